@@ -1,0 +1,50 @@
+"""policydoc: Chinese government policy notices as clean, validated, structured data.
+
+    >>> import policydoc
+    >>> doc = policydoc.parse("notice.pdf")
+    >>> [s.title for s in doc.sections]
+"""
+
+from __future__ import annotations
+
+from .api import FORMATS, detect_format, parse, parse_html, parse_pdf, parse_text
+from .errors import (
+    DecodeError,
+    EmptyDocumentError,
+    EncryptedPDFError,
+    NoTextLayerError,
+    PolicyDocError,
+    TooLargeError,
+    UnreadableFileError,
+    UnsupportedFormatError,
+)
+from .model import SCHEMA_VERSION, Annex, Metadata, News, Period, PolicyDocument, Provenance, Section, Source, Target
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "FORMATS",
+    "SCHEMA_VERSION",
+    "Annex",
+    "DecodeError",
+    "EmptyDocumentError",
+    "EncryptedPDFError",
+    "Metadata",
+    "News",
+    "NoTextLayerError",
+    "Period",
+    "PolicyDocError",
+    "PolicyDocument",
+    "Provenance",
+    "Section",
+    "Source",
+    "Target",
+    "TooLargeError",
+    "UnreadableFileError",
+    "UnsupportedFormatError",
+    "detect_format",
+    "parse",
+    "parse_html",
+    "parse_pdf",
+    "parse_text",
+]

@@ -1,0 +1,162 @@
+"""``policydoc.parse()``: read → normalize → number → structure → model."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import regex
+
+from .blocks import Block, ReadResult
+from .errors import EmptyDocumentError, PolicyDocError, TooLargeError, UnreadableFileError, UnsupportedFormatError
+from .metadata import extract
+from .model import News, PolicyDocument, Source
+from .readers.encoding import decode
+from .readers.html import read_html
+from .readers.pdf import MAX_PAGES, read_pdf
+from .readers.sina import looks_like_sina, read_sina
+from .readers.text import read_text
+from .structure import build
+from .text import normalize
+
+Source_ = str | bytes | os.PathLike[str]
+MAX_BYTES = 200 * 1024 * 1024  # default limit; parse(..., max_bytes=N) raises it
+_TAG = regex.compile(r"<(?:p|div|span|br|table|td|tr|font|html|body|meta|head|a|strong|b|h[1-6])\b[^>]*>", regex.I)
+FORMATS = ("sina", "html", "pdf", "pdf-text", "text")
+
+
+def parse(
+    source: Source_,
+    *,
+    format: str | None = None,
+    max_bytes: int = MAX_BYTES,
+    max_pages: int = MAX_PAGES,
+) -> PolicyDocument:
+    """Parse a notice from a path, raw ``bytes`` or a ``str`` of its content.
+
+    The format is detected from the content (``format`` forces one of ``FORMATS``).
+    Every failure is a ``PolicyDocError`` naming the input.
+    """
+    data, path = _load(source, max_bytes)
+    if format is not None and format not in FORMATS:
+        raise UnsupportedFormatError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}", path)
+    return _parse_bytes(data, path, format, max_pages=max_pages)
+
+
+def parse_html(source: Source_) -> PolicyDocument:
+    """Parse a government page, a page fragment or a Sina post."""
+    data, path = _load(source, MAX_BYTES)
+    return _parse_bytes(data, path, "sina" if looks_like_sina(decode(data, path)) else "html")
+
+
+def parse_pdf(source: Source_, *, max_pages: int = MAX_PAGES) -> PolicyDocument:
+    data, path = _load(source, MAX_BYTES)
+    return _parse_bytes(data, path, "pdf", max_pages=max_pages)
+
+
+def parse_text(source: Source_) -> PolicyDocument:
+    """Parse plain text or text copied out of a PDF (hard-wrapped lines are rejoined)."""
+    data, path = _load(source, MAX_BYTES)
+    return _parse_bytes(data, path, "text")
+
+
+def _load(source: Source_, max_bytes: int) -> tuple[bytes, str | None]:
+    if isinstance(source, bytes):
+        return _check_size(source, None, max_bytes), None
+    if isinstance(source, str) and _is_content(source):
+        return _check_size(source.encode("utf-8"), None, max_bytes), None
+    path = Path(os.fspath(source))
+    name = str(path)
+    if not path.exists():
+        raise UnreadableFileError("no such file", name)
+    if path.is_dir():
+        raise UnreadableFileError("is a directory, not a file", name)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise TooLargeError(f"{size} bytes exceed the limit of {max_bytes} (raise max_bytes)", name)
+        return path.read_bytes(), name
+    except OSError as exc:
+        raise UnreadableFileError(f"cannot be read ({exc.strerror or exc})", name) from None
+
+
+def _is_content(text: str) -> bool:
+    """A ``str`` is content, not a path, when it cannot be a path name."""
+    return "\n" in text or "<" in text or len(text) > 1024 or not Path(text).suffix
+
+
+def _check_size(data: bytes, path: str | None, max_bytes: int) -> bytes:
+    if len(data) > max_bytes:
+        raise TooLargeError(f"{len(data)} bytes exceed the limit of {max_bytes} (raise max_bytes)", path)
+    return data
+
+
+def detect_format(data: bytes, path: str | None = None) -> str:
+    """``pdf``, ``sina``, ``html`` or ``text`` from the content; the extension only breaks ties."""
+    head = data[:1024].lstrip()
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if path and path.lower().endswith(".pdf") and b"%PDF-" in data[:4096]:
+        return "pdf"
+    if path and path.lower().endswith(".pdf") and not data[:4096].isascii() and b"\x00" in data[:4096]:
+        raise UnsupportedFormatError("named .pdf but it is not a PDF (no %PDF header)", path)
+    text = decode(data, path)
+    if looks_like_sina(text):
+        return "sina"
+    if len(_TAG.findall(text[:200_000])) >= 3:
+        return "html"
+    return "text"
+
+
+def _parse_bytes(data: bytes, path: str | None, format: str | None, *, max_pages: int = MAX_PAGES) -> PolicyDocument:
+    label = path or "<input>"
+    if not data.strip():
+        raise EmptyDocumentError("the input is empty", label)
+    fmt = format or detect_format(data, label)
+    try:
+        read = _read(data, label, fmt, max_pages)
+    except PolicyDocError:
+        raise
+    except (ValueError, RecursionError, MemoryError, UnicodeError) as exc:
+        raise UnsupportedFormatError(f"cannot be read as {fmt} ({type(exc).__name__}: {exc})", label) from None
+    blocks = [b for b in (_normalized(b) for b in read.blocks) if b.text]
+    if not blocks:
+        raise EmptyDocumentError(f"no text found in this {fmt} input", label)
+    return assemble(read, blocks, data, path)
+
+
+def _read(data: bytes, path: str, fmt: str, max_pages: int) -> ReadResult:
+    if fmt == "pdf":
+        return read_pdf(data, path, max_pages=max_pages)
+    text = decode(data, path)
+    if fmt == "sina":
+        return read_sina(text)
+    if fmt == "html":
+        return read_html(text)
+    if "\x00" in text[:4096]:
+        raise UnsupportedFormatError("binary data, not text", path)
+    return read_text(text, hint_pdf=path.lower().endswith(".pdf.txt") or fmt == "pdf-text")
+
+
+def _normalized(block: Block) -> Block:
+    block.text = normalize(block.text)
+    return block
+
+
+def assemble(read: ReadResult, blocks: list[Block], data: bytes, path: str | None) -> PolicyDocument:
+    structure = build(blocks)
+    front = structure.front
+    metadata = extract(front, structure.closing, read.source_meta)
+    enclosed = "".join(front.enclosed_title) or None
+    return PolicyDocument(
+        source=Source(path=path, format=read.format, sha256=hashlib.sha256(data).hexdigest(), pages=read.pages),
+        metadata=metadata,
+        news=News(**read.news) if read.news is not None else None,
+        title=enclosed or metadata.title,
+        cover="\n".join(front.cover),
+        preamble="\n".join(front.preamble),
+        sections=structure.sections,
+        closing=structure.closing,
+        annexes=structure.annexes,
+    )

@@ -1,0 +1,113 @@
+"""GB/T 9704 elements from the front part, the closing and what the source states.
+
+The body of the notice wins over the container (a page's grid may belong to the
+site that reposted it); the container fills what the body does not state.
+Nothing is guessed from unrelated text: an absent field stays empty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import regex
+
+from .docparts import CC, DATE, DOC_NUMBER, DOC_CODE, NOTE, PRINTED, is_signature, kind_of
+from .model import Metadata
+from .numbering import match_marker, read_numeral
+from .structure import Front
+
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "O": "0"}
+_DATE_PARTS = regex.compile(r"(?P<y>[\d〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>[\d一二三四五六七八九十]{1,3})\s*月"
+                            r"\s*(?P<d>[\d一二三四五六七八九十]{1,3})\s*日")
+_BRACKETS = str.maketrans({"[": "〔", "]": "〕", "［": "〔", "］": "〕", "【": "〔", "】": "〕", "(": "〔", ")": "〕",
+                           "（": "〔", "）": "〕"})
+_TITLE_ISSUERS = regex.compile(r"^(?P<who>.+?)关于")
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    """``2021年6月30日`` or ``二〇二一年六月三十日`` as a date; None if it is not a real date."""
+    if not text:
+        return None
+    m = _DATE_PARTS.search(text)
+    if not m:
+        return None
+    year = "".join(_CN_DIGIT.get(c, c) for c in m.group("y"))
+    month, day = (read_numeral(m.group(k)) for k in ("m", "d"))
+    try:
+        return dt.date(int(year), month or 0, day or 0)
+    except ValueError:
+        return None
+
+
+def normalize_doc_number(text: str) -> str:
+    """``人社部发〔2021〕48 号`` → ``人社部发〔2021〕48号``; brackets to 〔〕, outer parentheses off."""
+    t = regex.sub(r"\s+", "", text)
+    m = DOC_NUMBER.match(t)
+    if m and m.group("num"):
+        head, year, tail = regex.match(r"^(.*?)[〔\[［【(（](\d{4})[〕\]］】)）](.*)$", m.group("num")).groups()
+        return f"{head}〔{year}〕{tail}"
+    if m and m.group("order"):
+        return m.group("order")
+    return t.strip("（）()").translate(_BRACKETS)
+
+
+def split_list(text: str) -> list[str]:
+    """Addressees and cc lists split at ，and ； (never at 、), trailing colon or full stop off."""
+    text = text.strip().rstrip("：:。")
+    return [part.strip() for part in regex.split(r"[，；,;]", text) if part.strip()]
+
+
+def _issuers_from(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        out += [p for p in regex.split(r"[\s、]+", line) if p]
+    return out
+
+
+def extract(front: Front, closing: list[str], source_meta: dict[str, Any]) -> Metadata:
+    meta = Metadata()
+    meta.title = "".join(front.title_lines) or source_meta.get("title") or None
+    if front.doc_number:
+        meta.doc_number = normalize_doc_number(front.doc_number)
+    else:
+        in_closing = next((line for line in closing if kind_of(line) == "doc_number"), None)
+        grid = source_meta.get("doc_number")
+        meta.doc_number = normalize_doc_number(in_closing or grid) if (in_closing or grid) else None
+    date_line = front.date or next((line for line in closing if DATE.match(line)), None)
+    meta.date = parse_date(date_line) or parse_date(source_meta.get("date"))
+
+    signature = front.signature or [line for line in closing if is_signature(line)]
+    if front.issuer_mark:
+        meta.issuer = _issuers_from([front.issuer_mark.removesuffix("文件")])
+    elif signature:
+        meta.issuer = _issuers_from(signature)
+    elif meta.title and (m := _TITLE_ISSUERS.match(meta.title)):
+        meta.issuer = _issuers_from([m.group("who")])
+    elif source_meta.get("issuer"):
+        meta.issuer = _issuers_from([source_meta["issuer"]])
+
+    if front.addressee:
+        meta.addressees = split_list(front.addressee)
+    meta.attachments = _attachments(front.attachments)
+    for line in closing:
+        if CC.match(line):
+            meta.cc = split_list(line.split("：", 1)[-1].split(":", 1)[-1])
+        elif m := PRINTED.match(line):
+            meta.printed_by = m.group("by").strip()
+            meta.printed_date = parse_date(m.group("date"))
+    meta.notes = [line for line in [*front.notes, *closing] if NOTE.match(line)]
+    meta.doc_code = front.doc_code or next((x for x in closing if DOC_CODE.match(x)), None)
+    meta.index_number = source_meta.get("index_number")
+    meta.subject = source_meta.get("subject")
+    meta.published_at = source_meta.get("published_at")
+    return meta
+
+
+def _attachments(lines: list[str]) -> list[str]:
+    out = []
+    for line in lines:
+        text = regex.sub(r"^附件[:：]\s*", "", line)
+        marker = match_marker(text)
+        out.append(marker.rest if marker else text)
+    return [x for x in out if x]

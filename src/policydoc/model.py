@@ -1,0 +1,125 @@
+"""The public contract: pydantic v2 models. ``schemas/`` is generated from these.
+
+Field names follow DESIGN.md's output contract; add fields freely, rename none
+without bumping ``SCHEMA_VERSION``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Provenance(_Model):
+    """Where a piece of output came from in the source."""
+
+    page: int | None = Field(None, description="1-based PDF page")
+    line: int | None = Field(None, description="1-based line: in the page for PDFs, in the file for text")
+    element: int | None = Field(None, description="index of the HTML block element, in document order")
+
+
+class Section(_Model):
+    marker: str = Field(description="numbering marker as printed, normalized: 一、 （一） 1. （1） ① 第一章 第一条")
+    style: str = Field(description="numbering style: chapter, part, article, cn, paren-cn, arabic, …")
+    ordinal: int
+    level: int = Field(description="1 = top level of its tree")
+    title: str = ""
+    text: str = Field("", description="body text of this section without its children; paragraphs split by \\n")
+    role: str | None = None
+    children: list[Section] = Field(default_factory=list)
+    provenance: Provenance | None = None
+
+    def walk(self) -> Iterator[Section]:
+        """This section and all below it, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+class Annex(_Model):
+    label: str = Field(description="附件, 附件1, …")
+    title: str | None = None
+    preamble: str = ""
+    sections: list[Section] = Field(default_factory=list)
+    provenance: Provenance | None = None
+
+
+class Source(_Model):
+    path: str | None = None
+    format: str = Field(description="sina, html, pdf, pdf-text or text")
+    sha256: str
+    pages: int | None = None
+
+
+class Metadata(_Model):
+    title: str | None = None
+    issuer: list[str] = Field(default_factory=list)
+    doc_number: str | None = None
+    date: dt.date | None = Field(None, description="成文日期")
+    addressees: list[str] = Field(default_factory=list)
+    attachments: list[str] = Field(default_factory=list, description="the 附件说明 list")
+    cc: list[str] = Field(default_factory=list)
+    printed_by: str | None = None
+    printed_date: dt.date | None = None
+    doc_code: str | None = Field(None, description="规范性文件 registration code, e.g. ZJAC01-2025-0005")
+    notes: list[str] = Field(default_factory=list, description="附注 such as （此件公开发布）")
+    index_number: str | None = Field(None, description="索引号 of a government page")
+    subject: str | None = Field(None, description="主题分类 of a government page")
+    published_at: str | None = Field(None, description="发布日期 stated by the page")
+
+
+class News(_Model):
+    site: str | None = None
+    title: str | None = None
+    published_at: str | None = None
+    original_title: str | None = None
+    source: str | None = None
+    editor: str | None = None
+    author: str | None = None
+    categories: list[str] = Field(default_factory=list)
+    summary: list[str] = Field(default_factory=list, description="the reporter's paragraphs before the full text")
+
+
+class Period(_Model):
+    text: str
+    start: int | None = None
+    end: int | None = None
+
+
+class Target(_Model):
+    indicator: str
+    low: float | None
+    high: float | None
+    unit: str
+    qualifier: str | None = None
+    raw: str
+    period: Period | None = None
+    text: str
+    section: str | None = None
+
+
+class PolicyDocument(_Model):
+    schema_version: str = SCHEMA_VERSION
+    source: Source
+    metadata: Metadata = Field(default_factory=Metadata)
+    news: News | None = None
+    title: str | None = Field(None, description="the document's own title (the plan a notice encloses)")
+    cover: str = Field("", description="the notice's own text when it encloses a document")
+    preamble: str = Field("", description="text before the first numbered section")
+    sections: list[Section] = Field(default_factory=list)
+    closing: list[str] = Field(default_factory=list, description="signature, date and 版记 lines after the body")
+    annexes: list[Annex] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+
+    def walk(self) -> Iterator[Section]:
+        """Every section of the body, depth first (annexes not included)."""
+        for section in self.sections:
+            yield from section.walk()

@@ -1,0 +1,223 @@
+"""Government web pages and page fragments.
+
+Finds the article body (not navigation, related links or share buttons), turns it
+into paragraphs with inline runs joined back (``〔|2019|〕|6|号``), tables into one
+block per row, and reads the metadata grid that gov.cn-style pages put above the
+article (索引号, 发文机关, 成文日期, 发文字号 …).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+from lxml import etree, html
+
+from ..blocks import Block, ReadResult
+
+BLOCK_TAGS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote section article header footer "
+    "pre center tr td th tbody thead table br hr address figure figcaption main aside nav".split()
+)
+SKIP_TAGS = frozenset(
+    "script style noscript iframe form button select input textarea svg object embed template head title".split()
+)
+ALIGN = regex.compile(r"text-align\s*:\s*(center|right|left)", regex.I)
+HIDDEN = regex.compile(r"display\s*:\s*none", regex.I)
+HAN = regex.compile(r"\p{Han}")
+
+# The labels of the metadata grid, by the field they fill (spaces and colons removed).
+GRID_LABELS = {
+    "索引号": "index_number",
+    "主题分类": "subject",
+    "发文机关": "issuer",
+    "发布机构": "publisher",
+    "成文日期": "date",
+    "标题": "title",
+    "名称": "title",
+    "发文字号": "doc_number",
+    "文号": "doc_number",
+    "发布日期": "published_at",
+    "有效性": "validity",
+    "失效日期": "expiry_date",
+}
+# <meta name=…> of Chinese government CMSes.
+META_NAMES = {
+    "articletitle": "title",
+    "pubdate": "published_at",
+    "contentsource": "publisher",
+}
+def parse_tree(text: str) -> html.HtmlElement:
+    # No network, no entities from outside: pages are data, never instructions.
+    parser = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+    root = html.document_fromstring(text, parser=parser) if text.strip() else None
+    if root is None:
+        raise ValueError("empty HTML")
+    return root
+
+
+def han_totals(root: etree._Element) -> dict[etree._Element, int]:
+    """Chinese characters below each element, computed bottom-up in one pass."""
+    totals: dict[etree._Element, int] = {}
+    for el in reversed(list(root.iter())):
+        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
+            totals[el] = 0
+            continue
+        n = len(HAN.findall(el.text)) if el.text else 0
+        for child in el:
+            n += totals.get(child, 0)
+            if child.tail:
+                n += len(HAN.findall(child.tail))
+        totals[el] = n
+    return totals
+
+
+def find_container(root: etree._Element, totals: dict[etree._Element, int]) -> etree._Element:
+    """The smallest element that still holds most of the page's Chinese text."""
+    body = root.find("body")
+    node = body if body is not None else root
+    while True:
+        total = totals.get(node, 0)
+        best = max(node, key=lambda c: totals.get(c, 0), default=None)
+        if best is None or total == 0 or totals.get(best, 0) < 0.6 * total:
+            return node
+        node = best
+
+
+def _align(el: etree._Element) -> str | None:
+    style = el.get("style") or ""
+    m = ALIGN.search(style)
+    value = (m.group(1) if m else el.get("align") or "").lower()
+    return value if value in ("center", "right") else None
+
+
+def flat_text(el: etree._Element) -> str:
+    """An element's text with block boundaries as spaces."""
+    parts: list[str] = []
+    walker = etree.iterwalk(el, events=("start", "end"))
+    for event, node in walker:
+        if not isinstance(node.tag, str):
+            if event == "end" and node.tail and node is not el:
+                parts.append(node.tail)
+            continue
+        if event == "start":
+            if node.tag in SKIP_TAGS:
+                walker.skip_subtree()
+                continue
+            if node.tag in BLOCK_TAGS:
+                parts.append(" ")
+            if node.text:
+                parts.append(node.text)
+        else:
+            if node.tag in BLOCK_TAGS:
+                parts.append(" ")
+            if node.tail and node is not el:
+                parts.append(node.tail)
+    return "".join(parts)
+
+
+def _is_data_table(table: etree._Element) -> bool:
+    rows = [tr for tr in table.iter("tr") if _nearest_table(tr) is table]
+    multi = sum(1 for tr in rows if sum(1 for td in tr if td.tag in ("td", "th") and flat_text(td).strip()) >= 2)
+    return multi >= 2
+
+
+def _nearest_table(el: etree._Element) -> etree._Element | None:
+    parent = el.getparent()
+    while parent is not None and parent.tag != "table":
+        parent = parent.getparent()
+    return parent
+
+
+def extract_blocks(container: etree._Element) -> list[Block]:
+    """Paragraphs of the article in document order; a data table gives one block per row."""
+    blocks: list[Block] = []
+    buf: list[str] = []
+    state = {"element": 0, "align": None}
+
+    def flush() -> None:
+        text = "".join(buf).strip()
+        buf.clear()
+        if text:
+            blocks.append(Block(text=text, element=state["element"], align=state["align"]))
+
+    walker = etree.iterwalk(container, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag if isinstance(el.tag, str) else None
+        if event == "start":
+            if tag is None:
+                continue
+            if tag in SKIP_TAGS or HIDDEN.search(el.get("style") or ""):
+                walker.skip_subtree()
+                continue
+            if tag in BLOCK_TAGS:
+                flush()
+                state["element"] += 1
+                state["align"] = _align(el)
+            if tag == "table" and _is_data_table(el):
+                for tr in el.iter("tr"):
+                    if _nearest_table(tr) is el:
+                        cells = [flat_text(td).strip() for td in tr if td.tag in ("td", "th")]
+                        row = " ".join(c for c in cells if c)
+                        if row:
+                            blocks.append(Block(text=row, kind="table", element=state["element"]))
+                walker.skip_subtree()
+                continue
+            if el.text:
+                buf.append(el.text)
+        else:
+            if tag in BLOCK_TAGS:
+                flush()
+            if el.tail and el is not container:
+                buf.append(el.tail)
+    flush()
+    return blocks
+
+
+def _label(text: str) -> str:
+    return regex.sub(r"[\s:：\u3000]", "", text)
+
+
+def read_grid(root: etree._Element, container: etree._Element) -> dict[str, Any]:
+    """Label/value pairs of the metadata grid outside the article body."""
+    tokens: list[str] = []
+    inside = set(container.iter())
+    for el in root.iter():
+        if el in inside or not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
+            continue
+        for piece in (el.text, el.tail):
+            if piece and piece.strip():
+                tokens.append(piece.strip())
+    grid: dict[str, Any] = {}
+    for i, token in enumerate(tokens):
+        head, sep, tail = token.partition("：") if "：" in token else token.partition(":")
+        field = GRID_LABELS.get(_label(head))
+        if field is None or field in grid:
+            continue
+        value = tail.strip() if sep and tail.strip() else None
+        if value is None and i + 1 < len(tokens) and _label(tokens[i + 1].partition("：")[0]) not in GRID_LABELS:
+            value = tokens[i + 1]
+        if value:
+            grid[field] = value
+    return grid
+
+
+def read_meta(root: etree._Element) -> dict[str, Any]:
+    meta: dict[str, Any] = {}
+    for el in root.iter("meta"):
+        field = META_NAMES.get((el.get("name") or "").lower())
+        if field and el.get("content", "").strip():
+            meta.setdefault(field, el.get("content").strip())
+    title = root.find(".//title")
+    if title is not None and title.text and title.text.strip():
+        meta.setdefault("page_title", " ".join(title.text.split()))
+    return meta
+
+
+def read_html(text: str) -> ReadResult:
+    root = parse_tree(text)
+    totals = han_totals(root)
+    container = find_container(root, totals)
+    blocks = extract_blocks(container)
+    source_meta = read_meta(root) | read_grid(root, container)
+    return ReadResult(blocks=blocks, format="html", source_meta=source_meta)

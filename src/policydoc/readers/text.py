@@ -1,0 +1,95 @@
+"""Plain text and text copied out of PDFs.
+
+PDF-extracted text (seed 001) wraps every line at the page width, often with a
+blank line after each line and extra blank lines at page breaks, and puts spaces
+around Latin digits. Some extractions instead keep one paragraph per line but leave
+a space where each line broke ("提炼典 型经验"). Both are rejoined here, where the
+line widths are known.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from ..blocks import Block, ReadResult
+from ..numbering import match_marker
+from ..text import display_width
+
+PAGE_NUMBER = regex.compile(r"^\s*(?:[-—–－―]+\s*\d{1,4}\s*[-—–－―]+|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
+# Where a line ends a sentence a following marker really starts a new paragraph.
+SENTENCE_END = "。：；！？”）】"
+# A space inside Chinese text where the source broke a line.
+BROKEN_LINE_SPACE = regex.compile(r"(?<=[\p{Han}，、“”《》（）])\s(?=[\p{Han}，。、；：“”《》（）])")
+
+
+def read_text(text: str, *, hint_pdf: bool = False) -> ReadResult:
+    lines = [(n, line.rstrip()) for n, line in enumerate(text.splitlines(), start=1)]
+    lines = [(n, line) for n, line in lines if line.strip() and not PAGE_NUMBER.match(line)]
+    width = _wrap_width(lines)
+    if width is not None:
+        return ReadResult(blocks=_unwrap(lines, width), format="pdf-text")
+    broken = _has_broken_line_spaces(lines)
+    blocks = []
+    for n, line in lines:
+        if broken:
+            line = BROKEN_LINE_SPACE.sub("", line.strip())
+        blocks.append(Block(text=line, line=n))
+    return ReadResult(blocks=blocks, format="pdf-text" if broken or hint_pdf else "text")
+
+
+def _wrap_width(lines: list[tuple[int, str]]) -> float | None:
+    """The page width in characters if the text is hard-wrapped, else None."""
+    widths = [display_width(line.strip()) for _, line in lines]
+    long_lines = [round(w) for w in widths if w >= 10]
+    if len(long_lines) < 8:
+        return None
+    width, _ = Counter(long_lines).most_common(1)[0]
+    near = sum(1 for w in widths if abs(w - width) <= 1.5)
+    if width > 60 or near < 0.4 * len(widths):
+        return None
+    # The mode can be a first-line width (indent 2); the true width is the widest common one.
+    common = [w for w, c in Counter(long_lines).items() if c >= 0.2 * near and w <= width + 2]
+    return float(max(common))
+
+
+def _unwrap(lines: list[tuple[int, str]], width: float) -> list[Block]:
+    blocks: list[Block] = []
+    parts: list[str] = []
+    first_line = 0
+    for i, (n, raw) in enumerate(lines):
+        line = raw.strip()
+        if not parts:
+            first_line = n
+        parts.append(line)
+        nxt = lines[i + 1][1].strip() if i + 1 < len(lines) else None
+        if nxt is None or _ends_paragraph(line, nxt, width, is_first=len(parts) == 1):
+            blocks.append(Block(text=_join(parts), line=first_line))
+            parts = []
+    return blocks
+
+
+def _ends_paragraph(line: str, nxt: str, width: float, *, is_first: bool) -> bool:
+    # A first line is indented by two characters that the extraction dropped.
+    full = display_width(line) >= width - (3.5 if is_first else 1.5)
+    if not full:
+        return True
+    return line[-1] in SENTENCE_END and match_marker(nxt) is not None
+
+
+def _join(parts: list[str]) -> str:
+    out = parts[0]
+    for part in parts[1:]:
+        # Latin words broken at a line end keep a space; Chinese never had one.
+        sep = " " if out[-1:].isascii() and out[-1:].isalpha() and part[:1].isascii() and part[:1].isalpha() else ""
+        out += sep + part
+    return out
+
+
+def _has_broken_line_spaces(lines: list[tuple[int, str]]) -> bool:
+    long_lines = [line for _, line in lines if len(line) >= 40]
+    if len(long_lines) < 3:
+        return False
+    hits = sum(1 for line in long_lines if BROKEN_LINE_SPACE.search(line.strip()))
+    return hits >= 0.3 * len(long_lines)

@@ -1,0 +1,301 @@
+"""Blocks to a document: front part, body sections, closing, annexes.
+
+Levels come from the order in which numbering styles open, with continuity
+checks: a marker opens a new level at ordinal 1, continues a sibling at +1, or
+continues a numbering that runs on across parents ((五) under 二、). Anything else
+that merely starts with a number is body text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .blocks import Block
+from .docparts import ADDRESSEE, ATTACHMENTS_HEAD, annex_label, is_signature, is_title_line, kind_of
+from .model import Annex, Provenance, Section
+from .numbering import Marker, match_marker
+
+CLOSING_KINDS = {"date", "note", "cc", "printed", "disclosure", "contact", "doc_number"}
+# A line ending like this introduces the body rather than naming addressees.
+_NOT_ADDRESSEE_END = ("如下：", "以下：", "意见：", "通知：", "决定：", "措施：", "如下:", "要求：")
+
+
+@dataclass
+class Front:
+    """The notice's front part, line by line (GB/T 9704 order)."""
+
+    title_lines: list[str] = field(default_factory=list)
+    doc_number: str | None = None
+    doc_code: str | None = None
+    issuer_mark: str | None = None
+    addressee: str | None = None
+    attachments: list[str] = field(default_factory=list)
+    cover: list[str] = field(default_factory=list)
+    signature: list[str] = field(default_factory=list)
+    date: str | None = None
+    notes: list[str] = field(default_factory=list)
+    enclosed_title: list[str] = field(default_factory=list)
+    preamble: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Structure:
+    front: Front
+    sections: list[Section]
+    closing: list[str]
+    annexes: list[Annex]
+
+
+class Numbering:
+    """The continuity state machine over one tree (body or one annex)."""
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[str, int]] = []
+        self.last: dict[str, int] = {}
+
+    def accept(self, m: Marker) -> int | None:
+        """The level this marker opens, or None when it is not a heading here."""
+        for depth, (style, ordinal) in enumerate(self.stack):
+            if style == m.style:
+                if m.ordinal == ordinal + 1 or m.ordinal == 1:
+                    del self.stack[depth:]
+                    return self._push(m)
+                return None
+        if m.ordinal == 1 or m.ordinal == self.last.get(m.style, -1) + 1:
+            return self._push(m)
+        return None
+
+    def _push(self, m: Marker) -> int:
+        self.stack.append((m.style, m.ordinal))
+        self.last[m.style] = m.ordinal
+        return len(self.stack)
+
+
+def build(blocks: list[Block]) -> Structure:
+    attachment_items = _attachment_list(blocks)
+    annex_starts = _annex_starts(blocks, attachment_items)
+    main = blocks[: annex_starts[0]] if annex_starts else blocks
+    items = [b for i, b in enumerate(main) if i not in attachment_items]
+    _, sections, leading = _tree(items)
+    front = _front([b.text for b in leading])
+    front.attachments = [blocks[i].text for i in sorted(attachment_items)]
+    # The closing sits after the last section, or after the front text when nothing is numbered.
+    closing = _take_closing(sections) if sections else _closing_from_paragraphs(front)
+    ends = [*annex_starts[1:], len(blocks)]
+    annexes = [_annex(blocks[start:end]) for start, end in zip(annex_starts, ends, strict=False)]
+    return Structure(front=front, sections=sections, closing=closing, annexes=annexes)
+
+
+def _attachment_list(blocks: list[Block]) -> set[int]:
+    """Indexes of the lines of the 附件说明 (``附件：1.…`` then ``2.…``): never headings."""
+    items: set[int] = set()
+    for i, block in enumerate(blocks):
+        m = ATTACHMENTS_HEAD.match(block.text)
+        if not m:
+            continue
+        items.add(i)
+        j = i + 1
+        while j < len(blocks) and is_title_line(blocks[j].text) and match_marker(blocks[j].text):
+            items.add(j)
+            j += 1
+    return items
+
+
+def _annex_starts(blocks: list[Block], attachment_items: set[int]) -> list[int]:
+    starts = []
+    seen_body = False
+    for i, block in enumerate(blocks):
+        if block.kind == "para" and i not in attachment_items and annex_label(block.text) and i + 1 < len(blocks):
+            # An annex follows the body or the signature; a notice never opens with one
+            # unless the whole file is the annex.
+            if seen_body or i == 0:
+                starts.append(i)
+        if kind_of(block.text) == "date" or match_marker(block.text):
+            seen_body = True
+    return starts
+
+
+def _tree(blocks: list[Block]) -> tuple[int | None, list[Section], list[Block]]:
+    """Sections built from ``blocks``; also the index of the first heading and what precedes it."""
+    numbering = Numbering()
+    roots: list[Section] = []
+    path: list[Section] = []
+    texts: dict[int, list[str]] = {}
+    first: int | None = None
+    skip_next = False
+    for i, block in enumerate(blocks):
+        if skip_next:
+            skip_next = False
+            continue
+        marker = match_marker(block.text) if block.kind == "para" else None
+        level = numbering.accept(marker) if marker else None
+        if marker is None or level is None:
+            if path:
+                texts[id(path[-1])].append(block.text)
+            continue
+        if first is None:
+            first = i
+        title, text = _split_heading(marker)
+        if marker.title_mode == "line" and not title and i + 1 < len(blocks):
+            nxt = blocks[i + 1].text
+            if is_title_line(nxt) and match_marker(nxt) is None and len(nxt) <= 30:
+                title, skip_next = nxt, True
+        section = Section(
+            marker=marker.marker,
+            style=marker.style,
+            ordinal=marker.ordinal,
+            level=level,
+            title=title,
+            provenance=Provenance(page=block.page, line=block.line, element=block.element),
+        )
+        texts[id(section)] = [text] if text else []
+        del path[level - 1 :]
+        (path[-1].children if path else roots).append(section)
+        path.append(section)
+    for section in (s for root in roots for s in root.walk()):
+        section.text = "\n".join(texts[id(section)])
+    return first, roots, blocks[: first if first is not None else len(blocks)]
+
+
+def _split_heading(m: Marker) -> tuple[str, str]:
+    rest = m.rest
+    if m.title_mode == "none":
+        return "", rest
+    if m.title_mode == "caption":
+        if rest.startswith("【") and "】" in rest:
+            caption, _, text = rest[1:].partition("】")
+            return caption.strip(), text.strip()
+        return "", rest
+    if m.title_mode == "line":
+        return rest, ""
+    cut = _first_full_stop(rest)
+    if cut is None:
+        return rest, ""
+    return rest[:cut].strip(), rest[cut + 1 :].strip()
+
+
+_OPEN, _CLOSE = "“《（(【〔「‘", "”》）)】〕」’"
+
+
+def _first_full_stop(text: str) -> int | None:
+    """Index of the first 。 outside quotes and brackets."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif ch == "。" and depth == 0:
+            return i
+    return None
+
+
+def _take_closing(sections: list[Section]) -> list[str]:
+    """Move the signature, date and 版记 lines off the end of the last section."""
+    last = sections[-1]
+    while last.children:
+        last = last.children[-1]
+    lines = last.text.split("\n") if last.text else []
+    cut = _closing_start(lines)
+    if cut is None:
+        return []
+    closing = lines[cut:]
+    last.text = "\n".join(lines[:cut])
+    return closing
+
+
+def _closing_start(lines: list[str]) -> int | None:
+    """Where a trailing run of closing lines (signature, date, notes, 版记) begins."""
+    cut = len(lines)
+    anchored = False
+    while cut > 0:
+        line = lines[cut - 1]
+        kind = kind_of(line)
+        if kind in CLOSING_KINDS:
+            anchored = True
+        elif not is_signature(line):
+            break
+        cut -= 1
+    return cut if anchored and cut < len(lines) else None
+
+
+def _closing_from_paragraphs(front: Front) -> list[str]:
+    cut = _closing_start(front.preamble)
+    if cut is None:
+        return []
+    closing = front.preamble[cut:]
+    del front.preamble[cut:]
+    return closing
+
+
+def _front(lines: list[str]) -> Front:
+    front = Front()
+    i = 0
+    # 份号, 发文机关标志, 发文字号 and the title, in whatever order the source kept them.
+    while i < len(lines):
+        line = lines[i]
+        kind = kind_of(line)
+        if kind == "doc_number" and front.doc_number is None:
+            front.doc_number = line
+        elif kind == "doc_code" and front.doc_code is None:
+            front.doc_code = line
+        elif kind == "issuer_mark" and front.issuer_mark is None and not front.title_lines:
+            front.issuer_mark = line
+        elif kind is None and is_title_line(line) and not _is_addressee(line) and len(front.title_lines) < 6:
+            front.title_lines.append(line)
+        else:
+            break
+        i += 1
+    if i < len(lines) and _is_addressee(lines[i]):
+        front.addressee = lines[i]
+        i += 1
+    rest = lines[i:]
+    date_at = next((k for k, line in enumerate(rest) if kind_of(line) == "date"), None)
+    if date_at is None:
+        front.preamble = [line for line in rest if not ATTACHMENTS_HEAD.match(line)]
+    else:
+        sig = date_at
+        while sig > 0 and is_signature(rest[sig - 1]) and date_at - sig < 8:
+            sig -= 1
+        front.cover = [line for line in rest[:sig] if not ATTACHMENTS_HEAD.match(line)]
+        front.signature = rest[sig:date_at]
+        front.date = rest[date_at]
+        k = date_at + 1
+        while k < len(rest) and kind_of(rest[k]) in ("note", "disclosure", "contact"):
+            front.notes.append(rest[k])
+            k += 1
+        while k < len(rest) and is_title_line(rest[k]) and kind_of(rest[k]) is None and len(front.enclosed_title) < 4:
+            front.enclosed_title.append(rest[k])
+            k += 1
+        front.preamble = rest[k:]
+    return front
+
+
+def _is_addressee(line: str) -> bool:
+    return bool(ADDRESSEE.match(line)) and not line.endswith(_NOT_ADDRESSEE_END) and len(line) <= 150
+
+
+def _annex(blocks: list[Block]) -> Annex:
+    label, same_line_title = annex_label(blocks[0].text) or ("附件", "")
+    title_parts = [same_line_title] if same_line_title else []
+    k = 1
+    if not same_line_title:
+        # A title set over several lines: every short unnumbered line before the text.
+        while (
+            k < len(blocks)
+            and len(title_parts) < 4
+            and blocks[k].kind == "para"
+            and is_title_line(blocks[k].text)
+            and match_marker(blocks[k].text) is None
+        ):
+            title_parts.append(blocks[k].text)
+            k += 1
+    _, sections, leading = _tree(blocks[k:])
+    first = blocks[0]
+    return Annex(
+        label=label,
+        title="".join(title_parts) or None,
+        preamble="\n".join(b.text for b in leading),
+        sections=sections,
+        provenance=Provenance(page=first.page, line=first.line, element=first.element),
+    )

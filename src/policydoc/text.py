@@ -1,0 +1,83 @@
+"""Unicode clean-up that never changes meaning.
+
+Rules are tables: code-point repairs, width folding, and space removal patterns.
+Rejoining broken lines is not done here; the readers that know line geometry do it.
+"""
+
+from __future__ import annotations
+
+import regex
+
+HAN = r"\p{Han}"
+# Full-width / CJK punctuation next to which a space is never meaningful.
+CJK_PUNCT = "，。、；：？！“”‘’《》（）〔〕【】「」『』—…·"
+
+# Glyphs some Chinese government PDFs map to the wrong code points (seen in the
+# sichuan PDF: Yi syllables for comma and full stop, guillemets for book-title marks,
+# a private-use code point for the decimal point).
+CODEPOINT_REPAIRS = {
+    "ꎬ": "，",
+    "ꎮ": "。",
+    "ꎻ": "；",
+    "ꎯ": "？",
+    "ꎰ": "！",
+    "ꎱ": "：",
+    "«": "《",
+    "»": "》",
+    "\U001001b0": ".",
+    "∶": "：",
+}
+
+# Full-width ASCII letters and digits and the per-cent sign to ASCII: they are the
+# same characters set wider; full-width punctuation is kept (it is Chinese text).
+_WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
+_WIDTH |= {chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)}
+_WIDTH |= {chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)}
+_WIDTH |= {"％": "%", "＋": "+"}
+
+# Spaces of every width become one ASCII space; zero-width ones vanish.
+_SPACES = {c: " " for c in "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u3000\t\r\n\f\v"}
+_SPACES |= {c: "" for c in "\u200b\u200c\u200d\ufeff\u00ad"}
+
+TRANSLATION = str.maketrans(CODEPOINT_REPAIRS | _WIDTH | _SPACES)
+
+# (pattern, replacement) applied in order.
+SPACE_RULES: list[tuple[regex.Pattern[str], str]] = [
+    (regex.compile(r" {2,}"), " "),
+    # 4000 万人 -> 4000万人, 〔2021〕48 号 -> 48号, 第 46 届 -> 第46届
+    (regex.compile(rf"(?<=[\d.%])\s+(?={HAN})|(?<={HAN})\s+(?=\d)"), ""),
+    (regex.compile(r"(?<=\d)\s+(?=%)"), ""),
+    # No space next to CJK punctuation: "单位 ：" / "。 创业"
+    (regex.compile(rf"\s+(?=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}])\s+"), ""),
+]
+# "总 则", "国 务 院 工 作 规 则", "加 大 创 业": single characters spaced out for
+# justification or display. Runs of two or more multi-character words
+# ("中共中央 国务院") are issuer lists and keep their space.
+_SPACED_OUT = regex.compile(rf"(?<!{HAN})(?:{HAN} ){{1,}}{HAN}(?!{HAN})")
+
+
+def _join_spaced(m: regex.Match[str]) -> str:
+    return m.group(0).replace(" ", "")
+
+
+def normalize(text: str) -> str:
+    """Clean one paragraph: spaces, code points, widths. Never reorders or drops text."""
+    text = text.translate(TRANSLATION)
+    text = _SPACED_OUT.sub(_join_spaced, text)
+    for pattern, repl in SPACE_RULES:
+        text = pattern.sub(repl, text)
+    return text.strip()
+
+
+def is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch == "〇"
+
+
+def han_only(text: str) -> str:
+    """The Chinese characters of a text, in order (used by conservation checks)."""
+    return "".join(ch for ch in text if is_han(ch))
+
+
+def display_width(text: str) -> float:
+    """Width in Chinese-character units: ASCII and half-width forms count one half."""
+    return sum(0.5 if ord(ch) < 0x2E80 and ch not in "“”‘’—…·" else 1.0 for ch in text)
