@@ -1,8 +1,8 @@
 """policydoc: Chinese government policy notices as clean, validated, structured data.
 
-    >>> import policydoc
-    >>> doc = policydoc.parse("notice.pdf")
-    >>> [s.title for s in doc.sections]
+>>> import policydoc
+>>> doc = policydoc.parse("notice.pdf")
+>>> [s.title for s in doc.sections]
 """
 
 from __future__ import annotations

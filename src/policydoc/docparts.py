@@ -28,7 +28,10 @@ PRINTED = regex.compile(r"^(?P<by>.{2,60}?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*�
 DISCLOSURE = regex.compile(r"^(?:公开方式|信息公开选项)[:：]")
 CONTACT = regex.compile(r"^[（(]?(?:联系人|联系电话)[:：]")
 ATTACHMENTS_HEAD = regex.compile(r"^附件[:：]\s*(?P<rest>.*)$")
-ANNEX_LABEL = regex.compile(r"^附\s*件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?P<title>[^:：。]{0,80})$")
+ANNEX_LABEL = regex.compile(
+    r"^附\s*件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:(?<=\d|[一二三四五六七八九十])[:：])?"
+    r"\s*(?P<title>[^:：。]{0,80})$"
+)
 # Words that end the name of an issuing body: a signature line is one of these.
 ISSUER_END = regex.compile(
     r"(?:部|委|厅|局|办|署|院|会|府|室|中央|政府|办公厅|委员会|办公室|人民政府|国务院|中心|银行|总局|小组|分行|集团)$"

@@ -12,16 +12,19 @@ from typing import Any
 
 import regex
 
-from .docparts import CC, DATE, DOC_NUMBER, DOC_CODE, NOTE, PRINTED, is_signature, kind_of
+from .docparts import CC, DATE, DOC_CODE, DOC_NUMBER, NOTE, PRINTED, is_signature, kind_of
 from .model import Metadata
 from .numbering import match_marker, read_numeral
 from .structure import Front
 
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "O": "0"}
-_DATE_PARTS = regex.compile(r"(?P<y>[\d〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>[\d一二三四五六七八九十]{1,3})\s*月"
-                            r"\s*(?P<d>[\d一二三四五六七八九十]{1,3})\s*日")
-_BRACKETS = str.maketrans({"[": "〔", "]": "〕", "［": "〔", "］": "〕", "【": "〔", "】": "〕", "(": "〔", ")": "〕",
-                           "（": "〔", "）": "〕"})
+_DATE_PARTS = regex.compile(
+    r"(?P<y>[\d〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>[\d一二三四五六七八九十]{1,3})\s*月"
+    r"\s*(?P<d>[\d一二三四五六七八九十]{1,3})\s*日"
+)
+_BRACKETS = str.maketrans(
+    {"[": "〔", "]": "〕", "［": "〔", "］": "〕", "【": "〔", "】": "〕", "(": "〔", ")": "〕", "（": "〔", "）": "〕"}
+)
 _TITLE_ISSUERS = regex.compile(r"^(?P<who>.+?)关于")
 
 

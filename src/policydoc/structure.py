@@ -131,7 +131,7 @@ def _tree(blocks: list[Block]) -> tuple[int | None, list[Section], list[Block]]:
         level = numbering.accept(marker) if marker else None
         if marker is None or level is None:
             if path:
-                texts[id(path[-1])].append(block.text)
+                texts[id(_owner(path, texts))].append(block.text)
             continue
         if first is None:
             first = i
@@ -155,6 +155,18 @@ def _tree(blocks: list[Block]) -> tuple[int | None, list[Section], list[Block]]:
     for section in (s for root in roots for s in root.walk()):
         section.text = "\n".join(texts[id(section)])
     return first, roots, blocks[: first if first is not None else len(blocks)]
+
+
+def _owner(path: list[Section], texts: dict[int, list[str]]) -> Section:
+    """The section an unnumbered paragraph belongs to.
+
+    Items of an article (第五条 …：（一）…；（二）…。) are an enumeration; a paragraph
+    after the last item is the article's next 款, not part of the item.
+    """
+    current = path[-1]
+    if len(path) >= 2 and path[-2].style == "article" and not texts[id(current)]:
+        return path[-2]
+    return current
 
 
 def _split_heading(m: Marker) -> tuple[str, str]:

@@ -43,7 +43,6 @@ TRANSLATION = str.maketrans(CODEPOINT_REPAIRS | _WIDTH | _SPACES)
 
 # (pattern, replacement) applied in order.
 SPACE_RULES: list[tuple[regex.Pattern[str], str]] = [
-    (regex.compile(r" {2,}"), " "),
     # 4000 万人 -> 4000万人, 〔2021〕48 号 -> 48号, 第 46 届 -> 第46届
     (regex.compile(rf"(?<=[\d.%])\s+(?={HAN})|(?<={HAN})\s+(?=\d)"), ""),
     (regex.compile(r"(?<=\d)\s+(?=%)"), ""),
@@ -53,6 +52,7 @@ SPACE_RULES: list[tuple[regex.Pattern[str], str]] = [
 # "总 则", "国 务 院 工 作 规 则", "加 大 创 业": single characters spaced out for
 # justification or display. Runs of two or more multi-character words
 # ("中共中央 国务院") are issuer lists and keep their space.
+_MULTISPACE = regex.compile(r" {2,}")
 _SPACED_OUT = regex.compile(rf"(?<!{HAN})(?:{HAN} ){{1,}}{HAN}(?!{HAN})")
 
 
@@ -62,7 +62,7 @@ def _join_spaced(m: regex.Match[str]) -> str:
 
 def normalize(text: str) -> str:
     """Clean one paragraph: spaces, code points, widths. Never reorders or drops text."""
-    text = text.translate(TRANSLATION)
+    text = _MULTISPACE.sub(" ", text.translate(TRANSLATION))
     text = _SPACED_OUT.sub(_join_spaced, text)
     for pattern, repl in SPACE_RULES:
         text = pattern.sub(repl, text)

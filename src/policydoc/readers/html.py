@@ -25,6 +25,12 @@ SKIP_TAGS = frozenset(
 ALIGN = regex.compile(r"text-align\s*:\s*(center|right|left)", regex.I)
 HIDDEN = regex.compile(r"display\s*:\s*none", regex.I)
 HAN = regex.compile(r"\p{Han}")
+# id or class of the article body in the CMSes Chinese government sites run on.
+CONTAINER_HINT = regex.compile(
+    r"^(?:UCAP-CONTENT|zoom|zoomcon|TRS_Editor|TRS_UEDITOR|trs_editor_view|article-content|article_content"
+    r"|zcwjk-xlcon|BodyLabel|info_cont|content_article|pages_content|xxgk_content|bbnr|artile_zw|Zoom)$",
+    regex.I,
+)
 
 # The labels of the metadata grid, by the field they fill (spaces and colons removed).
 GRID_LABELS = {
@@ -47,6 +53,8 @@ META_NAMES = {
     "pubdate": "published_at",
     "contentsource": "publisher",
 }
+
+
 def parse_tree(text: str) -> html.HtmlElement:
     # No network, no entities from outside: pages are data, never instructions.
     parser = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
@@ -57,10 +65,13 @@ def parse_tree(text: str) -> html.HtmlElement:
 
 
 def han_totals(root: etree._Element) -> dict[etree._Element, int]:
-    """Chinese characters below each element, computed bottom-up in one pass."""
+    """Chinese characters below each element outside links, bottom-up in one pass.
+
+    Link text is left out: navigation, related articles and footers are links.
+    """
     totals: dict[etree._Element, int] = {}
     for el in reversed(list(root.iter())):
-        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
+        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS or el.tag == "a":
             totals[el] = 0
             continue
         n = len(HAN.findall(el.text)) if el.text else 0
@@ -73,13 +84,20 @@ def han_totals(root: etree._Element) -> dict[etree._Element, int]:
 
 
 def find_container(root: etree._Element, totals: dict[etree._Element, int]) -> etree._Element:
-    """The smallest element that still holds most of the page's Chinese text."""
+    """The article body: a known CMS container, else the smallest element holding most text."""
     body = root.find("body")
     node = body if body is not None else root
+    page_total = totals.get(node, 0)
+    for el in node.iter():
+        if not isinstance(el.tag, str):
+            continue
+        names = [el.get("id") or "", *(el.get("class") or "").split()]
+        if any(CONTAINER_HINT.match(n) for n in names) and totals.get(el, 0) >= max(50, 0.25 * page_total):
+            return el
     while True:
         total = totals.get(node, 0)
         best = max(node, key=lambda c: totals.get(c, 0), default=None)
-        if best is None or total == 0 or totals.get(best, 0) < 0.6 * total:
+        if best is None or total == 0 or totals.get(best, 0) < 0.5 * total:
             return node
         node = best
 
@@ -175,7 +193,7 @@ def extract_blocks(container: etree._Element) -> list[Block]:
 
 
 def _label(text: str) -> str:
-    return regex.sub(r"[\s:：\u3000]", "", text)
+    return regex.sub(r"[\s:：\u3000\[\]【】]", "", text)
 
 
 def read_grid(root: etree._Element, container: etree._Element) -> dict[str, Any]:

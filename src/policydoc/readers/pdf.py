@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 from statistics import median
 from typing import Any
 
@@ -20,6 +21,7 @@ import regex
 
 from ..blocks import Block, ReadResult
 from ..errors import EncryptedPDFError, NoTextLayerError, TooLargeError, UnsupportedFormatError
+from ..docparts import kind_of
 from ..text import is_han, normalize
 
 PAGE_NUMBER = regex.compile(r"^[-—–－―\s]*\d{1,4}[-—–－―\s]*$|^第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?$")
@@ -221,11 +223,7 @@ def _right_margin(lines: list[Line], size: float) -> float:
 
 
 def _line_pitch(lines: list[Line], size: float) -> float:
-    gaps = [
-        b.top - a.top
-        for a, b in zip(lines, lines[1:], strict=False)
-        if a.page == b.page and 0 < b.top - a.top < 4 * size
-    ]
+    gaps = [b.top - a.top for a, b in pairwise(lines) if a.page == b.page and 0 < b.top - a.top < 4 * size]
     return median(gaps) if gaps else 1.8 * size
 
 
@@ -240,8 +238,9 @@ def _starts_paragraph(prev: Line, line: Line, left: float, right: float, size: f
     if line.page == prev.page and line.top - prev.top > 1.9 * pitch:
         return True
     if _centered(prev, left, right, size) and _centered(line, left, right, size):
-        # A title set over several centred lines is one paragraph.
-        return prev.text[-1:] in SENTENCE_END
+        # A title set over several centred lines is one paragraph, but the centred
+        # 发文字号 or date under it is a line of its own.
+        return prev.text[-1:] in SENTENCE_END or kind_of(normalize(line.text)) is not None
     if line.x0 > left + 1.2 * line.size:
         return True
     return prev.x1 < right - 1.2 * prev.size

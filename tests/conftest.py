@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+SHARED = ROOT.parent / "shared"
+SEED_HTML = SAMPLES / "000_825415eff566e735.txt"
+SEED_TEXT = SAMPLES / "001_ddd44863a8d9c8fd.txt"
+SICHUAN_PDF = SAMPLES / "sichuan-chuanbangui-2025-6-chuangye-daidong-jiuye.pdf"
+HANGZHOU_PDF = SAMPLES / "hangzhou-hangzhengbanhan-2025-16-zuqiu-zhongdian-chengshi.pdf"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite tests/golden/*.json from the current output (on purpose only; review the diff)",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def seed_html():
+    import policydoc
+
+    return policydoc.parse(SEED_HTML)
+
+
+@pytest.fixture(scope="session")
+def seed_text():
+    import policydoc
+
+    return policydoc.parse(SEED_TEXT)

@@ -1,0 +1,102 @@
+"""Every real document in ../shared parses; notices get a tree (skipped when ../shared is absent)."""
+
+from __future__ import annotations
+
+import pytest
+
+import policydoc
+
+from .conftest import SHARED
+
+CORPUS = SHARED / "corpus"
+FILES = (
+    sorted(p for p in [*CORPUS.rglob("*"), *(SHARED / "seeds").glob("*")] if p.is_file() and p.suffix != ".tsv")
+    if SHARED.is_dir()
+    else []
+)
+# Not notices with a numbered body: news summaries, an annex that is one big table,
+# and a notice whose body is three unnumbered paragraphs (its annex is a name list).
+NO_TREE_EXPECTED = {
+    "guowuyuan-shisiwu-shuzi-jingji-guihua-2022-summary.md",
+    "zhejiang-zhaoshang-yinzi-zhidao-yijian-2022-summary.md",
+    "jiangxi-rongque-shenpi-fujian1-qingdan-2020.pdf",
+    "cq-jjxxw-gongyi-meishu-dashi-2024.html",
+    "cq-jiaotong-chufa-caoliang-jizhun-2024.html",
+}
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not beside the repository")
+
+
+@needs_shared
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_real_document_parses(path):
+    doc = policydoc.parse(path)
+    if path.name not in NO_TREE_EXPECTED:
+        assert doc.sections, f"{path.name}: empty section tree"
+
+
+def doc(name: str) -> policydoc.PolicyDocument:
+    [path] = [p for p in FILES if p.name == name]
+    return policydoc.parse(path)
+
+
+@needs_shared
+def test_numbering_continuous_across_sections_govcn_2019_4():
+    d = doc("govcn-guofa-2019-4-zhiye-jiaoyu-gaige-fangan.html")
+    assert len(d.sections) == 7
+    items = [c for s in d.sections for c in s.children]
+    assert [c.ordinal for c in items] == list(range(1, 21))
+    assert d.title == "国家职业教育改革实施方案"
+    assert d.metadata.doc_number == "国发〔2019〕4号"
+
+
+@needs_shared
+def test_numbering_restarting_per_section_keji_lunli():
+    d = doc("zhongban-guoban-keji-lunli-zhili-2022.md")
+    firsts = [s.children[0].ordinal for s in d.sections if s.children]
+    assert firsts and all(n == 1 for n in firsts)
+
+
+@needs_shared
+def test_chapters_articles_items_in_regulation():
+    d = doc("scjgj-gz-shichang-zhuti-dengji-tiaoli-ling746.html")
+    assert [s.marker for s in d.sections][:2] == ["第一章", "第二章"]
+    articles = [a for s in d.sections for a in s.children if a.style == "article"]
+    assert [a.ordinal for a in articles] == list(range(1, 56))
+    # 第八条 has two separate （一）… runs
+    eighth = articles[7]
+    assert [c.ordinal for c in eighth.children].count(1) == 2
+
+
+@needs_shared
+def test_articles_numbered_like_sections_inside_chapters_gongzuo_guize():
+    d = doc("govcn-guofa-2004-18-guowuyuan-gongzuo-guize.html")
+    assert all(s.style == "chapter" for s in d.sections) and len(d.sections) == 10
+    assert d.sections[0].title == "总则"
+    numbered = [c for s in d.sections for c in s.children]
+    assert [c.ordinal for c in numbered] == list(range(1, len(numbered) + 1))
+    assert numbered[11].marker == "十二、" and d.sections[2].children[0] is numbered[11]
+
+
+@needs_shared
+def test_annex_with_its_own_tree_does_not_merge_into_the_measures():
+    d = doc("gz-jiuye-jianxi-jidi-banfa-2019.html")
+    assert d.sections[0].marker == "第一章" and d.sections[-1].marker == "第五章"
+    [annex] = d.annexes
+    assert annex.sections and annex.sections[0].marker == "一、"
+
+
+@needs_shared
+def test_table_cells_never_become_headings():
+    d = doc("cq-jiaotong-chufa-caoliang-jizhun-2024.html")
+    assert [a.label for a in d.annexes] == ["附件1", "附件2", "附件3", "附件4", "附件5"]
+    assert d.metadata.title.startswith("重庆市交通运输委员会关于印发")
+    assert d.metadata.doc_number == "渝交规〔2024〕2号"
+    assert len(d.metadata.attachments) == 5
+
+
+@needs_shared
+def test_pdf_extracted_text_with_broken_line_spaces():
+    d = doc("nhsa-zhineng-jianguan-gaige-shidian-2025.pdf.txt")
+    assert d.source.format == "pdf-text"
+    assert "提炼典型经验" in d.preamble
+    assert d.metadata.doc_number == "医保办函〔2025〕40号"

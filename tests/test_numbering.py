@@ -1,0 +1,65 @@
+"""The numbering grammar, table-driven: (paragraph start, style, ordinal, normalized marker)."""
+
+from __future__ import annotations
+
+import pytest
+
+from policydoc.numbering import match_marker
+
+MARKERS = [
+    ("一、指导思想", "cn", 1, "一、"),
+    ("十、组织实施", "cn", 10, "十、"),
+    ("二十三、附则", "cn", 23, "二十三、"),
+    ("（一）坚持党管人才。", "paren-cn", 1, "（一）"),
+    ("(十五)营造鼓励创业社会氛围", "paren-cn", 15, "（十五）"),
+    ("( 一)加大创业信贷支持力度", "paren-cn", 1, "（一）"),
+    ("（二十三）加强组织领导", "paren-cn", 23, "（二十三）"),
+    ("1.健全技能人才发展政策体系", "arabic", 1, "1."),
+    ("1．持续实施", "arabic", 1, "1."),
+    ("12、支持企业", "arabic", 12, "12."),
+    ("20. 加强职业资格", "arabic", 20, "20."),
+    ("（1）“两库”细化", "paren-arabic", 1, "（1）"),
+    ("(14)医保", "paren-arabic", 14, "（14）"),
+    ("①自出生之日起", "circled", 1, "①"),
+    ("⑤职业技能测试", "circled", 5, "⑤"),
+    ("第一章 总则", "chapter", 1, "第一章"),
+    ("第十章 附则", "chapter", 10, "第十章"),
+    ("第二节 申请", "part", 2, "第二节"),
+    ("第一条 【培育对象】已在税务部门登记", "article", 1, "第一条"),
+    ("第五十五条　本条例自2022年3月1日起施行。", "article", 55, "第五十五条"),
+    ("第十二条", "article", 12, "第十二条"),
+    ("一是地方党委政府高度重视", "shi", 1, "一是"),
+    ("三是统筹地区", "shi", 3, "三是"),
+]
+
+NOT_MARKERS = [
+    "1.5万亩以上",
+    "2021年，全国",
+    "2021-2022年重点工作",
+    "第十三条第四款规定的",
+    "第六条规定",
+    "第46届世界技能大赛",
+    "十九届五中全会",
+    "第十五届、十六届",
+    "一是",
+    "3.5人",
+    "7·15世界青年技能日",
+    "（此件公开发布）",
+    "（2021年4月28日）",
+    "乡镇（街道）",
+    "一二三",
+    "",
+]
+
+
+@pytest.mark.parametrize(("text", "style", "ordinal", "marker"), MARKERS)
+def test_marker_is_recognized(text, style, ordinal, marker):
+    m = match_marker(text)
+    assert m is not None, text
+    assert (m.style, m.ordinal, m.marker) == (style, ordinal, marker)
+    assert text.endswith(m.rest)
+
+
+@pytest.mark.parametrize("text", NOT_MARKERS)
+def test_not_a_marker(text):
+    assert match_marker(text) is None

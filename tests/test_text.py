@@ -1,0 +1,46 @@
+"""Normalization: table of (raw, clean) pairs; never changes meaning."""
+
+from __future__ import annotations
+
+import pytest
+
+from policydoc.text import display_width, han_only, normalize
+
+CASES = [
+    ("新增技能人才 4000 万人以上", "新增技能人才4000万人以上"),
+    ("人社部发〔2021〕48 号", "人社部发〔2021〕48号"),
+    ("精心组织上海第 46 届世界技能大赛", "精心组织上海第46届世界技能大赛"),
+    ("比例达到 30 %", "比例达到30%"),
+    ("川办规〔２０２５〕６ 号", "川办规〔2025〕6号"),
+    ("覆盖率达８０％以上", "覆盖率达80%以上"),
+    ("创业ꎬ就业ꎮ", "创业，就业。"),
+    ("印发«支持创业带动就业的若干政策措施»", "印发《支持创业带动就业的若干政策措施》"),
+    ("低于５\U001001b0５％的企业", "低于5.5%的企业"),
+    ("总　则", "总则"),
+    ("国 务 院 工 作 规 则", "国务院工作规则"),
+    ("加 大 创 业 信 贷 支 持", "加大创业信贷支持"),
+    ("中共中央　国务院关于", "中共中央 国务院关于"),
+    ("广州市民政局 广州市财政局", "广州市民政局 广州市财政局"),
+    ("\u3000\u3000各省、自治区：", "各省、自治区："),
+    ("单位 ： 财政厅", "单位：财政厅"),
+    ("措施ꎮ 鼓励", "措施。鼓励"),
+    ("a\u00a0b", "a b"),
+    ("IPv6 地址", "IPv6地址"),
+    ("open data API", "open data API"),
+    ("“十四五”期间", "“十四五”期间"),
+]
+
+
+@pytest.mark.parametrize(("raw", "clean"), CASES)
+def test_normalize(raw, clean):
+    assert normalize(raw) == clean
+
+
+@pytest.mark.parametrize(("raw", "_"), CASES)
+def test_normalize_keeps_every_chinese_character(raw, _):
+    assert han_only(normalize(raw)) == han_only(raw)
+
+
+def test_display_width_counts_ascii_as_half():
+    assert display_width("技能") == 2
+    assert display_width("4000 万") == 3.5
