@@ -65,7 +65,8 @@ GOV_PAGE = """<html><head><meta name="ArticleTitle" content="某市关于某事�
 <table><tr><td>序号</td><td>事项</td></tr><tr><td>1.</td><td>第一条 不是标题</td></tr></table>
 <p style="text-align:right">某市人民政府</p><p style="text-align:right">2019年1月24日</p>
 </div>
-<div class="footer"><a href="/x">网站地图</a><a href="/y">联系我们</a> 版权所有：某市人民政府办公厅 地址：某市某路1号</div>
+<div class="footer"><a href="/x">网站地图</a><a href="/y">联系我们</a>
+版权所有：某市人民政府办公厅 地址：某市某路1号</div>
 </body></html>"""
 
 

@@ -20,8 +20,8 @@ from typing import Any
 import regex
 
 from ..blocks import Block, ReadResult
-from ..errors import EncryptedPDFError, NoTextLayerError, TooLargeError, UnsupportedFormatError
 from ..docparts import kind_of
+from ..errors import EncryptedPDFError, NoTextLayerError, TooLargeError, UnsupportedFormatError
 from ..text import is_han, normalize
 
 PAGE_NUMBER = regex.compile(r"^[-—–－―\s]*\d{1,4}[-—–－―\s]*$|^第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?$")
