@@ -192,3 +192,15 @@ def test_closing_lines_leave_the_last_section():
     assert doc.sections[-1].text == "抓好落实。"
     assert doc.closing == ["某省人民政府", "2022年9月7日", "（此件公开发布）"]
     assert str(doc.metadata.date) == "2022-09-07"
+
+
+def test_news_agency_dateline_is_not_part_of_the_title():
+    doc = parse("""
+新华社北京7月11日电中共中央 国务院关于加强基层治理体系和治理能力现代化建设的意见
+（2021年4月28日）
+基层治理是国家治理的基石。
+一、总体要求
+""")
+    assert doc.metadata.title == "中共中央 国务院关于加强基层治理体系和治理能力现代化建设的意见"
+    assert doc.metadata.issuer == ["中共中央", "国务院"]
+    assert str(doc.metadata.date) == "2021-04-28"

@@ -26,6 +26,8 @@ _BRACKETS = str.maketrans(
     {"[": "〔", "]": "〕", "［": "〔", "］": "〕", "【": "〔", "】": "〕", "(": "〔", ")": "〕", "（": "〔", "）": "〕"}
 )
 _TITLE_ISSUERS = regex.compile(r"^(?P<who>.+?)关于")
+# A news agency's dateline glued to the title it reports: 新华社北京7月11日电
+DATELINE = regex.compile(r"^(?:新华社|人民网|中新社|央视网)\p{Han}{0,6}\d{1,2}月\d{1,2}日电\s*")
 
 
 def parse_date(text: str | None) -> dt.date | None:
@@ -70,7 +72,7 @@ def _issuers_from(lines: list[str]) -> list[str]:
 
 def extract(front: Front, closing: list[str], source_meta: dict[str, Any]) -> Metadata:
     meta = Metadata()
-    meta.title = "".join(front.title_lines) or source_meta.get("title") or None
+    meta.title = DATELINE.sub("", "".join(front.title_lines)) or source_meta.get("title") or None
     if front.doc_number:
         meta.doc_number = normalize_doc_number(front.doc_number)
     else:
