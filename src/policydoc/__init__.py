@@ -18,7 +18,20 @@ from .errors import (
     UnreadableFileError,
     UnsupportedFormatError,
 )
-from .model import SCHEMA_VERSION, Annex, Metadata, News, Period, PolicyDocument, Provenance, Section, Source, Target
+from .model import (
+    SCHEMA_VERSION,
+    Annex,
+    Item,
+    Metadata,
+    News,
+    Period,
+    PolicyDocument,
+    Provenance,
+    Section,
+    Source,
+    Target,
+    Task,
+)
 
 __version__ = "0.1.0"
 
@@ -29,6 +42,7 @@ __all__ = [
     "DecodeError",
     "EmptyDocumentError",
     "EncryptedPDFError",
+    "Item",
     "Metadata",
     "News",
     "NoTextLayerError",
@@ -39,6 +53,7 @@ __all__ = [
     "Section",
     "Source",
     "Target",
+    "Task",
     "TooLargeError",
     "UnreadableFileError",
     "UnsupportedFormatError",

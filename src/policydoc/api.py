@@ -17,7 +17,9 @@ from .readers.html import read_html
 from .readers.pdf import MAX_PAGES, read_pdf
 from .readers.sina import looks_like_sina, read_sina
 from .readers.text import read_text
+from .roles import assign
 from .structure import build
+from .targets import extract as extract_targets
 from .text import normalize
 
 Source_ = str | bytes | os.PathLike[str]
@@ -146,17 +148,22 @@ def _normalized(block: Block) -> Block:
 
 def assemble(read: ReadResult, blocks: list[Block], data: bytes, path: str | None) -> PolicyDocument:
     structure = build(blocks)
+    assign(structure.sections)
+    for annex in structure.annexes:
+        assign(annex.sections)
     front = structure.front
     metadata = extract(front, structure.closing, read.source_meta)
     enclosed = "".join(front.enclosed_title) or None
+    preamble = "\n".join(front.preamble)
     return PolicyDocument(
         source=Source(path=path, format=read.format, sha256=hashlib.sha256(data).hexdigest(), pages=read.pages),
         metadata=metadata,
         news=News(**read.news) if read.news is not None else None,
         title=enclosed or metadata.title,
         cover="\n".join(front.cover),
-        preamble="\n".join(front.preamble),
+        preamble=preamble,
         sections=structure.sections,
         closing=structure.closing,
         annexes=structure.annexes,
+        targets=extract_targets(structure.sections, preamble, structure.annexes),
     )

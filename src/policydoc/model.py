@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
 SCHEMA_VERSION = "1.0"
 
@@ -106,6 +107,24 @@ class Target(_Model):
     section: str | None = None
 
 
+class Item(_Model):
+    """A principle or safeguard: a numbered child or a ——dash item of its section."""
+
+    marker: str
+    title: str
+    text: str = ""
+
+
+class Task(_Model):
+    marker: str
+    title: str
+    text: str = ""
+    group: str | None = Field(None, description="title of the task group it belongs to, e.g. 实施“技能提升”行动")
+
+
+_VIEWS = ("guiding_ideology", "objectives", "principles", "tasks", "safeguards")
+
+
 class PolicyDocument(_Model):
     schema_version: str = SCHEMA_VERSION
     source: Source
@@ -123,3 +142,46 @@ class PolicyDocument(_Model):
         """Every section of the body, depth first (annexes not included)."""
         for section in self.sections:
             yield from section.walk()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_views(cls, data: Any) -> Any:
+        # The computed views are in the JSON for readers; reading the JSON back ignores them.
+        if isinstance(data, dict) and any(k in data for k in _VIEWS):
+            data = {k: v for k, v in data.items() if k not in _VIEWS}
+        return data
+
+    @computed_field(description="text of the 指导思想 section(s)")
+    @property
+    def guiding_ideology(self) -> str | None:
+        from . import views
+
+        return views.guiding_ideology(self.sections)
+
+    @computed_field(description="paragraphs of the objectives section(s): 目标任务, 主要目标 …")
+    @property
+    def objectives(self) -> list[str]:
+        from . import views
+
+        return views.objectives(self.sections)
+
+    @computed_field(description="children (or ——dash items) of the principles section: 基本原则, 工作原则")
+    @property
+    def principles(self) -> list[Item]:
+        from . import views
+
+        return views.items(self.sections, "principles")
+
+    @computed_field(description="numbered leaf items under the tasks section(s), with their group")
+    @property
+    def tasks(self) -> list[Task]:
+        from . import views
+
+        return views.tasks(self.sections)
+
+    @computed_field(description="children (or ——dash items) of the safeguards section: 保障措施, 组织实施 …")
+    @property
+    def safeguards(self) -> list[Item]:
+        from . import views
+
+        return views.items(self.sections, "safeguards")

@@ -180,7 +180,7 @@ def _split_heading(m: Marker) -> tuple[str, str]:
         return "", rest
     if m.title_mode == "line":
         return rest, ""
-    cut = _first_full_stop(rest)
+    cut = first_full_stop(rest)
     if cut is None:
         return rest, ""
     return rest[:cut].strip(), rest[cut + 1 :].strip()
@@ -189,7 +189,7 @@ def _split_heading(m: Marker) -> tuple[str, str]:
 _OPEN, _CLOSE = "“《（(【〔「‘", "”》）)】〕」’"
 
 
-def _first_full_stop(text: str) -> int | None:
+def first_full_stop(text: str) -> int | None:
     """Index of the first 。 outside quotes and brackets."""
     depth = 0
     for i, ch in enumerate(text):

@@ -1,0 +1,118 @@
+"""The quantity grammar, table-driven, with phrases taken from the corpus (traps included)."""
+
+from __future__ import annotations
+
+import pytest
+
+from policydoc.quantities import find_quantities
+
+# (phrase, [(raw, low, high, unit, after-qualifier), ...]) — the phrase's source in a comment.
+CASES = [
+    # seeds
+    ("新增技能人才4000万人以上", [("4000万人以上", 4e7, 4e7, "人", "以上")]),
+    ("技能人才占就业人员比例达到30%", [("30%", 30, 30, "%", None)]),
+    ("在现有基础上提高2-3个百分点", [("2-3个百分点", 2, 3, "个百分点", None)]),
+    (
+        "建设1个世界技能大赛综合训练中心、3个世界技能大赛中国研究中心",
+        [("1个", 1, 1, "个", None), ("3个", 3, 3, "个", None)],
+    ),
+    ("400个左右世界技能大赛中国集训基地", [("400个左右", 400, 400, "个", "左右")]),
+    ("遴选建设300所左右优质技工院校", [("300所左右", 300, 300, "所", "左右")]),
+    ("每年制修订和颁布50个以上职业技能标准", [("50个以上", 50, 50, "个", "以上")]),
+    # guofa-zhashi-wenzhu-jingji-yilanzi-2022
+    ("预计新增留抵退税1420亿元", [("1420亿元", 1.42e11, 1.42e11, "元", None)]),
+    ("新增退税总额达到约1.64万亿元", [("1.64万亿元", 1.64e12, 1.64e12, "元", None)]),
+    ("再担保合作业务规模1万亿元以上", [("1万亿元以上", 1e12, 1e12, "元", "以上")]),
+    ("价格扣除比例由6%—10%提高至10%—20%", [("10%—20%", 10, 20, "%", None)]),
+    ("稳岗返还比例由30%提至50%", [("50%", 50, 50, "%", None)]),
+    ("新改建农村公路3万公里", [("3万公里", 3e4, 3e4, "公里", None)]),
+    ("给予6个月延期还本付息支持", [("6个月", 6, 6, "个月", None)]),
+    # zhongyang-yihao-wenjian-xiangcun-zhenxing-2022
+    ("产量保持在1.3万亿斤以上", [("1.3万亿斤以上", 1.3e12, 1.3e12, "斤", "以上")]),
+    ("严守18亿亩耕地红线", [("18亿亩", 1.8e9, 1.8e9, "亩", None)]),
+    ("实施黑土地保护性耕作8000万亩", [("8000万亩", 8e7, 8e7, "亩", None)]),
+    # zhongban-guoban-shengwu-duoyangxing-2021-partial
+    ("自然保护地占陆域国土面积的18%左右", [("18%左右", 18, 18, "%", "左右")]),
+    ("森林覆盖率提高到24.1%", [("24.1%", 24.1, 24.1, "%", None)]),
+    ("自然海岸线保有率不低于35%", [("35%", 35, 35, "%", None)]),
+    # gz-weijian-jiating-yisheng-qianyue-2023
+    ("签约服务覆盖率每年提升1～3个百分点", [("1～3个百分点", 1, 3, "个百分点", None)]),
+    ("每万常住人口家庭医生数不低于4.66人", [("4.66人", 4.66, 4.66, "人", None)]),
+    ("培养不少于3500名基层医生", [("3500名", 3500, 3500, "名", None)]),
+    ("满意度达到90%左右", [("90%左右", 90, 90, "%", "左右")]),
+    # jiangxi-yingyouer-zhaohu-fuwu-2019
+    ("各设区市建成1-2个功能健全", [("1-2个", 1, 2, "个", None)]),
+    # govcn-guohan-2018-159-xiongan-zongti-guihua-pifu
+    ("蓝绿空间占比稳定在70%", [("70%", 70, 70, "%", None)]),
+    # govcn-guofa-2018-41-geshui-zhuanxiang-fujia-kouchu
+    ("按照每个子女每月1000元的标准定额扣除", [("1000元", 1000, 1000, "元", None)]),
+    ("扣除期限最长不超过240个月", [("240个月", 240, 240, "个月", None)]),
+    # sichuan-chuanbangui-2025-6 (after normalization)
+    ("个人申请额度由30万元提高至50万元", [("50万元", 5e5, 5e5, "元", None)]),
+    ("用工人数减少水平低于5.5%的企业", [("5.5%", 5.5, 5.5, "%", None)]),
+    # hangzhou-hangzhengbanhan-2025-16
+    ("专项经费每年不少于3000万元", [("3000万元", 3e7, 3e7, "元", None)]),
+    # zhejiang-zhaoshang-yinzi (summary, for the grammar only)
+    ("引进10000亿元", [("10000亿元", 1e12, 1e12, "元", None)]),
+    ("实际使用外资1000亿美元", [("1000亿美元", 1e11, 1e11, "美元", None)]),
+    ("占比超75%", [("75%", 75, 75, "%", None)]),
+    # Chinese numerals
+    ("百分之三十", [("百分之三十", 30, 30, "%", None)]),
+    ("三成", [("三成", 30, 30, "%", None)]),
+    ("四千万人", [("四千万人", 4e7, 4e7, "人", None)]),
+    ("三分之一", [("三分之一", 33.3333, 33.3333, "%", None)]),
+    ("达到２０％", [("２０％", 20, 20, "%", None)]),
+    ("12亿千瓦", [("12亿千瓦", 1.2e9, 1.2e9, "千瓦", None)]),
+    ("800亿元", [("800亿元", 8e10, 8e10, "元", None)]),
+    ("2-3万人", [("2-3万人", 2e4, 3e4, "人", None)]),
+    ("2至3个", [("2至3个", 2, 3, "个", None)]),
+]
+
+TRAPS = [
+    "精心组织上海第46届世界技能大赛",
+    "组织开展第十五届、十六届高技能人才评选表彰活动",
+    "全面贯彻党的十九大和十九届五中全会精神",
+    "组织开展7·15世界青年技能日",
+    "人社部发〔2021〕48号",
+    "2021年，全国",
+    "2021-2022年重点工作安排",
+    "依照本条例第三十二条规定",
+    "制定“十四五”职业技能培训、技工教育两个专项规划",
+    "开展“315”宣传",
+    "实施“415X”先进制造业集群培育工程",
+    "推进“千项万亿”工程",
+    "加快5G基站建设",
+    "推进IPv6规模部署",
+    "截至2020年底，全国技能劳动者超过2亿人",
+    "一、财政政策（7项）",
+    "形成一支规模宏大的技能人才队伍",
+    "围绕五大行动计划",
+    "用5年左右时间",
+    "60周岁及以上老年人",
+    "推动“1+X”证书制度",
+    "国家1.0版“两库”框架",
+    "2022年10月底前",
+    "建设11人制足球场",
+    "《国家职业教育改革实施方案》（国发〔2019〕4号）",
+]
+
+
+def _expected(value):
+    return pytest.approx(value, rel=1e-6)
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_quantity(text, expected):
+    from policydoc.text import normalize
+
+    found = [(q.raw, q.low, q.high, q.unit, q.after) for q in find_quantities(normalize(text))]
+    assert len(found) == len(expected), found
+    for (raw, low, high, unit, after), (e_raw, e_low, e_high, e_unit, e_after) in zip(found, expected, strict=True):
+        assert raw == normalize(e_raw)
+        assert (low, high) == (_expected(e_low), _expected(e_high))
+        assert (unit, after) == (e_unit, e_after)
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_not_a_target(text):
+    assert find_quantities(text) == []
