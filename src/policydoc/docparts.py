@@ -19,10 +19,16 @@ DOC_NUMBER = regex.compile(
     r"^[（(]?\s*(?P<num>[\p{Han}A-Za-z]{1,20}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,5}\s*号)\s*[）)]?$"
     r"|^[（(]?(?P<order>[\p{Han}]{0,30}令\s*(?:第\s*)?[\d一二三四五六七八九十百零〇]+\s*号)[）)]?$"
 )
+ORDER_SERIAL = regex.compile(r"^第\s*[\d一二三四五六七八九十百零〇]+\s*号$")
 ADDRESSEE = regex.compile(r"^[^。；]{2,200}[：:]$")
 ISSUER_MARK = regex.compile(r"^[\p{Han}、 ]{2,60}文件$")
 DOC_CODE = regex.compile(r"^[A-Z]{2,6}\d{0,3}[-－—]\d{4}[-－—]\d{3,5}$")
-NOTE = regex.compile(r"^[（(](?:此件|本件|完|未完待续|本文有删减|注[:：]).{0,60}[）)]$")
+NOTE = regex.compile(
+    r"^[（(](?:此件|本件|完|未完待续|本文有删减|注[:：]).{0,60}[）)]$"
+    # a publication note: （2021年7月27日中华人民共和国国务院令第746号公布）
+    r"|^[（(][^（）()]{0,80}(?:\d{4}|[〇○零一二三四五六七八九]{4})年[^（）()]{0,120}"
+    r"(?:公布|发布|通过|施行|修订|修正|印发)[^（）()]{0,80}[）)]$"
+)
 CC = regex.compile(r"^抄送[:：]")
 PRINTED = regex.compile(r"^(?P<by>.{2,60}?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$")
 DISCLOSURE = regex.compile(r"^(?:公开方式|信息公开选项)[:：]")
@@ -70,10 +76,10 @@ def is_signature(text: str) -> bool:
     return 2 <= len(t) <= 80 and "。" not in t and "，" not in t and bool(ISSUER_END.search(t))
 
 
-def is_title_line(text: str) -> bool:
+def is_title_line(text: str, max_len: int = 80) -> bool:
     """A line that can be (part of) a title: short, no sentence punctuation."""
     t = text.strip()
-    return 0 < len(t) <= 80 and not any(p in t for p in "。；！？") and not t.endswith(("：", ":"))
+    return 0 < len(t) <= max_len and not any(p in t for p in "。；！？") and not t.endswith(("：", ":"))
 
 
 def annex_label(text: str) -> tuple[str, str] | None:

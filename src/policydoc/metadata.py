@@ -26,6 +26,10 @@ _BRACKETS = str.maketrans(
     {"[": "〔", "]": "〕", "［": "〔", "］": "〕", "【": "〔", "】": "〕", "(": "〔", ")": "〕", "（": "〔", "）": "〕"}
 )
 _TITLE_ISSUERS = regex.compile(r"^(?P<who>.+?)关于")
+_ORDER_NUMBER = regex.compile(
+    r"(?:中华人民共和国)?(?:国务院|\p{Han}{1,10}?(?:人民政府|政府|委员会|部|局|署|办公室))令第[\d一二三四五六七八九十百零〇]+号"
+)
+_ISO_DATE = regex.compile(r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})")
 # A news agency's dateline glued to the title it reports: 新华社北京7月11日电
 DATELINE = regex.compile(r"^(?:新华社|人民网|中新社|央视网)\p{Han}{0,6}\d{1,2}月\d{1,2}日电\s*")
 
@@ -34,7 +38,7 @@ def parse_date(text: str | None) -> dt.date | None:
     """``2021年6月30日`` or ``二〇二一年六月三十日`` as a date; None if it is not a real date."""
     if not text:
         return None
-    m = _DATE_PARTS.search(text)
+    m = _DATE_PARTS.search(text) or _ISO_DATE.search(text)
     if not m:
         return None
     year = "".join(_CN_DIGIT.get(c, c) for c in m.group("y"))
@@ -72,15 +76,16 @@ def _issuers_from(lines: list[str]) -> list[str]:
 
 def extract(front: Front, closing: list[str], source_meta: dict[str, Any]) -> Metadata:
     meta = Metadata()
-    meta.title = DATELINE.sub("", "".join(front.title_lines)) or source_meta.get("title") or None
-    if front.doc_number:
-        meta.doc_number = normalize_doc_number(front.doc_number)
-    else:
-        in_closing = next((line for line in closing if kind_of(line) == "doc_number"), None)
-        grid = source_meta.get("doc_number")
-        meta.doc_number = normalize_doc_number(in_closing or grid) if (in_closing or grid) else None
+    meta.title = _title(front.title_lines) or source_meta.get("title") or None
+    notes = [*front.notes, *closing]
+    in_closing = next((line for line in closing if kind_of(line) == "doc_number"), None)
+    in_note = next((m.group(0) for line in notes if (m := _ORDER_NUMBER.search(line))), None)
+    number = front.doc_number or in_closing or in_note or source_meta.get("doc_number")
+    meta.doc_number = normalize_doc_number(number) if number else None
     date_line = front.date or next((line for line in closing if DATE.match(line)), None)
     meta.date = parse_date(date_line) or parse_date(source_meta.get("date"))
+    if meta.date is None:  # only a publication note states it: （2021年7月27日…令第746号公布）
+        meta.date = next((d for line in front.notes if (d := parse_date(line))), None)
 
     signature = front.signature or [line for line in closing if is_signature(line)]
     if front.issuer_mark:
@@ -101,12 +106,22 @@ def extract(front: Front, closing: list[str], source_meta: dict[str, Any]) -> Me
         elif m := PRINTED.match(line):
             meta.printed_by = m.group("by").strip()
             meta.printed_date = parse_date(m.group("date"))
-    meta.notes = [line for line in [*front.notes, *closing] if NOTE.match(line)]
+    meta.notes = [line for line in notes if NOTE.match(line)]
     meta.doc_code = front.doc_code or next((x for x in closing if DOC_CODE.match(x)), None)
     meta.index_number = source_meta.get("index_number")
     meta.subject = source_meta.get("subject")
     meta.published_at = source_meta.get("published_at")
     return meta
+
+
+def _title(lines: list[str]) -> str:
+    """Title lines joined; a dateline glued on is dropped, and a line repeated after it too."""
+    out: list[str] = []
+    for line in lines:
+        line = DATELINE.sub("", line)
+        if line and (not out or regex.sub(r"\s", "", line) != regex.sub(r"\s", "", out[-1])):
+            out.append(line)
+    return "".join(out)
 
 
 def _attachments(lines: list[str]) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .blocks import Block
-from .docparts import ADDRESSEE, ATTACHMENTS_HEAD, annex_label, is_signature, is_title_line, kind_of
+from .docparts import ADDRESSEE, ATTACHMENTS_HEAD, ORDER_SERIAL, annex_label, is_signature, is_title_line, kind_of
 from .model import Annex, Provenance, Section
 from .numbering import Marker, match_marker
 
@@ -246,6 +246,10 @@ def _front(lines: list[str]) -> Front:
     # 份号, 发文机关标志, 发文字号 and the title, in whatever order the source kept them.
     while i < len(lines):
         line = lines[i]
+        if line.endswith("令") and i + 1 < len(lines) and ORDER_SERIAL.match(lines[i + 1]):
+            # 江西省人民政府令 / 第223号 set on two lines
+            line = lines[i] + lines[i + 1]
+            i += 1
         kind = kind_of(line)
         if kind == "doc_number" and front.doc_number is None:
             front.doc_number = line
@@ -253,7 +257,9 @@ def _front(lines: list[str]) -> Front:
             front.doc_code = line
         elif kind == "issuer_mark" and front.issuer_mark is None and not front.title_lines:
             front.issuer_mark = line
-        elif kind is None and is_title_line(line) and not _is_addressee(line) and len(front.title_lines) < 6:
+        elif kind == "note":
+            front.notes.append(line)
+        elif kind is None and is_title_line(line, 200) and not _is_addressee(line) and len(front.title_lines) < 6:
             front.title_lines.append(line)
         else:
             break

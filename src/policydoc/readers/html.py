@@ -192,6 +192,27 @@ def extract_blocks(container: etree._Element) -> list[Block]:
     return blocks
 
 
+# Page furniture that can sit inside the article container or where a grid value should be.
+CHROME = frozenset(
+    "全文 打印 关闭 收藏 分享 分享到 大 中 小 字号 字体 大中小 【打印】 【关闭】 返回顶部 扫一扫".split()
+)
+_GRID_IN_TEXT = regex.compile("(?P<label>" + "|".join(r"\s*".join(label) for label in GRID_LABELS) + r")\s*[:：]\s*")
+
+
+def grid_from_text(text: str) -> dict[str, str]:
+    """``索 引 号: 0145…/2020-02974 发文机关: 省政府办公厅 文 号: 赣府厅发〔2020〕7号`` as fields."""
+    found = list(_GRID_IN_TEXT.finditer(text))
+    if len(found) < 2:
+        return {}
+    out: dict[str, str] = {}
+    for m, nxt in zip(found, [*found[1:], None], strict=True):
+        value = text[m.end() : nxt.start() if nxt else len(text)].strip()
+        field = GRID_LABELS[_label(m.group("label"))]
+        if value and value not in CHROME:
+            out.setdefault(field, value)
+    return out
+
+
 def _label(text: str) -> str:
     return regex.sub(r"[\s:：\u3000\[\]【】]", "", text)
 
@@ -215,7 +236,7 @@ def read_grid(root: etree._Element, container: etree._Element) -> dict[str, Any]
         value = tail.strip() if sep and tail.strip() else None
         if value is None and i + 1 < len(tokens) and _label(tokens[i + 1].partition("：")[0]) not in GRID_LABELS:
             value = tokens[i + 1]
-        if value:
+        if value and value not in CHROME:
             grid[field] = value
     return grid
 
@@ -236,6 +257,13 @@ def read_html(text: str) -> ReadResult:
     root = parse_tree(text)
     totals = han_totals(root)
     container = find_container(root, totals)
-    blocks = extract_blocks(container)
     source_meta = read_meta(root) | read_grid(root, container)
+    blocks = []
+    for block in extract_blocks(container):
+        inner_grid = grid_from_text(block.text)
+        if inner_grid:  # the metadata grid inside the article container is not article text
+            for key, value in inner_grid.items():
+                source_meta.setdefault(key, value)
+        elif block.text.strip() not in CHROME:
+            blocks.append(block)
     return ReadResult(blocks=blocks, format="html", source_meta=source_meta)

@@ -22,6 +22,7 @@ FULL_TEXT_INTRO = regex.compile(r"(?:^附(?:件)?全文[:：]?$|全文如下[:�
 # Chrome copied from the ministry page along with the text.
 PAGE_CHROME = regex.compile(r"^(?:发布时间[:：].*?)?\s*字体[:：]\s*[\[【].*?[\]】]\s*$|^发布时间[:：][\d\-年月日 :]+$")
 ORIGINAL = regex.compile(r"^\s*(原标题|来源)[:：]\s*(.*)$")
+PRINTS = regex.compile(r"^(?P<who>[\p{Han}\s、]{2,60}?)(?:联合)?印发《(?P<doc>[^》]+)》$")
 EDITOR = regex.compile(r"责任编辑[:：]\s*(\S+)")
 
 
@@ -96,7 +97,12 @@ def read_sina(text: str) -> ReadResult:
         news["summary"] = [b.text.strip() for b in blocks[:start]]
         blocks = blocks[start + 1 :]
     blocks = [_strip_chrome(b) for b in blocks]
-    return ReadResult(blocks=[b for b in blocks if b.text.strip()], format="sina", news=news)
+    # A report titled 某某印发《关于……的意见》 names the document and its issuers.
+    source_meta = {}
+    m = PRINTS.match(news["title"] or "")
+    if m:
+        source_meta = {"title": m.group("doc"), "issuer": m.group("who")}
+    return ReadResult(blocks=[b for b in blocks if b.text.strip()], format="sina", news=news, source_meta=source_meta)
 
 
 def _strip_chrome(block: Block) -> Block:
