@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import policydoc
 
-from .conftest import SHARED
+from .conftest import ROOT, SHARED
 
 CORPUS = SHARED / "corpus"
 FILES = (
@@ -26,12 +28,22 @@ NO_TREE_EXPECTED = {
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not beside the repository")
 
 
+@pytest.fixture(scope="module")
+def validator():
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((ROOT / "schemas" / "policydoc.schema.json").read_text(encoding="utf-8"))
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
 @needs_shared
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
-def test_real_document_parses(path):
+def test_real_document_parses_and_its_json_validates(path, validator):
     doc = policydoc.parse(path)
     if path.name not in NO_TREE_EXPECTED:
         assert doc.sections, f"{path.name}: empty section tree"
+    errors = [e.message for e in validator.iter_errors(json.loads(doc.to_json()))]
+    assert errors == []
 
 
 def doc(name: str) -> policydoc.PolicyDocument:

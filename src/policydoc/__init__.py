@@ -18,6 +18,7 @@ from .errors import (
     UnreadableFileError,
     UnsupportedFormatError,
 )
+from .export import targets_frame
 from .model import (
     SCHEMA_VERSION,
     Annex,
@@ -62,4 +63,5 @@ __all__ = [
     "parse_html",
     "parse_pdf",
     "parse_text",
+    "targets_frame",
 ]

@@ -5,11 +5,14 @@ Kept apart from the CLI so that notebooks and scripts can call ``convert_paths``
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,10 +22,15 @@ from .errors import PolicyDocError
 INPUT_SUFFIXES = {".html", ".htm", ".shtml", ".md", ".txt", ".pdf", ".text"}
 
 
+DIED = "not converted: a worker process died (killed or out of memory); run again with --resume"
+TMP_DIR = ".policydoc-tmp"  # under OUTDIR: temporary files live here until renamed into place
+
+
 @dataclass(frozen=True, slots=True)
 class Job:
     source: Path
     output: Path
+    tmp_dir: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +61,20 @@ def plan(paths: Iterable[Path], outdir: Path) -> list[Job]:
     jobs = []
     for source, rel in discover(paths):
         name = rel.name[: -len(".pdf.txt")] if rel.name.endswith(".pdf.txt") else rel.stem
-        jobs.append(Job(source, outdir / rel.parent / f"{name}.json"))
+        jobs.append(Job(source, outdir / rel.parent / f"{name}.json", outdir / TMP_DIR))
     return jobs
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write through a temporary file and rename: a reader never sees half a file."""
+def write_atomic(path: Path, text: str, tmp_dir: Path | None = None) -> None:
+    """Write through a temporary file and rename: a reader never sees half a file.
+
+    ``tmp_dir`` (same file system) keeps the temporary files of a batch in one place,
+    so that what a killed worker leaves behind is swept away with it.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    where = tmp_dir or path.parent
+    where.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=where, prefix=f".{path.name}.", suffix=".part")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
@@ -73,7 +87,7 @@ def write_atomic(path: Path, text: str) -> None:
 def run_job(job: Job) -> Outcome:
     try:
         doc = parse(job.source)
-        write_atomic(job.output, doc.model_dump_json(indent=2))
+        write_atomic(job.output, doc.model_dump_json(indent=2), job.tmp_dir)
         return Outcome(str(job.source), str(job.output))
     except PolicyDocError as exc:
         return Outcome(str(job.source), None, type(exc).__name__, exc.message)
@@ -109,26 +123,53 @@ def convert_paths(
 ) -> list[Outcome]:
     """Convert every job; failures are outcomes, never exceptions."""
     outcomes: list[Outcome] = []
+
+    def record(outcome: Outcome) -> None:
+        outcomes.append(outcome)
+        if on_outcome:
+            on_outcome(outcome)
+
     todo = []
     for job in jobs:
         if resume and is_fresh(job):
-            outcome = Outcome(str(job.source), str(job.output), skipped=True)
-            outcomes.append(outcome)
-            if on_outcome:
-                on_outcome(outcome)
+            record(Outcome(str(job.source), str(job.output), skipped=True))
         else:
             todo.append(job)
-    if workers <= 1 or len(todo) <= 1:
-        results: Iterable[Outcome] = map(run_job, todo)
-        for outcome in results:
-            outcomes.append(outcome)
-            if on_outcome:
-                on_outcome(outcome)
-        return outcomes
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        # chunks keep inter-process traffic low; results stream back in order
-        for outcome in pool.map(run_job, todo, chunksize=4):
-            outcomes.append(outcome)
-            if on_outcome:
-                on_outcome(outcome)
+    try:
+        if workers <= 1 or len(todo) <= 1:
+            for job in todo:
+                record(run_job(job))
+        else:
+            _run_pool(todo, workers, record)
+    finally:
+        for tmp in {job.tmp_dir for job in jobs if job.tmp_dir is not None}:
+            shutil.rmtree(tmp, ignore_errors=True)
     return outcomes
+
+
+def _run_pool(todo: list[Job], workers: int, record: Callable[[Outcome], None]) -> None:
+    # Submit in bounded windows: memory stays flat however many files there are.
+    pending: dict[Future[Outcome], Job] = {}
+    queue = iter(todo)
+    broken = False
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for job in itertools.islice(queue, workers * 8):
+            pending[pool.submit(run_job, job)] = job
+        while pending and not broken:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                job = pending.pop(future)
+                try:
+                    record(future.result())
+                except BrokenProcessPool:
+                    broken = True
+                    record(Outcome(str(job.source), None, "WorkerDied", DIED))
+            if not broken:
+                for job in itertools.islice(queue, len(done)):
+                    pending[pool.submit(run_job, job)] = job
+    # A dead worker breaks the pool: what it had not finished is reported, never lost silently.
+    for future, job in pending.items():
+        finished = future.done() and not future.cancelled() and future.exception() is None
+        record(future.result() if finished else Outcome(str(job.source), None, "WorkerDied", DIED))
+    for job in queue:
+        record(Outcome(str(job.source), None, "WorkerDied", DIED))

@@ -7,13 +7,19 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from .api import parse
 from .batch import Job, Outcome, convert_paths, plan, run_to_dict, write_atomic
+from .errors import PolicyDocError
+from .export.frame import COLUMNS, targets_rows
+from .model import PolicyDocument, Section
+from .schema import schema_text
 
 app = typer.Typer(
     name="policydoc",
@@ -22,12 +28,29 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+state = {"debug": False}
 
 
 @app.callback()
-def main() -> None:
+def main(
+    debug: Annotated[bool, typer.Option("--debug", help="show tracebacks of failures")] = False,
+) -> None:
     """Chinese government policy notices (HTML, PDF, text) to structured JSON."""
+    state["debug"] = debug
+
+
+def _load(path: Path) -> PolicyDocument:
+    """Parse one notice for a command; a bad file is one clear line and exit 1."""
+    try:
+        return parse(path)
+    except PolicyDocError as exc:
+        if state["debug"]:
+            raise
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from None
 
 
 @app.command()
@@ -90,6 +113,152 @@ def convert(
     for f in failures:
         err.print(f"[red]failed:[/] {f.source}: {f.error_type}: {f.message}")
     raise typer.Exit(1 if failures else 0)
+
+
+@app.command()
+def show(path: Annotated[Path, typer.Argument(help="a notice: HTML, PDF or text")]) -> None:
+    """Metadata, the section tree with roles, and targets, in the terminal."""
+    from rich.table import Table
+    from rich.tree import Tree
+
+    doc = _load(path)
+    out = Console(soft_wrap=True)
+    m = doc.metadata
+    facts = Table.grid(padding=(0, 2))
+    for key, value in (
+        ("标题", m.title),
+        ("文件", doc.title if doc.title != m.title else None),
+        ("发文机关", "、".join(m.issuer)),
+        ("发文字号", m.doc_number),
+        ("成文日期", m.date and m.date.isoformat()),
+        ("主送机关", "；".join(m.addressees)),
+        ("附件", "；".join(m.attachments)),
+        ("格式", doc.source.format),
+    ):
+        if value:
+            facts.add_row(f"[bold]{key}[/]", str(value))
+    out.print(facts)
+    tree = Tree(f"[bold]{doc.title or m.title or path.name}[/]")
+
+    def add(node: Tree, sections: list[Section]) -> None:
+        for s in sections:
+            role = f" [dim]\\[{s.role}][/]" if s.role else ""
+            add(node.add(f"[bold]{escape(s.marker)}[/]{escape(s.title)}{role}"), s.children)
+
+    add(tree, doc.sections)
+    for annex in doc.annexes:
+        add(tree.add(f"[bold]{escape(annex.label)}[/] {escape(annex.title or '')}"), annex.sections)
+    out.print(tree)
+    if doc.targets:
+        out.print(_targets_table(targets_rows([doc]), with_doc=False))
+
+
+def _fmt(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:.15g}"
+    return str(value)
+
+
+def _targets_table(rows: list[dict], *, with_doc: bool) -> Any:
+    from rich.table import Table
+
+    table = Table(title="量化目标", show_lines=False)
+    columns = (["doc_number"] if with_doc else []) + ["indicator", "low", "high", "unit", "qualifier", "period", "raw"]
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(
+            *(
+                escape("" if row[c] is None else f"{row[c]:g}" if isinstance(row[c], float) else str(row[c]))
+                for c in columns
+            )
+        )
+    return table
+
+
+@app.command()
+def targets(
+    paths: Annotated[list[Path], typer.Argument(help="files and folders")],
+    csv_file: Annotated[Path | None, typer.Option("--csv", help="write the table as CSV (UTF-8)")] = None,
+) -> None:
+    """The targets of many documents as one table."""
+    import csv
+
+    from .batch import discover
+
+    rows: list[dict] = []
+    failed = 0
+    for source, _ in discover(paths):
+        try:
+            rows += targets_rows([parse(source)])
+        except PolicyDocError as exc:
+            failed += 1
+            err.print(f"[red]failed:[/] {exc}")
+    if csv_file is not None:
+        csv_file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = csv_file.with_name(f".{csv_file.name}.part")
+        with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=list(COLUMNS))
+            writer.writeheader()
+            writer.writerows(rows)
+        os.replace(tmp, csv_file)
+        err.print(f"{len(rows)} targets → {csv_file}")
+    else:
+        Console().print(_targets_table(rows, with_doc=True))
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def schema(
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="write to a file instead of stdout")] = None,
+) -> None:
+    """The JSON Schema (draft 2020-12) of policydoc's JSON."""
+    text = schema_text()
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path], typer.Argument(help="notices (HTML, PDF, text) or JSON files")],
+    fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+) -> None:
+    """Check notices (numbering, annexes, document number, date) or JSON against the schema."""
+    from .validate import check_document, check_json
+
+    if fmt not in ("text", "json"):
+        err.print("[red]error:[/] --format is text or json")
+        raise typer.Exit(2)
+    report: dict[str, list] = {}
+    for path in paths:
+        if not path.exists() or path.is_dir():
+            err.print(f"[red]error:[/] {path}: {'is a directory' if path.is_dir() else 'no such file'}")
+            raise typer.Exit(2)
+        if path.suffix.lower() == ".json":
+            found = check_json(path)
+        else:
+            found = check_document(_load(path))
+        report[str(path)] = [d.as_dict() for d in found]
+    errors = sum(1 for found in report.values() for d in found if d["severity"] == "error")
+    if fmt == "json":
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    else:
+        out = Console(soft_wrap=True)
+        for path, found in report.items():
+            if not found:
+                out.print(f"[green]ok[/] {escape(path)}")
+            for d in found:
+                colour = "red" if d["severity"] == "error" else "yellow"
+                page = f" (page {d['page']})" if d["page"] else ""
+                out.print(
+                    f"{escape(path)}: [{colour}]{d['severity']}[/] {d['code']} {escape(d['location'])}{page}: "
+                    f"{escape(d['message'])}"
+                )
+    raise typer.Exit(1 if errors else 0)
 
 
 def _convert_jsonl(todo: list[Job], target: Path, done: Callable[[Outcome], None]) -> None:

@@ -19,6 +19,10 @@ DOC_NUMBER = regex.compile(
     r"^[（(]?\s*(?P<num>[\p{Han}A-Za-z]{1,20}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,5}\s*号)\s*[）)]?$"
     r"|^[（(]?(?P<order>[\p{Han}]{0,30}令\s*(?:第\s*)?[\d一二三四五六七八九十百零〇]+\s*号)[）)]?$"
 )
+# Looks like a 发文字号 but is not well formed (〔24〕, missing 号): still the number line.
+DOC_NUMBER_LOOSE = regex.compile(
+    r"^[（(]?[\p{Han}A-Za-z]{1,20}\s*[〔\[［【]\s*\d{1,4}\s*[〕\]］】]\s*\d{0,5}\s*号?[）)]?$"
+)
 ORDER_SERIAL = regex.compile(r"^第\s*[\d一二三四五六七八九十百零〇]+\s*号$")
 ADDRESSEE = regex.compile(r"^[^。；]{2,200}[：:]$")
 ISSUER_MARK = regex.compile(r"^[\p{Han}、 ]{2,60}文件$")
@@ -51,7 +55,7 @@ def kind_of(text: str) -> str | None:
         return None
     if DATE.match(t):
         return "date"
-    if DOC_NUMBER.match(t):
+    if DOC_NUMBER.match(t) or DOC_NUMBER_LOOSE.match(t):
         return "doc_number"
     if DOC_CODE.match(t):
         return "doc_code"

@@ -83,6 +83,7 @@ def extract(front: Front, closing: list[str], source_meta: dict[str, Any]) -> Me
     number = front.doc_number or in_closing or in_note or source_meta.get("doc_number")
     meta.doc_number = normalize_doc_number(number) if number else None
     date_line = front.date or next((line for line in closing if DATE.match(line)), None)
+    meta.date_text = date_line or source_meta.get("date")
     meta.date = parse_date(date_line) or parse_date(source_meta.get("date"))
     if meta.date is None:  # only a publication note states it: （2021年7月27日…令第746号公布）
         meta.date = next((d for line in front.notes if (d := parse_date(line))), None)

@@ -65,6 +65,7 @@ class Metadata(_Model):
     issuer: list[str] = Field(default_factory=list)
     doc_number: str | None = None
     date: dt.date | None = Field(None, description="成文日期")
+    date_text: str | None = Field(None, description="成文日期 as printed")
     addressees: list[str] = Field(default_factory=list)
     attachments: list[str] = Field(default_factory=list, description="the 附件说明 list")
     cc: list[str] = Field(default_factory=list)
@@ -142,6 +143,20 @@ class PolicyDocument(_Model):
         """Every section of the body, depth first (annexes not included)."""
         for section in self.sections:
             yield from section.walk()
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """The document as JSON (UTF-8 text, Chinese unescaped), views included."""
+        return self.model_dump_json(indent=indent)
+
+    def to_markdown(self) -> str:
+        from .export import to_markdown
+
+        return to_markdown(self)
+
+    def _repr_html_(self) -> str:
+        from .export import to_html
+
+        return to_html(self)
 
     @model_validator(mode="before")
     @classmethod

@@ -87,16 +87,29 @@ def build(blocks: list[Block]) -> Structure:
 
 
 def _attachment_list(blocks: list[Block]) -> set[int]:
-    """Indexes of the lines of the 附件说明 (``附件：1.…`` then ``2.…``): never headings."""
+    """Indexes of the lines of the 附件说明 (``附件：1.…`` then ``2.…``): never headings.
+
+    ``附件：某清单`` announces one attachment; ``附件：`` or ``附件：1.…`` a numbered list
+    whose items follow at ordinals 1, 2, 3 …
+    """
     items: set[int] = set()
     for i, block in enumerate(blocks):
         m = ATTACHMENTS_HEAD.match(block.text)
         if not m:
             continue
         items.add(i)
+        rest = m.group("rest").strip()
+        first = match_marker(rest) if rest else None
+        if rest and first is None:
+            continue
+        expected = first.ordinal + 1 if first else 1
         j = i + 1
-        while j < len(blocks) and is_title_line(blocks[j].text) and match_marker(blocks[j].text):
+        while j < len(blocks) and is_title_line(blocks[j].text):
+            item = match_marker(blocks[j].text)
+            if item is None or item.ordinal != expected:
+                break
             items.add(j)
+            expected += 1
             j += 1
     return items
 

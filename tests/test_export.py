@@ -1,0 +1,43 @@
+"""JSON, Markdown, notebook HTML and the targets table."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+import policydoc
+from policydoc.export import targets_rows
+
+
+def test_markdown_keeps_markers_and_lists_targets(seed_text):
+    md = seed_text.to_markdown()
+    assert "## 三、基本原则" in md and "### （一）坚持党管人才" in md and "#### 1.健全技能人才发展政策体系" in md
+    assert "| 新增技能人才 | 40000000 | 人 | 以上 | “十四五”期间 | 4000万人以上 | 二、目标任务 |" in md
+    assert "## 附件 “技能中国行动”2021-2022年重点工作安排" in md
+
+
+def test_notebook_html_has_metadata_tree_and_targets(seed_text):
+    html = seed_text._repr_html_()
+    assert "人社部发〔2021〕48号" in html and "<details" in html and "量化目标 (17)" in html
+
+
+def test_json_round_trips(seed_html):
+    assert policydoc.PolicyDocument.model_validate_json(seed_html.to_json()) == seed_html
+
+
+def test_targets_rows_span_documents(seed_html, seed_text):
+    rows = targets_rows([seed_html, seed_text])
+    assert len(rows) == 33 and rows[0]["doc_number"] == "人社部发〔2021〕48号"
+
+
+@pytest.mark.skipif(importlib.util.find_spec("pandas") is not None, reason="pandas is installed")
+def test_targets_frame_without_pandas_says_how_to_get_it(seed_text):
+    with pytest.raises(ImportError, match=r"policydoc\[notebook\]"):
+        policydoc.targets_frame(seed_text)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("pandas") is None, reason="pandas (the notebook extra) is absent")
+def test_targets_frame(seed_text):
+    frame = policydoc.targets_frame([seed_text])
+    assert list(frame["raw"][:2]) == ["4000万人以上", "30%"]
