@@ -69,3 +69,10 @@ def test_diagnostics_carry_code_severity_location_message():
     [d] = [d for d in check_document(CASES[2][1]) if d.code == "PD201"]
     assert d.severity == "error" and d.location == "二、" and "四、" in d.message
     assert json.loads(json.dumps(d.as_dict()))["code"] == "PD201"
+
+
+def test_output_reference_doc_is_current():
+    from policydoc.export.reference import reference_markdown
+
+    committed = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
+    assert committed == reference_markdown(), "run: python -m policydoc.export.reference > docs/reference.md"

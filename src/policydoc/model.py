@@ -54,23 +54,23 @@ class Annex(_Model):
 
 
 class Source(_Model):
-    path: str | None = None
+    path: str | None = Field(None, description="the input file, null for bytes or text given directly")
     format: str = Field(description="sina, html, pdf, pdf-text or text")
-    sha256: str
-    pages: int | None = None
+    sha256: str = Field(description="SHA-256 of the input bytes")
+    pages: int | None = Field(None, description="page count of a PDF")
 
 
 class Metadata(_Model):
-    title: str | None = None
-    issuer: list[str] = Field(default_factory=list)
-    doc_number: str | None = None
+    title: str | None = Field(None, description="标题 of the notice, lines joined")
+    issuer: list[str] = Field(default_factory=list, description="发文机关: several for joint notices")
+    doc_number: str | None = Field(None, description="发文字号, e.g. 人社部发〔2021〕48号 or 国令第706号")
     date: dt.date | None = Field(None, description="成文日期")
     date_text: str | None = Field(None, description="成文日期 as printed")
-    addressees: list[str] = Field(default_factory=list)
+    addressees: list[str] = Field(default_factory=list, description="主送机关, split at ， and ；")
     attachments: list[str] = Field(default_factory=list, description="the 附件说明 list")
-    cc: list[str] = Field(default_factory=list)
-    printed_by: str | None = None
-    printed_date: dt.date | None = None
+    cc: list[str] = Field(default_factory=list, description="抄送")
+    printed_by: str | None = Field(None, description="印发机关")
+    printed_date: dt.date | None = Field(None, description="印发日期")
     doc_code: str | None = Field(None, description="规范性文件 registration code, e.g. ZJAC01-2025-0005")
     notes: list[str] = Field(default_factory=list, description="附注 such as （此件公开发布）")
     index_number: str | None = Field(None, description="索引号 of a government page")
@@ -91,21 +91,21 @@ class News(_Model):
 
 
 class Period(_Model):
-    text: str
-    start: int | None = None
-    end: int | None = None
+    text: str = Field(description="as printed")
+    start: int | None = Field(None, description="first year, when known")
+    end: int | None = Field(None, description="last year, when known")
 
 
 class Target(_Model):
-    indicator: str
-    low: float | None
-    high: float | None
-    unit: str
-    qualifier: str | None = None
-    raw: str
-    period: Period | None = None
-    text: str
-    section: str | None = None
+    indicator: str = Field(description="what is measured")
+    low: float | None = Field(description="lower bound in base units (4000万人 → 40000000)")
+    high: float | None = Field(description="upper bound; equals low for a point value")
+    unit: str = Field(description="unit after the magnitude is taken out: 人, %, 个百分点, 元 …")
+    qualifier: str | None = Field(None, description="以上, 左右, 不少于, 达到, 提高 …")
+    raw: str = Field(description="the quantity as printed, e.g. 4000万人以上")
+    period: Period | None = Field(None, description="when: “十四五”期间, 到2025年, 每年 …")
+    text: str = Field(description="the sentence it came from")
+    section: str | None = Field(None, description="where it sits: markers and titles from the top")
 
 
 class Item(_Model):
@@ -127,17 +127,17 @@ _VIEWS = ("guiding_ideology", "objectives", "principles", "tasks", "safeguards")
 
 
 class PolicyDocument(_Model):
-    schema_version: str = SCHEMA_VERSION
-    source: Source
-    metadata: Metadata = Field(default_factory=Metadata)
-    news: News | None = None
+    schema_version: str = Field(SCHEMA_VERSION, description="version of this output contract")
+    source: Source = Field(description="where the document came from")
+    metadata: Metadata = Field(default_factory=Metadata, description="GB/T 9704 elements of the notice")
+    news: News | None = Field(None, description="the news-site wrapper (Sina), else null")
     title: str | None = Field(None, description="the document's own title (the plan a notice encloses)")
     cover: str = Field("", description="the notice's own text when it encloses a document")
     preamble: str = Field("", description="text before the first numbered section")
-    sections: list[Section] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list, description="the body's section tree")
     closing: list[str] = Field(default_factory=list, description="signature, date and 版记 lines after the body")
-    annexes: list[Annex] = Field(default_factory=list)
-    targets: list[Target] = Field(default_factory=list)
+    annexes: list[Annex] = Field(default_factory=list, description="附件 after the body, each with its own tree")
+    targets: list[Target] = Field(default_factory=list, description="quantified targets of the official text")
 
     def walk(self) -> Iterator[Section]:
         """Every section of the body, depth first (annexes not included)."""

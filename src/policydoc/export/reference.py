@@ -1,0 +1,63 @@
+"""The output reference (docs/reference.md), generated from the models so it cannot drift."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from .. import model
+from ..validate import CODES
+
+MODELS = (
+    model.PolicyDocument,
+    model.Source,
+    model.Metadata,
+    model.News,
+    model.Section,
+    model.Provenance,
+    model.Annex,
+    model.Target,
+    model.Period,
+    model.Item,
+    model.Task,
+)
+
+
+def _type(annotation: Any) -> str:
+    text = str(annotation).replace("typing.", "").replace("policydoc.model.", "")
+    text = text.replace("datetime.date", "date").replace("<class '", "").replace("'>", "")
+    return text.replace("|", "\\|")
+
+
+def _rows(cls: type[BaseModel]) -> list[str]:
+    rows = []
+    for name, field in cls.model_fields.items():
+        rows.append(f"| `{name}` | `{_type(field.annotation)}` | {field.description or ''} |")
+    for name, field in cls.model_computed_fields.items():
+        rows.append(f"| `{name}` (view) | `{_type(field.return_type)}` | {field.description or ''} |")
+    return rows
+
+
+def reference_markdown() -> str:
+    out = [
+        "# Output reference",
+        "",
+        "Generated from `policydoc.model` by `python -m policydoc.export.reference > docs/reference.md`;",
+        "a test fails when it is stale. The JSON Schema is `schemas/policydoc.schema.json`",
+        f"(`policydoc schema`), schema version {model.SCHEMA_VERSION}.",
+        "",
+    ]
+    for cls in MODELS:
+        doc = (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
+        out += [f"## {cls.__name__}", ""]
+        if doc:
+            out += [doc, ""]
+        out += ["| field | type | meaning |", "|---|---|---|", *_rows(cls), ""]
+    out += ["## Diagnostics of `policydoc validate`", "", "| code | severity | meaning |", "|---|---|---|"]
+    out += [f"| `{code}` | {severity} | {text} |" for code, (severity, text) in CODES.items()]
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(reference_markdown(), end="")
