@@ -7,13 +7,14 @@ import os
 from pathlib import Path
 
 import regex
+from lxml import etree
 
 from .blocks import Block, ReadResult
 from .errors import EmptyDocumentError, PolicyDocError, TooLargeError, UnreadableFileError, UnsupportedFormatError
 from .metadata import extract
 from .model import News, PolicyDocument, Source
 from .readers.encoding import decode
-from .readers.html import read_html
+from .readers.html import NoArticleText, read_html
 from .readers.pdf import MAX_PAGES, read_pdf
 from .readers.sina import looks_like_sina, read_sina
 from .readers.text import read_text
@@ -23,7 +24,7 @@ from .targets import extract as extract_targets
 from .text import normalize
 
 Source_ = str | bytes | os.PathLike[str]
-MAX_BYTES = 200 * 1024 * 1024  # default limit; parse(..., max_bytes=N) raises it
+MAX_BYTES = 32 * 1024 * 1024  # default input size limit; parse(..., max_bytes=N) raises it
 _TAG = regex.compile(r"<(?:p|div|span|br|table|td|tr|font|html|body|meta|head|a|strong|b|h[1-6])\b[^>]*>", regex.I)
 FORMATS = ("sina", "html", "pdf", "pdf-text", "text")
 
@@ -84,8 +85,8 @@ def _load(source: Source_, max_bytes: int) -> tuple[bytes, str | None]:
 
 
 def _is_content(text: str) -> bool:
-    """A ``str`` is content, not a path, when it cannot be a path name."""
-    return "\n" in text or "<" in text or len(text) > 1024 or not Path(text).suffix
+    """A ``str`` is the document itself when it has a line break or markup; otherwise a path."""
+    return "\n" in text or "<" in text or len(text) > 1024
 
 
 def _check_size(data: bytes, path: str | None, max_bytes: int) -> bytes:
@@ -97,18 +98,29 @@ def _check_size(data: bytes, path: str | None, max_bytes: int) -> bytes:
 def detect_format(data: bytes, path: str | None = None) -> str:
     """``pdf``, ``sina``, ``html`` or ``text`` from the content; the extension only breaks ties."""
     head = data[:1024].lstrip()
-    if head.startswith(b"%PDF-"):
+    if head.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
         return "pdf"
-    if path and path.lower().endswith(".pdf") and b"%PDF-" in data[:4096]:
-        return "pdf"
-    if path and path.lower().endswith(".pdf") and not data[:4096].isascii() and b"\x00" in data[:4096]:
-        raise UnsupportedFormatError("named .pdf but it is not a PDF (no %PDF header)", path)
+    if _looks_binary(data[:8192]):
+        kind = "a PDF (no %PDF header)" if path and path.lower().endswith(".pdf") else "text or HTML"
+        raise UnsupportedFormatError(f"binary data, not {kind}", path)
     text = decode(data, path)
     if looks_like_sina(text):
         return "sina"
     if len(_TAG.findall(text[:200_000])) >= 3:
         return "html"
     return "text"
+
+
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
+def _looks_binary(sample: bytes) -> bool:
+    """Control bytes that no text encoding uses: random bytes, images, archives."""
+    if not sample:
+        return False
+    if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    return sum(sample.count(bytes([c])) for c in _CONTROL) > 0.01 * len(sample)
 
 
 def _parse_bytes(data: bytes, path: str | None, format: str | None, *, max_pages: int = MAX_PAGES) -> PolicyDocument:
@@ -120,7 +132,9 @@ def _parse_bytes(data: bytes, path: str | None, format: str | None, *, max_pages
         read = _read(data, label, fmt, max_pages)
     except PolicyDocError:
         raise
-    except (ValueError, RecursionError, MemoryError, UnicodeError) as exc:
+    except NoArticleText as exc:
+        raise EmptyDocumentError(str(exc), label) from None
+    except (ValueError, RecursionError, MemoryError, UnicodeError, etree.LxmlError) as exc:
         raise UnsupportedFormatError(f"cannot be read as {fmt} ({type(exc).__name__}: {exc})", label) from None
     blocks = [b for b in (_normalized(b) for b in read.blocks) if b.text]
     if not blocks:
@@ -136,8 +150,6 @@ def _read(data: bytes, path: str, fmt: str, max_pages: int) -> ReadResult:
         return read_sina(text)
     if fmt == "html":
         return read_html(text)
-    if "\x00" in text[:4096]:
-        raise UnsupportedFormatError("binary data, not text", path)
     return read_text(text, hint_pdf=path.lower().endswith(".pdf.txt") or fmt == "pdf-text")
 
 
@@ -160,6 +172,7 @@ def assemble(read: ReadResult, blocks: list[Block], data: bytes, path: str | Non
         metadata=metadata,
         news=News(**read.news) if read.news is not None else None,
         title=enclosed or metadata.title,
+        front=[*front.head, *front.attachments],
         cover="\n".join(front.cover),
         preamble=preamble,
         sections=structure.sections,

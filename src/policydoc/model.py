@@ -132,6 +132,11 @@ class PolicyDocument(_Model):
     metadata: Metadata = Field(default_factory=Metadata, description="GB/T 9704 elements of the notice")
     news: News | None = Field(None, description="the news-site wrapper (Sina), else null")
     title: str | None = Field(None, description="the document's own title (the plan a notice encloses)")
+    front: list[str] = Field(
+        default_factory=list,
+        description="the head of the notice as printed, in order: 份号/发文机关标志/发文字号/标题/主送机关, "
+        "signature and date above an enclosed document, and the 附件说明 lines",
+    )
     cover: str = Field("", description="the notice's own text when it encloses a document")
     preamble: str = Field("", description="text before the first numbered section")
     sections: list[Section] = Field(default_factory=list, description="the body's section tree")

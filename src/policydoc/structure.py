@@ -24,6 +24,7 @@ _NOT_ADDRESSEE_END = ("如下：", "以下：", "意见：", "通知：", "决�
 class Front:
     """The notice's front part, line by line (GB/T 9704 order)."""
 
+    head: list[str] = field(default_factory=list)  # every line above, as printed and in order
     title_lines: list[str] = field(default_factory=list)
     doc_number: str | None = None
     doc_code: str | None = None
@@ -281,14 +282,15 @@ def _front(lines: list[str]) -> Front:
         front.addressee = lines[i]
         i += 1
     rest = lines[i:]
+    front.head = lines[:i]
     date_at = next((k for k, line in enumerate(rest) if kind_of(line) == "date"), None)
     if date_at is None:
-        front.preamble = [line for line in rest if not ATTACHMENTS_HEAD.match(line)]
+        front.preamble = rest
     else:
         sig = date_at
         while sig > 0 and is_signature(rest[sig - 1]) and date_at - sig < 8:
             sig -= 1
-        front.cover = [line for line in rest[:sig] if not ATTACHMENTS_HEAD.match(line)]
+        front.cover = rest[:sig]
         front.signature = rest[sig:date_at]
         front.date = rest[date_at]
         k = date_at + 1
@@ -299,6 +301,7 @@ def _front(lines: list[str]) -> Front:
             front.enclosed_title.append(rest[k])
             k += 1
         front.preamble = rest[k:]
+        front.head += rest[sig:k]
     return front
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import regex
-from bs4.dammit import UnicodeDammit
+from bs4.dammit import EncodingDetector
 
 from ..errors import DecodeError
 
@@ -28,8 +28,11 @@ def decode(data: bytes, path: str | None = None) -> str:
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-    # Last resort: let bs4 sniff (it also knows Big5, Shift-JIS, Windows code pages).
-    guess = UnicodeDammit(data).unicode_markup
-    if guess is None:
-        raise DecodeError("cannot determine the text encoding", path)
-    return guess
+    # Last resort: bs4's detector knows Big5, Shift-JIS and the Windows code pages too.
+    guess = EncodingDetector(data, known_definite_encodings=["gb18030"]).encodings
+    for encoding in guess:
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise DecodeError("cannot determine the text encoding (not UTF-8, GB18030 or a declared charset)", path)

@@ -8,6 +8,7 @@ article (索引号, 发文机关, 成文日期, 发文字号 …).
 
 from __future__ import annotations
 
+from html import unescape
 from typing import Any
 
 import regex
@@ -60,7 +61,7 @@ def parse_tree(text: str) -> html.HtmlElement:
     parser = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
     root = html.document_fromstring(text, parser=parser) if text.strip() else None
     if root is None:
-        raise ValueError("empty HTML")
+        raise NoArticleText("empty HTML")
     return root
 
 
@@ -253,7 +254,42 @@ def read_meta(root: etree._Element) -> dict[str, Any]:
     return meta
 
 
+_DROP = regex.compile(r"<(script|style|noscript|template|head)\b.*?</\1\s*>|<!--.*?-->", regex.S | regex.I)
+_BREAK = regex.compile(r"</?(?:p|div|br|tr|li|h[1-6]|table|section|article|dd|dt|blockquote|center)\b[^>]*>", regex.I)
+_ANY_TAG = regex.compile(r"<[^>]*>")
+MIN_ARTICLE_HAN = 10
+
+
+class NoArticleText(ValueError):
+    """A page with no article body (the API turns it into EmptyDocumentError)."""
+
+
+def flat_blocks(text: str) -> list[Block]:
+    """Paragraphs by tag boundaries alone, for markup no tree parser keeps whole.
+
+    libxml2 stops at 256 (or 2048) levels of nesting and drops what lies deeper.
+    """
+    flat = _ANY_TAG.sub("", _BREAK.sub("\n", _DROP.sub(" ", text)))
+    lines = (unescape(line).strip() for line in flat.split("\n"))
+    return [Block(text=line, element=i) for i, line in enumerate(lines) if line]
+
+
+def _han(blocks: list[Block]) -> int:
+    return sum(len(HAN.findall(b.text)) for b in blocks)
+
+
 def read_html(text: str) -> ReadResult:
+    result = _read_tree(text)
+    if _han(result.blocks) < MIN_ARTICLE_HAN:
+        flat = flat_blocks(text)
+        if _han(flat) >= MIN_ARTICLE_HAN:
+            result.blocks = flat
+    if _han(result.blocks) < MIN_ARTICLE_HAN:
+        raise NoArticleText("no article text: the page holds only navigation, links or scripts")
+    return result
+
+
+def _read_tree(text: str) -> ReadResult:
     root = parse_tree(text)
     totals = han_totals(root)
     container = find_container(root, totals)

@@ -26,7 +26,10 @@ from ..text import is_han, normalize
 
 PAGE_NUMBER = regex.compile(r"^[-—–－―\s]*\d{1,4}[-—–－―\s]*$|^第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?$")
 SENTENCE_END = "。：；！？”）】"
-MAX_PAGES = 5000  # default limit; parse(..., max_pages=N) raises it
+MAX_PAGES = 1000  # default limit; parse(..., max_pages=N) raises it
+# Share of characters that must be real text (Chinese, Latin letters, digits, punctuation)
+# for a text layer to be trusted; below it the layer is garbage and the PDF needs OCR.
+MIN_TEXT_SHARE = 0.5
 
 
 @dataclass(slots=True)
@@ -59,7 +62,8 @@ def read_pdf(data: bytes, path: str | None = None, *, max_pages: int = MAX_PAGES
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise EncryptedPDFError("the PDF is encrypted and needs a password", path) from None
-        raise UnsupportedFormatError(f"not a readable PDF ({type(cause).__name__})", path) from None
+        hint = " — the file ends early: truncated?" if type(cause).__name__ == "PSEOF" else ""
+        raise UnsupportedFormatError(f"not a readable PDF ({type(cause).__name__}{hint})", path) from None
     except (PDFSyntaxError, ValueError, TypeError, KeyError) as exc:
         raise UnsupportedFormatError(f"not a readable PDF ({type(exc).__name__})", path) from None
     with pdf:
@@ -81,9 +85,26 @@ def read_pdf(data: bytes, path: str | None = None, *, max_pages: int = MAX_PAGES
         raise NoTextLayerError(
             f"no text layer on any of its {n_pages} pages: it is probably scanned and needs OCR first", path
         )
+    share = _text_share(pages)
+    if share < MIN_TEXT_SHARE:
+        raise NoTextLayerError(
+            f"the text layer is garbage (only {share:.0%} of its characters are text): it needs OCR first", path
+        )
     _drop_furniture(pages, sizes)
     blocks = _paragraphs([line for page in pages for line in page])
     return ReadResult(blocks=blocks, format="pdf", pages=n_pages, source_meta=info)
+
+
+_TEXTLIKE = regex.compile(r"[\p{Han}A-Za-z0-9，。、；：？！“”‘’《》（）〔〕【】,.;:?!()%\-—·]")
+
+
+def _text_share(pages: list[list[Line]]) -> float:
+    total = real = 0
+    for page in pages:
+        for line in page:
+            total += len(line.text)
+            real += len(_TEXTLIKE.findall(line.text)) - 5 * line.text.count("(cid:")
+    return max(real, 0) / total if total else 0.0
 
 
 def _info(meta: dict[str, Any]) -> dict[str, Any]:
@@ -144,6 +165,7 @@ def _lines(chars: list[dict[str, Any]], page: int) -> list[Line]:
     for number, line in enumerate(lines, start=1):
         line.number = number
         _finish(line)
+        line.chars = []  # pdfplumber's char dicts are large: keep only what the layout needs
     return lines
 
 
