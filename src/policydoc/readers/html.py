@@ -23,6 +23,7 @@ BLOCK_TAGS = frozenset(
 SKIP_TAGS = frozenset(
     "script style noscript iframe form button select input textarea svg object embed template head title".split()
 )
+WRAPPER_TAGS = frozenset("div section article main td tr tbody thead table center form body html".split())
 ALIGN = regex.compile(r"text-align\s*:\s*(center|right|left)", regex.I)
 HIDDEN = regex.compile(r"display\s*:\s*none", regex.I)
 HAN = regex.compile(r"\p{Han}")
@@ -97,7 +98,9 @@ def find_container(root: etree._Element, totals: dict[etree._Element, int]) -> e
             return el
     while True:
         total = totals.get(node, 0)
-        best = max(node, key=lambda c: totals.get(c, 0), default=None)
+        # Only into wrappers: a paragraph that holds most of a short page is not the body.
+        wrappers = [c for c in node if isinstance(c.tag, str) and c.tag in WRAPPER_TAGS]
+        best = max(wrappers, key=lambda c: totals.get(c, 0), default=None)
         if best is None or total == 0 or totals.get(best, 0) < 0.5 * total:
             return node
         node = best
