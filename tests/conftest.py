@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,14 @@ SEED_HTML = SAMPLES / "000_825415eff566e735.txt"
 SEED_TEXT = SAMPLES / "001_ddd44863a8d9c8fd.txt"
 SICHUAN_PDF = SAMPLES / "sichuan-chuanbangui-2025-6-chuangye-daidong-jiuye.pdf"
 HANGZHOU_PDF = SAMPLES / "hangzhou-hangzhengbanhan-2025-16-zuqiu-zhongdian-chengshi.pdf"
+
+
+@functools.cache
+def parsed(path: Path):
+    """Each real document is parsed once per test session (the 176-page PDF takes seconds)."""
+    import policydoc
+
+    return policydoc.parse(path)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

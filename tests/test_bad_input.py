@@ -102,7 +102,8 @@ def test_garbage_text_layer_needs_ocr(tmp_path):
 def test_html_without_article_text(tmp_path):
     path = tmp_path / "nav.html"
     path.write_text(
-        "<html><body><nav><a href='/'>首页</a><a href='/z'>政务公开</a></nav><script>var a='通知';</script></body></html>",
+        "<html><body><nav><a href='/'>首页</a><a href='/z'>政务公开</a></nav>"
+        "<script>var a='通知';</script></body></html>",
         encoding="utf-8",
     )
     expect(EmptyDocumentError, path, "no article text")
@@ -110,7 +111,9 @@ def test_html_without_article_text(tmp_path):
 
 def test_gbk_page_without_charset_parses(tmp_path):
     path = tmp_path / "gbk.html"
-    path.write_bytes("<html><body><p>一、总体要求</p><p>加强组织领导，确保各项措施落实到位。</p></body></html>".encode("gbk"))
+    path.write_bytes(
+        "<html><body><p>一、总体要求</p><p>加强组织领导，确保各项措施落实到位。</p></body></html>".encode("gbk")
+    )
     doc = policydoc.parse(path)
     assert doc.sections[0].title == "总体要求"
 

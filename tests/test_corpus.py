@@ -8,7 +8,7 @@ import pytest
 
 import policydoc
 
-from .conftest import ROOT, SHARED
+from .conftest import ROOT, SHARED, parsed
 
 CORPUS = SHARED / "corpus"
 FILES = (
@@ -39,7 +39,7 @@ def validator():
 @needs_shared
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_real_document_parses_and_its_json_validates(path, validator):
-    doc = policydoc.parse(path)
+    doc = parsed(path)
     if path.name not in NO_TREE_EXPECTED:
         assert doc.sections, f"{path.name}: empty section tree"
     errors = [e.message for e in validator.iter_errors(json.loads(doc.to_json()))]
@@ -48,7 +48,7 @@ def test_real_document_parses_and_its_json_validates(path, validator):
 
 def doc(name: str) -> policydoc.PolicyDocument:
     [path] = [p for p in FILES if p.name == name]
-    return policydoc.parse(path)
+    return parsed(path)
 
 
 @needs_shared

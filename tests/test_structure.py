@@ -93,8 +93,9 @@ def test_chapters_hold_articles_that_hold_items():
     chapter = doc.sections[0]
     assert chapter.title == "总则"
     article = chapter.children[1]
-    assert article.title == "" and article.text.startswith("下列情形适用本办法：")
-    assert article.text.endswith("有前款情形的，从其规定。")  # the next 款 is the article's, not item (二)'s
+    assert article.title == "" and article.text == "下列情形适用本办法："
+    assert article.tail == "有前款情形的，从其规定。"  # the next 款 is the article's, after its items
+    assert article.children[-1].text == ""
     assert doc.sections[1].children[0].ordinal == 3  # articles run on across chapters
 
 

@@ -36,6 +36,7 @@ class Section(_Model):
     text: str = Field("", description="body text of this section without its children; paragraphs split by \\n")
     role: str | None = None
     children: list[Section] = Field(default_factory=list)
+    tail: str = Field("", description="text after the children: an article's next 款 after its enumerated items")
     provenance: Provenance | None = None
 
     def walk(self) -> Iterator[Section]:

@@ -135,6 +135,8 @@ def _tree(blocks: list[Block]) -> tuple[int | None, list[Section], list[Block]]:
     roots: list[Section] = []
     path: list[Section] = []
     texts: dict[int, list[str]] = {}
+    tails: dict[int, list[str]] = {}
+    closed: set[int] = set()  # items whose paragraph ends a clause: （一）…；
     first: int | None = None
     skip_next = False
     for i, block in enumerate(blocks):
@@ -145,7 +147,11 @@ def _tree(blocks: list[Block]) -> tuple[int | None, list[Section], list[Block]]:
         level = numbering.accept(marker) if marker else None
         if marker is None or level is None:
             if path:
-                texts[id(_owner(path, texts))].append(block.text)
+                owner = _article_after_items(path, texts, closed)
+                if owner is not None:
+                    tails.setdefault(id(owner), []).append(block.text)
+                else:
+                    texts[id(path[-1])].append(block.text)
             continue
         if first is None:
             first = i
@@ -163,24 +169,32 @@ def _tree(blocks: list[Block]) -> tuple[int | None, list[Section], list[Block]]:
             provenance=Provenance(page=block.page, line=block.line, element=block.element),
         )
         texts[id(section)] = [text] if text else []
+        if marker.rest.endswith(("；", "。", ";")):
+            closed.add(id(section))
         del path[level - 1 :]
+        if path and id(path[-1]) in tails:
+            # A second enumeration after the 款 in between: that 款 stays in reading order,
+            # with the item it follows.
+            parent = path[-1]
+            texts[id(parent.children[-1])] += tails.pop(id(parent))
         (path[-1].children if path else roots).append(section)
         path.append(section)
     for section in (s for root in roots for s in root.walk()):
         section.text = "\n".join(texts[id(section)])
+        section.tail = "\n".join(tails.get(id(section), []))
     return first, roots, blocks[: first if first is not None else len(blocks)]
 
 
-def _owner(path: list[Section], texts: dict[int, list[str]]) -> Section:
-    """The section an unnumbered paragraph belongs to.
+def _article_after_items(path: list[Section], texts: dict[int, list[str]], closed: set[int]) -> Section | None:
+    """The article an unnumbered paragraph continues after its enumeration, if any.
 
     Items of an article (第五条 …：（一）…；（二）…。) are an enumeration; a paragraph
-    after the last item is the article's next 款, not part of the item.
+    after the last item is the article's next 款: it goes to the article's ``tail``.
     """
-    current = path[-1]
-    if len(path) >= 2 and path[-2].style == "article" and not texts[id(current)]:
+    item = path[-1]
+    if len(path) >= 2 and path[-2].style == "article" and id(item) in closed and not texts[id(item)]:
         return path[-2]
-    return current
+    return None
 
 
 def _split_heading(m: Marker) -> tuple[str, str]:

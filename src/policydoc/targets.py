@@ -59,6 +59,9 @@ def _section_texts(sections: list[Section], path: list[str]) -> Iterator[tuple[s
             if para:
                 yield para, where
         yield from _section_texts(s.children, here)
+        for para in s.tail.split("\n"):
+            if para:
+                yield para, where
 
 
 def _sentence(text: str, q: Quantity) -> tuple[int, int]:

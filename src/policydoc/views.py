@@ -28,6 +28,7 @@ def full_text(section: Section) -> str:
         head = f"{child.marker}{child.title}"
         body = full_text(child)
         parts.append(f"{head}。{body}" if head and body and not child.title.endswith("。") else head + body)
+    parts.append(section.tail)
     return "\n".join(p for p in parts if p)
 
 

@@ -12,6 +12,8 @@ def _section(s: Section) -> str:
     head = f"<b>{escape(s.marker)}</b>{escape(s.title)}{role}"
     body = f'<div style="color:#444;white-space:pre-wrap">{escape(s.text)}</div>' if s.text else ""
     kids = "".join(_section(c) for c in s.children)
+    if s.tail:
+        kids += f'<div style="color:#444;white-space:pre-wrap">{escape(s.tail)}</div>'
     if not (body or kids):
         return f"<div style='margin-left:1em'>{head}</div>"
     return f"<details style='margin-left:1em'><summary>{head}</summary>{body}{kids}</details>"

@@ -26,6 +26,8 @@ def _section(s: Section, depth: int, out: list[str]) -> None:
         out.append("")
     for child in s.children:
         _section(child, depth + 1, out)
+    if s.tail:
+        out.extend(f"{p}\n" for p in s.tail.split("\n"))
 
 
 def to_markdown(doc: PolicyDocument) -> str:
