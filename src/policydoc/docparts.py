@@ -7,6 +7,8 @@ section tree, and by the metadata stage to read them.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 _CN_YEAR = "[〇○零一二三四五六七八九]{4}"
@@ -48,10 +50,11 @@ ISSUER_END = regex.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def kind_of(text: str) -> str | None:
     """The GB/T 9704 element a whole line is, or None for ordinary text."""
     t = text.strip()
-    if not t:
+    if not t or len(t) > 160:  # every element below is a short line
         return None
     if DATE.match(t):
         return "date"

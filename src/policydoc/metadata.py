@@ -25,6 +25,11 @@ _DATE_PARTS = regex.compile(
 _BRACKETS = str.maketrans(
     {"[": "〔", "]": "〕", "［": "〔", "］": "〕", "【": "〔", "】": "〕", "(": "〔", ")": "〕", "（": "〔", "）": "〕"}
 )
+_SPACE = regex.compile(r"\s+")
+_NUMBER_PARTS = regex.compile(r"^(.*?)[〔\[［【(（](\d{4})[〕\]］】)）](.*)$")
+_LIST_SEP = regex.compile(r"[，；,;]")
+_ISSUER_SEP = regex.compile(r"[\s、]+")
+_ATTACHMENT_HEAD = regex.compile(r"^附件[:：]\s*")
 _TITLE_ISSUERS = regex.compile(r"^(?P<who>.+?)关于")
 _ORDER_NUMBER = regex.compile(
     r"(?:中华人民共和国)?(?:国务院|\p{Han}{1,10}?(?:人民政府|政府|委员会|部|局|署|办公室))令第[\d一二三四五六七八九十百零〇]+号"
@@ -51,10 +56,10 @@ def parse_date(text: str | None) -> dt.date | None:
 
 def normalize_doc_number(text: str) -> str:
     """``人社部发〔2021〕48 号`` → ``人社部发〔2021〕48号``; brackets to 〔〕, outer parentheses off."""
-    t = regex.sub(r"\s+", "", text)
+    t = _SPACE.sub("", text)
     m = DOC_NUMBER.match(t)
     if m and m.group("num"):
-        head, year, tail = regex.match(r"^(.*?)[〔\[［【(（](\d{4})[〕\]］】)）](.*)$", m.group("num")).groups()
+        head, year, tail = _NUMBER_PARTS.match(m.group("num")).groups()
         return f"{head}〔{year}〕{tail}"
     if m and m.group("order"):
         return m.group("order")
@@ -64,13 +69,13 @@ def normalize_doc_number(text: str) -> str:
 def split_list(text: str) -> list[str]:
     """Addressees and cc lists split at ，and ； (never at 、), trailing colon or full stop off."""
     text = text.strip().rstrip("：:。")
-    return [part.strip() for part in regex.split(r"[，；,;]", text) if part.strip()]
+    return [part.strip() for part in _LIST_SEP.split(text) if part.strip()]
 
 
 def _issuers_from(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
-        out += [p for p in regex.split(r"[\s、]+", line) if p]
+        out += [p for p in _ISSUER_SEP.split(line) if p]
     return out
 
 
@@ -120,7 +125,7 @@ def _title(lines: list[str]) -> str:
     out: list[str] = []
     for line in lines:
         line = DATELINE.sub("", line)
-        if line and (not out or regex.sub(r"\s", "", line) != regex.sub(r"\s", "", out[-1])):
+        if line and (not out or _SPACE.sub("", line) != _SPACE.sub("", out[-1])):
             out.append(line)
     return "".join(out)
 
@@ -128,7 +133,7 @@ def _title(lines: list[str]) -> str:
 def _attachments(lines: list[str]) -> list[str]:
     out = []
     for line in lines:
-        text = regex.sub(r"^附件[:：]\s*", "", line)
+        text = _ATTACHMENT_HEAD.sub("", line)
         marker = match_marker(text)
         out.append(marker.rest if marker else text)
     return [x for x in out if x]

@@ -78,6 +78,7 @@ def read_numeral(text: str, numeral: str = "cn") -> int | None:
     return int(value) if value == int(value) and value > 0 else None
 
 
+@lru_cache(maxsize=8192)
 def match_marker(text: str) -> Marker | None:
     """The numbering marker that opens ``text``, if any (no continuity check here)."""
     if not text:

@@ -129,6 +129,8 @@ _MAG = r"(?:万亿|亿|万)?"
 _UNIT = "|".join(regex.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _AFTER = "|".join(AFTER)
 QUANTITY = regex.compile(
+    # The look-ahead lets the engine skip at once every position that cannot start a number.
+    rf"(?=[\d百零〇一二两三四五六七八九十千])"
     rf"(?<![\d.A-Za-z·〔第+／/零〇一二两三四五六七八九十百千万亿])"
     rf"(?:百分之(?P<pct>{_NUM})(?:[-—–～~至到]百分之(?P<pct2>{_NUM}))?"
     rf"|(?P<frac_d>[一二三四五六七八九十]+)分之(?P<frac_n>[一二三四五六七八九十]+)"
@@ -138,6 +140,7 @@ QUANTITY = regex.compile(
     rf"(?![\d.A-Za-z+·])"
 )
 _HAS_SCALE = regex.compile(r"[十百千万亿]")
+_ARABIC = regex.compile(r"\d+(?:\.\d+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +155,7 @@ class Quantity:
 
 
 def _value(number: str, magnitude: str | None) -> float | None:
-    if regex.fullmatch(r"\d+(?:\.\d+)?", number):
+    if _ARABIC.fullmatch(number):
         value = float(number)
     else:
         try:

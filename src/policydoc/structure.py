@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .blocks import Block
-from .docparts import ADDRESSEE, ATTACHMENTS_HEAD, ORDER_SERIAL, annex_label, is_signature, is_title_line, kind_of
+from .docparts import ADDRESSEE, ATTACHMENTS_HEAD, DATE, ORDER_SERIAL, annex_label, is_signature, is_title_line, kind_of
 from .model import Annex, Provenance, Section
 from .numbering import Marker, match_marker
 
@@ -124,7 +124,7 @@ def _annex_starts(blocks: list[Block], attachment_items: set[int]) -> list[int]:
             # unless the whole file is the annex.
             if seen_body or i == 0:
                 starts.append(i)
-        if kind_of(block.text) == "date" or match_marker(block.text):
+        if DATE.match(block.text) or match_marker(block.text):
             seen_body = True
     return starts
 

@@ -23,6 +23,8 @@ PERIODS = regex.compile(
 )
 # Words between the indicator and the number that are not part of what is measured.
 FILLERS = ("在现有基础上", "在原有基础上", "累计", "分别", "均", "总计", "合计", "力争", "要", "将", "达到")
+_BEFORE_LONGEST_FIRST = tuple(sorted(BEFORE, key=len, reverse=True))
+_PEELABLE = tuple(sorted((*BEFORE, *FILLERS), key=len, reverse=True))
 _BASELINE_TAIL = regex.compile(r"(?:由|从)[^，。；]*\d[^，。；]*$")
 _CLAUSE_END = "，。；：、！？\n"
 _NOUN_END = regex.compile(r"[，。；：、！？（）\n]|和|及|与|等")
@@ -73,7 +75,7 @@ def _sentence(text: str, q: Quantity) -> tuple[int, int]:
 def _target(text: str, q: Quantity, where: str | None) -> Target:
     s_start, s_end = _sentence(text, q)
     before = text[s_start : q.start]
-    qualifier = q.after or next((w for w in sorted(BEFORE, key=len, reverse=True) if before.endswith(w)), None)
+    qualifier = q.after or next((w for w in _BEFORE_LONGEST_FIRST if before.endswith(w)), None)
     return Target(
         indicator=_indicator(text, q, s_start),
         low=q.low,
@@ -100,7 +102,7 @@ def _indicator(text: str, q: Quantity, s_start: int) -> str:
     changed = True
     while changed:  # peel qualifiers and fillers off the end: 比例在现有基础上提高 → 比例
         changed = False
-        for w in sorted((*BEFORE, *FILLERS), key=len, reverse=True):
+        for w in _PEELABLE:
             if words.endswith(w) and len(words) > len(w):
                 words, changed = words[: -len(w)], True
                 break

@@ -217,8 +217,11 @@ def grid_from_text(text: str) -> dict[str, str]:
     return out
 
 
+_LABEL_NOISE = regex.compile(r"[\s:：\u3000\[\]【】]")
+
+
 def _label(text: str) -> str:
-    return regex.sub(r"[\s:：\u3000\[\]【】]", "", text)
+    return _LABEL_NOISE.sub("", text)
 
 
 def read_grid(root: etree._Element, container: etree._Element) -> dict[str, Any]:

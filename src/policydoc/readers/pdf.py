@@ -195,7 +195,7 @@ def _drop_furniture(pages: list[list[Line]], sizes: list[tuple[float, float]]) -
         seen = set()
         for line in page:
             if _in_margin(line, height):
-                key = regex.sub(r"\d+", "#", line.text.replace(" ", ""))
+                key = _furniture_key(line)
                 if key not in seen:
                     repeated[key] += 1
                     seen.add(key)
@@ -206,9 +206,17 @@ def _drop_furniture(pages: list[list[Line]], sizes: list[tuple[float, float]]) -
             for line in page
             if not (
                 PAGE_NUMBER.match(normalize(line.text))
-                or (_in_margin(line, height) and regex.sub(r"\d+", "#", line.text.replace(" ", "")) in running)
+                or (_in_margin(line, height) and _furniture_key(line) in running)
             )
         ]
+
+
+_DIGITS = regex.compile(r"\d+")
+
+
+def _furniture_key(line: Line) -> str:
+    """A header or footer with its page number masked: 学生手册 12 and 学生手册 13 match."""
+    return _DIGITS.sub("#", line.text.replace(" ", ""))
 
 
 def _in_margin(line: Line, height: float) -> bool:

@@ -16,6 +16,7 @@ from ..blocks import Block, ReadResult
 from .html import extract_blocks, parse_tree
 
 FRONT_MATTER = regex.compile(r"\A\s*---\s*\n(?P<yaml>.*?)\n---\s*\n", regex.S)
+_YAML_ITEM = regex.compile(r"^\s*-\s*(.*)$")
 _YAML_LINE = regex.compile(r"^(?P<key>[A-Za-z_]+)\s*:\s*(?P<value>.*)$")
 # Where the official text starts, as a whole paragraph or its end.
 FULL_TEXT_INTRO = regex.compile(r"(?:^附(?:件)?全文[:：]?$|全文如下[:：。]?$|^以下为全文[:：。]?$|^全文[:：]$)")
@@ -39,7 +40,7 @@ def front_matter(text: str) -> tuple[dict[str, Any], str]:
     data: dict[str, Any] = {}
     key = None
     for line in m.group("yaml").splitlines():
-        item = regex.match(r"^\s*-\s*(.*)$", line)
+        item = _YAML_ITEM.match(line)
         if item and key:
             data.setdefault(key, [])
             if isinstance(data[key], list):

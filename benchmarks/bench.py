@@ -1,0 +1,192 @@
+"""policydoc's speed and memory, measured side by side with the tools a user would otherwise use.
+
+    python benchmarks/bench.py            # everything (about two minutes)
+    python benchmarks/bench.py --quick    # fewer repetitions, 60-document batch
+
+Prints docs/s and MB/s per format and the ratios of issue #5:
+  HTML   policydoc.parse(Sina seed)        ÷ BeautifulSoup(html, "lxml").get_text()   target ≤ 2
+  PDF    policydoc.parse(10-page PDF)       ÷ pdfplumber extract_text() on all pages   target ≤ 1.2
+  batch  convert --jobs 1 wall time         ÷ convert --jobs 2 wall time                target ≥ 1.7
+  memory peak RSS of a whole process that parses a 200-page PDF                          target ≤ 300 MB
+Ratios are measured in the same run, so a noisy machine moves both sides alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
+
+import pdfplumber  # noqa: E402
+from bs4 import BeautifulSoup  # noqa: E402
+
+import policydoc  # noqa: E402
+from policydoc.docparts import kind_of  # noqa: E402
+from policydoc.numbering import match_marker  # noqa: E402
+
+SAMPLES = ROOT / "samples"
+SHARED = ROOT.parent / "shared"
+SINA = SAMPLES / "000_825415eff566e735.txt"
+PDF10 = SAMPLES / "hangzhou-hangzhengbanhan-2025-16-zuqiu-zhongdian-chengshi.pdf"
+
+
+def timed(fn: Callable[[], object], repeat: int) -> float:
+    """Median wall time of ``repeat`` calls, after one warm-up call."""
+    fn()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def fresh_parse(path: Path) -> policydoc.PolicyDocument:
+    """parse() with the marker caches emptied: a batch sees each paragraph once, not fifty times."""
+    match_marker.cache_clear()
+    kind_of.cache_clear()
+    return policydoc.parse(path)
+
+
+def html_ratio(repeat: int) -> tuple[float, float, float]:
+    html = SINA.read_text(encoding="utf-8")
+    ours = timed(lambda: fresh_parse(SINA), repeat)
+    theirs = timed(lambda: BeautifulSoup(html, "lxml").get_text(), repeat)
+    return ours, theirs, ours / theirs
+
+
+def pdf_ratio(repeat: int) -> tuple[float, float, float, float]:
+    def extract() -> None:
+        with pdfplumber.open(PDF10) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+
+    def chars() -> None:
+        with pdfplumber.open(PDF10) as pdf:
+            for page in pdf.pages:
+                _ = page.chars
+
+    ours = timed(lambda: fresh_parse(PDF10), repeat)
+    theirs = timed(extract, repeat)
+    raw = timed(chars, repeat)
+    return ours, theirs, ours / theirs, raw / theirs
+
+
+def per_format(repeat: int) -> dict[str, tuple[int, float, float]]:
+    files = [p for p in SAMPLES.iterdir() if p.is_file()]
+    if SHARED.is_dir():
+        files += [p for p in (SHARED / "corpus").rglob("*") if p.is_file() and p.suffix != ".tsv"]
+    groups: dict[str, list[Path]] = {}
+    for f in files:
+        if "hdu-" in f.name:  # the 176-page handbook would dominate the PDF figure
+            continue
+        fmt = policydoc.detect_format(f.read_bytes(), str(f))
+        fmt = "pdf-text/text" if fmt == "text" else fmt
+        groups.setdefault(fmt, []).append(f)
+    out = {}
+    for fmt, group in sorted(groups.items()):
+        total = timed(lambda g=group: [fresh_parse(p) for p in g], max(1, repeat // 3))
+        size = sum(p.stat().st_size for p in group) / 1e6
+        out[fmt] = (len(group), len(group) / total, size / total)
+    return out
+
+
+def batch_ratio(n_docs: int) -> tuple[float, float, float]:
+    pool = [p for p in SAMPLES.iterdir() if p.is_file()]
+    if SHARED.is_dir():
+        pool += [p for p in (SHARED / "corpus" / "sina").glob("*.md")]
+        pool += [p for p in (SHARED / "corpus" / "govhtml").glob("*.html") if p.stat().st_size < 200_000]
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in"
+        src.mkdir()
+        for i in range(n_docs):
+            f = pool[i % len(pool)]
+            shutil.copy(f, src / f"{i:04d}-{f.name}")
+        walls = {}
+        for jobs in (1, 2):
+            out = Path(tmp) / f"out{jobs}"
+            cmd = [sys.executable, "-m", "policydoc", "convert", str(src), "-o", str(out), "--jobs", str(jobs), "-q"]
+            start = time.perf_counter()
+            subprocess.run(cmd, check=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+            walls[jobs] = time.perf_counter() - start
+    return walls[1], walls[2], walls[1] / walls[2]
+
+
+def memory_200_pages() -> tuple[float, float, float]:
+    from tests.render_pdf import render
+
+    from policydoc.readers.text import read_text
+    from policydoc.text import normalize
+
+    blocks = [normalize(b.text) for b in read_text(SAMPLES.joinpath("001_ddd44863a8d9c8fd.txt").read_text()).blocks]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "long.pdf"
+        paragraphs = []
+        pages = 0
+        while pages < 200:
+            paragraphs += [("para", b) for b in blocks]
+            pages = render(paragraphs, path)
+        # VmHWM is the peak of this process image; ru_maxrss would carry over the parent's
+        # size across fork and exec.
+        probe = (
+            "import sys; sys.path.insert(0, %r)\n"
+            "def hwm():\n"
+            "    for line in open('/proc/self/status'):\n"
+            "        if line.startswith('VmHWM'): return int(line.split()[1])\n"
+            "import policydoc, pdfplumber\n"
+            "base = hwm()\n"
+            "%s\n"
+            "print(base, hwm())"
+        )
+        run = subprocess.run(
+            [sys.executable, "-c", probe % (str(ROOT / "src"), f"d = policydoc.parse({str(path)!r})")],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        base, peak = (int(x) / 1024 for x in run.stdout.split())
+    return float(pages), base, peak
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true")
+    args = ap.parse_args()
+    repeat = 5 if args.quick else 15
+    print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"policydoc {policydoc.__version__}, pdfplumber {pdfplumber.__version__}")
+    print("\nthroughput per format (samples and ../shared/corpus, handbook excluded):")
+    for fmt, (n, docs_s, mb_s) in per_format(repeat).items():
+        print(f"  {fmt:14s} {n:3d} files  {docs_s:8.1f} docs/s  {mb_s:7.2f} MB/s")
+    ours, theirs, ratio = html_ratio(repeat)
+    print(
+        f"\nHTML  parse {ours * 1000:.1f} ms vs BeautifulSoup get_text {theirs * 1000:.1f} ms: ratio {ratio:.2f} (≤ 2)"
+    )
+    ours, theirs, ratio, raw = pdf_ratio(max(3, repeat // 3))
+    print(
+        f"PDF   parse {ours * 1000:.0f} ms vs extract_text {theirs * 1000:.0f} ms: ratio {ratio:.2f} (≤ 1.2); "
+        f"page.chars alone {raw:.2f}"
+    )
+    one, two, speedup = batch_ratio(60 if args.quick else 200)
+    print(f"batch convert --jobs 1 {one:.1f} s, --jobs 2 {two:.1f} s: speed-up {speedup:.2f}× (≥ 1.7)")
+    pages, base, peak = memory_200_pages()
+    print(
+        f"memory: peak RSS of a process parsing a {pages:.0f}-page PDF {peak:.0f} MB (≤ 300 MB); "
+        f"after imports alone {base:.0f} MB"
+    )
+
+
+if __name__ == "__main__":
+    main()
