@@ -112,3 +112,14 @@ def test_pdf_extracted_text_with_broken_line_spaces():
     assert d.source.format == "pdf-text"
     assert "提炼典型经验" in d.preamble
     assert d.metadata.doc_number == "医保办函〔2025〕40号"
+
+
+@needs_shared
+def test_annex_label_in_a_table_cell_starts_the_annex():
+    d = doc("gz-weijian-jiating-yisheng-qianyue-2023.html")
+    assert [(a.label, a.title) for a in d.annexes] == [
+        ("附件1", "广州市家庭医生签约服务质量监测指标体系（2023年版）"),
+        ("附件2", "关于推进广州市家庭医生签约服务高质量发展工作的任务分工表"),
+    ]
+    body_targets = [t for t in d.targets if not (t.section or "").startswith("附件")]
+    assert len(body_targets) == 24

@@ -119,7 +119,9 @@ def _annex_starts(blocks: list[Block], attachment_items: set[int]) -> list[int]:
     starts = []
     seen_body = False
     for i, block in enumerate(blocks):
-        if block.kind == "para" and i not in attachment_items and annex_label(block.text) and i + 1 < len(blocks):
+        # Pages that set the whole annex as a table put 附件1 and its title in one cell.
+        one_cell = block.kind == "para" or " " not in block.text
+        if one_cell and i not in attachment_items and annex_label(block.text) and i + 1 < len(blocks):
             # An annex follows the body or the signature; a notice never opens with one
             # unless the whole file is the annex.
             if seen_body or i == 0:
