@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.pdfgen import canvas
@@ -175,3 +177,28 @@ def test_nothing_is_fetched_from_the_network(monkeypatch):
     assert policydoc.parse(page).sections
     for sample in sorted(SAMPLES.iterdir()):
         policydoc.parse(sample)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.one_of(
+        st.binary(max_size=3000),
+        st.binary(max_size=3000).map(lambda b: b"%PDF-1.4\n" + b),
+        st.text(max_size=2000).map(lambda t: t.encode("utf-8")),
+        st.text(alphabet="<>/=\"' pdivabrtlespan一二三、（）1.第章条。，附件\n", max_size=800).map(str.encode),
+    )
+)
+def test_only_policydoc_errors_escape_parse(data):
+    try:
+        policydoc.parse(data)
+    except PolicyDocError:
+        pass
+
+
+def test_debug_flag_shows_the_traceback(tmp_path):
+    from typer.testing import CliRunner
+
+    from policydoc.cli import app
+
+    result = CliRunner().invoke(app, ["--debug", "show", str(tmp_path / "missing.pdf")])
+    assert isinstance(result.exception, UnreadableFileError)

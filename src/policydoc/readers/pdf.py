@@ -21,7 +21,7 @@ import regex
 
 from ..blocks import Block, ReadResult
 from ..docparts import kind_of
-from ..errors import EncryptedPDFError, NoTextLayerError, TooLargeError, UnsupportedFormatError
+from ..errors import EncryptedPDFError, NoTextLayerError, PolicyDocError, TooLargeError, UnsupportedFormatError
 from ..text import is_han, normalize
 
 PAGE_NUMBER = regex.compile(r"^[-—–－―\s]*\d{1,4}[-—–－―\s]*$|^第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?$")
@@ -53,7 +53,6 @@ class Line:
 def read_pdf(data: bytes, path: str | None = None, *, max_pages: int = MAX_PAGES) -> ReadResult:
     import pdfplumber  # deferred: importing pdfminer costs ~0.2 s that HTML users never need
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
     from pdfplumber.utils.exceptions import PdfminerException
 
     try:
@@ -64,23 +63,16 @@ def read_pdf(data: bytes, path: str | None = None, *, max_pages: int = MAX_PAGES
             raise EncryptedPDFError("the PDF is encrypted and needs a password", path) from None
         hint = " — the file ends early: truncated?" if type(cause).__name__ == "PSEOF" else ""
         raise UnsupportedFormatError(f"not a readable PDF ({type(cause).__name__}{hint})", path) from None
-    except (PDFSyntaxError, ValueError, TypeError, KeyError) as exc:
+    except Exception as exc:  # pdfminer raises bare KeyError, TypeError, AssertionError … on damaged files
         raise UnsupportedFormatError(f"not a readable PDF ({type(exc).__name__})", path) from None
     with pdf:
-        n_pages = len(pdf.pages)
-        if n_pages > max_pages:
-            raise TooLargeError(f"{n_pages} pages exceed the limit of {max_pages} (raise max_pages)", path)
-        pages: list[list[Line]] = []
-        sizes: list[tuple[float, float]] = []
-        for number, page in enumerate(pdf.pages, start=1):
-            try:
-                chars = page.chars
-            except Exception as exc:  # pdfminer raises bare errors on broken content streams
-                raise UnsupportedFormatError(f"page {number} cannot be read ({type(exc).__name__})", path) from None
-            pages.append(_lines(chars, number))
-            sizes.append((float(page.width), float(page.height)))
-            page.close()  # drop pdfplumber's per-page caches: memory stays flat over long files
-        info = _info(pdf.metadata)
+        try:
+            pages, sizes, info = _read_pages(pdf, path, max_pages)
+        except PolicyDocError:
+            raise
+        except Exception as exc:  # same: a damaged page tree or content stream
+            raise UnsupportedFormatError(f"a page cannot be read ({type(exc).__name__}: {exc})", path) from None
+    n_pages = len(pages)
     if not any(pages):
         raise NoTextLayerError(
             f"no text layer on any of its {n_pages} pages: it is probably scanned and needs OCR first", path
@@ -93,6 +85,19 @@ def read_pdf(data: bytes, path: str | None = None, *, max_pages: int = MAX_PAGES
     _drop_furniture(pages, sizes)
     blocks = _paragraphs([line for page in pages for line in page])
     return ReadResult(blocks=blocks, format="pdf", pages=n_pages, source_meta=info)
+
+
+def _read_pages(pdf: Any, path: str | None, max_pages: int) -> tuple[list[list[Line]], list[tuple[float, float]], dict]:
+    n_pages = len(pdf.pages)
+    if n_pages > max_pages:
+        raise TooLargeError(f"{n_pages} pages exceed the limit of {max_pages} (raise max_pages)", path)
+    pages: list[list[Line]] = []
+    sizes: list[tuple[float, float]] = []
+    for number, page in enumerate(pdf.pages, start=1):
+        pages.append(_lines(page.chars, number))
+        sizes.append((float(page.width), float(page.height)))
+        page.close()  # drop pdfplumber's per-page caches: memory stays flat over long files
+    return pages, sizes, _info(pdf.metadata)
 
 
 _TEXTLIKE = regex.compile(r"[\p{Han}A-Za-z0-9，。、；：？！“”‘’《》（）〔〕【】,.;:?!()%\-—·]")
