@@ -31,6 +31,7 @@ class Job:
     source: Path
     output: Path
     tmp_dir: Path | None = None
+    jsonl: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,7 @@ class Outcome:
     error_type: str | None = None
     message: str | None = None
     skipped: bool = False
+    line: str | None = None  # with --jsonl: the JSON line for this input
 
     @property
     def ok(self) -> bool:
@@ -57,11 +59,11 @@ def discover(paths: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
             yield root, Path(root.name)
 
 
-def plan(paths: Iterable[Path], outdir: Path) -> list[Job]:
+def plan(paths: Iterable[Path], outdir: Path, *, jsonl: bool = False) -> list[Job]:
     jobs = []
     for source, rel in discover(paths):
         name = rel.name[: -len(".pdf.txt")] if rel.name.endswith(".pdf.txt") else rel.stem
-        jobs.append(Job(source, outdir / rel.parent / f"{name}.json", outdir / TMP_DIR))
+        jobs.append(Job(source, outdir / rel.parent / f"{name}.json", None if jsonl else outdir / TMP_DIR, jsonl))
     return jobs
 
 
@@ -85,29 +87,21 @@ def write_atomic(path: Path, text: str, tmp_dir: Path | None = None) -> None:
 
 
 def run_job(job: Job) -> Outcome:
+    """Parse one input and write its JSON (or, for --jsonl, return the line); never raises."""
+    source = str(job.source)
     try:
         doc = parse(job.source)
+        if job.jsonl:
+            row = {"ok": True, "source": source, "doc": json.loads(doc.model_dump_json())}
+            return Outcome(source, None, line=json.dumps(row, ensure_ascii=False))
         write_atomic(job.output, doc.model_dump_json(indent=2), job.tmp_dir)
-        return Outcome(str(job.source), str(job.output))
+        return Outcome(source, str(job.output))
     except PolicyDocError as exc:
-        return Outcome(str(job.source), None, type(exc).__name__, exc.message)
+        error, message = type(exc).__name__, exc.message
     except Exception as exc:  # a bug must not stop the batch: report it like a bad file
-        return Outcome(str(job.source), None, type(exc).__name__, f"internal error: {exc}")
-
-
-def run_to_dict(job: Job) -> dict:
-    """For --jsonl: the document as a dict, or the failure."""
-    try:
-        return {"ok": True, "source": str(job.source), "doc": json.loads(parse(job.source).model_dump_json())}
-    except PolicyDocError as exc:
-        return {"ok": False, "source": str(job.source), "error_type": type(exc).__name__, "message": exc.message}
-    except Exception as exc:
-        return {
-            "ok": False,
-            "source": str(job.source),
-            "error_type": type(exc).__name__,
-            "message": f"internal error: {exc}",
-        }
+        error, message = type(exc).__name__, f"internal error: {exc}"
+    row = {"ok": False, "source": source, "error_type": error, "message": message}
+    return Outcome(source, None, error, message, line=json.dumps(row, ensure_ascii=False) if job.jsonl else None)
 
 
 def is_fresh(job: Job) -> bool:

@@ -15,7 +15,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from .api import parse
-from .batch import Job, Outcome, convert_paths, plan, run_to_dict, write_atomic
+from .batch import Job, Outcome, convert_paths, plan, write_atomic
 from .errors import PolicyDocError
 from .export.frame import COLUMNS, targets_rows
 from .model import PolicyDocument, Section
@@ -72,7 +72,7 @@ def convert(
     if missing:
         raise typer.Exit(2)
     root = outdir if outdir is not None else Path(".")
-    todo = plan(paths, root)
+    todo = plan(paths, root, jsonl=jsonl is not None)
     workers = jobs or os.cpu_count() or 1
     show = not quiet and err.is_terminal
     failures: list[Outcome] = []
@@ -93,7 +93,7 @@ def convert(
             progress.update(task, advance=1, failed=len(failures))
 
         if jsonl is not None:
-            _convert_jsonl(todo, jsonl, done)
+            _convert_jsonl(todo, jsonl, workers, done)
         else:
             outcomes = convert_paths(todo, workers=workers, resume=resume, on_outcome=done)
             converted = sum(1 for o in outcomes if o.ok and not o.skipped)
@@ -261,19 +261,27 @@ def validate(
     raise typer.Exit(1 if errors else 0)
 
 
-def _convert_jsonl(todo: list[Job], target: Path, done: Callable[[Outcome], None]) -> None:
+def _convert_jsonl(todo: list[Job], target: Path, workers: int, done: Callable[[Outcome], None]) -> None:
+    """One JSON line per input, written as results arrive; the file appears only when complete."""
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.part")
-    with tmp.open("w", encoding="utf-8") as fh:
-        for job in todo:
-            row = run_to_dict(job)
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-            done(
-                Outcome(row["source"], str(target))
-                if row["ok"]
-                else Outcome(row["source"], None, row["error_type"], row["message"])
-            )
-    os.replace(tmp, target)
+    try:
+        with tmp.open("w", encoding="utf-8") as fh:
+
+            def write(outcome: Outcome) -> None:
+                failure = {
+                    "ok": False,
+                    "source": outcome.source,
+                    "error_type": outcome.error_type,
+                    "message": outcome.message,
+                }  # a worker that died returned no line
+                fh.write((outcome.line or json.dumps(failure, ensure_ascii=False)) + "\n")
+                done(outcome)
+
+            convert_paths(todo, workers=workers, on_outcome=write)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def run() -> None:  # pragma: no cover - console entry for `python -m policydoc`

@@ -12,7 +12,7 @@ from typing import Any
 
 import regex
 
-from .docparts import CC, DATE, DOC_CODE, DOC_NUMBER, NOTE, PRINTED, is_signature, kind_of
+from .docparts import ATTACHMENTS_HEAD, CC, DATE, DOC_CODE, DOC_NUMBER, NOTE, PRINTED, is_signature, kind_of
 from .model import Metadata
 from .numbering import match_marker, read_numeral
 from .structure import Front
@@ -29,7 +29,6 @@ _SPACE = regex.compile(r"\s+")
 _NUMBER_PARTS = regex.compile(r"^(.*?)[〔\[［【(（](\d{4})[〕\]］】)）](.*)$")
 _LIST_SEP = regex.compile(r"[，；,;]")
 _ISSUER_SEP = regex.compile(r"[\s、]+")
-_ATTACHMENT_HEAD = regex.compile(r"^附件[:：]\s*")
 _TITLE_ISSUERS = regex.compile(r"^(?P<who>.+?)关于")
 _ORDER_NUMBER = regex.compile(
     r"(?:中华人民共和国)?(?:国务院|\p{Han}{1,10}?(?:人民政府|政府|委员会|部|局|署|办公室))令第[\d一二三四五六七八九十百零〇]+号"
@@ -133,7 +132,8 @@ def _title(lines: list[str]) -> str:
 def _attachments(lines: list[str]) -> list[str]:
     out = []
     for line in lines:
-        text = _ATTACHMENT_HEAD.sub("", line)
+        head = ATTACHMENTS_HEAD.match(line)
+        text = head.group("rest") if head else line
         marker = match_marker(text)
         out.append(marker.rest if marker else text)
     return [x for x in out if x]
