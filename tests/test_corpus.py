@@ -123,3 +123,11 @@ def test_annex_label_in_a_table_cell_starts_the_annex():
     ]
     body_targets = [t for t in d.targets if not (t.section or "").startswith("附件")]
     assert len(body_targets) == 24
+
+
+@needs_shared
+def test_pdf_table_rows_that_look_like_headings_stay_table_text():
+    d = doc("huaian-hongzequ-2024-zhengfu-xinxi-gongkai-niandu-baogao.pdf")
+    assert [s.marker for s in d.sections] == ["一、", "二、", "三、", "四、", "五、", "六、"]
+    assert d.sections[3].title == "政府信息公开行政复议、行政诉讼情况"
+    assert len(d.sections[0].children) == 5 and not d.sections[2].children

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 from statistics import median
 from typing import Any
@@ -30,6 +30,7 @@ MAX_PAGES = 1000  # default limit; parse(..., max_pages=N) raises it
 # Share of characters that must be real text (Chinese, Latin letters, digits, punctuation)
 # for a text layer to be trusted; below it the layer is garbage and the PDF needs OCR.
 MIN_TEXT_SHARE = 0.5
+TABLE_GAPS = 2  # a line with this many wide gaps is a row of table cells
 
 
 @dataclass(slots=True)
@@ -43,7 +44,7 @@ class Line:
     x0: float = 0.0
     x1: float = 0.0
     size: float = 0.0
-    extra: dict[str, Any] = field(default_factory=dict)
+    gaps: int = 0  # gaps wider than two characters: table cells side by side
 
     @property
     def middle(self) -> float:
@@ -184,6 +185,8 @@ def _finish(line: Line) -> None:
     prev = None
     for c in chars:
         t = c["text"]
+        if prev is not None and c["x0"] - prev["x1"] > 2 * line.size:
+            line.gaps += 1
         if prev is not None and c["x0"] - prev["x1"] > 0.3 * line.size:
             # Keep word gaps between Latin letters and digits; Chinese needs none.
             if prev["text"][-1:].isascii() and t[:1].isascii() and prev["text"].isalnum() and t.isalnum():
@@ -244,6 +247,11 @@ def _paragraphs(lines: list[Line]) -> list[Block]:
             current.clear()
 
     for line in lines:
+        if line.gaps >= TABLE_GAPS:
+            # A table row: its own block, never joined to prose or to the next row.
+            flush()
+            blocks.append(Block(text=line.text, kind="table", page=line.page, line=line.number))
+            continue
         if current and _starts_paragraph(current[-1], line, left, right, size, pitch):
             flush()
         current.append(line)
