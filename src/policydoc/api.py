@@ -23,14 +23,14 @@ from .structure import build
 from .targets import extract as extract_targets
 from .text import normalize
 
-Source_ = str | bytes | os.PathLike[str]
+SourceLike = str | bytes | os.PathLike[str]
 MAX_BYTES = 32 * 1024 * 1024  # default input size limit; parse(..., max_bytes=N) raises it
 _TAG = regex.compile(r"<(?:p|div|span|br|table|td|tr|font|html|body|meta|head|a|strong|b|h[1-6])\b[^>]*>", regex.I)
 FORMATS = ("sina", "html", "pdf", "pdf-text", "text")
 
 
 def parse(
-    source: Source_,
+    source: SourceLike,
     *,
     format: str | None = None,
     max_bytes: int = MAX_BYTES,
@@ -47,24 +47,24 @@ def parse(
     return _parse_bytes(data, path, format, max_pages=max_pages)
 
 
-def parse_html(source: Source_) -> PolicyDocument:
+def parse_html(source: SourceLike) -> PolicyDocument:
     """Parse a government page, a page fragment or a Sina post."""
     data, path = _load(source, MAX_BYTES)
     return _parse_bytes(data, path, "sina" if looks_like_sina(decode(data, path)) else "html")
 
 
-def parse_pdf(source: Source_, *, max_pages: int = MAX_PAGES) -> PolicyDocument:
+def parse_pdf(source: SourceLike, *, max_pages: int = MAX_PAGES) -> PolicyDocument:
     data, path = _load(source, MAX_BYTES)
     return _parse_bytes(data, path, "pdf", max_pages=max_pages)
 
 
-def parse_text(source: Source_) -> PolicyDocument:
+def parse_text(source: SourceLike) -> PolicyDocument:
     """Parse plain text or text copied out of a PDF (hard-wrapped lines are rejoined)."""
     data, path = _load(source, MAX_BYTES)
     return _parse_bytes(data, path, "text")
 
 
-def _load(source: Source_, max_bytes: int) -> tuple[bytes, str | None]:
+def _load(source: SourceLike, max_bytes: int) -> tuple[bytes, str | None]:
     if isinstance(source, bytes):
         return _check_size(source, None, max_bytes), None
     if isinstance(source, str) and _is_content(source):
