@@ -152,3 +152,11 @@ def test_dateline_and_repeated_title_line():
 def test_absent_fields_stay_empty_in_a_fragment():
     d = doc("cq-gaokao-zhaosheng-banfa-2020-fragment.html")
     assert d.metadata.issuer == [] and d.metadata.doc_number is None and d.metadata.date is None
+
+
+@needs_shared
+def test_joint_order_names_its_bodies_and_number():
+    d = doc("cac-genai-measures-2023.html")
+    assert d.metadata.doc_number == "国家互联网信息办公室等七部门令第15号"
+    assert len(d.metadata.issuer) == 7 and d.metadata.issuer[-1] == "国家广播电视总局"
+    assert d.title == "生成式人工智能服务管理暂行办法"

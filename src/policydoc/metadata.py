@@ -93,7 +93,9 @@ def extract(front: Front, closing: list[str], source_meta: dict[str, Any]) -> Me
         meta.date = next((d for line in front.notes if (d := parse_date(line))), None)
 
     signature = front.signature or [line for line in closing if is_signature(line)]
-    if front.issuer_mark:
+    if front.issuer_lines:
+        meta.issuer = _issuers_from(front.issuer_lines)
+    elif front.issuer_mark:
         meta.issuer = _issuers_from([front.issuer_mark.removesuffix("文件")])
     elif signature:
         meta.issuer = _issuers_from(signature)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import cn2an
+
 from .blocks import Block
 from .docparts import ADDRESSEE, ATTACHMENTS_HEAD, DATE, ORDER_SERIAL, annex_label, is_signature, is_title_line, kind_of
 from .model import Annex, Provenance, Section
@@ -26,6 +28,7 @@ class Front:
 
     head: list[str] = field(default_factory=list)  # every line above, as printed and in order
     title_lines: list[str] = field(default_factory=list)
+    issuer_lines: list[str] = field(default_factory=list)  # bodies named above a joint 令
     doc_number: str | None = None
     doc_code: str | None = None
     issuer_mark: str | None = None
@@ -277,8 +280,12 @@ def _front(lines: list[str]) -> Front:
     while i < len(lines):
         line = lines[i]
         if line.endswith("令") and i + 1 < len(lines) and ORDER_SERIAL.match(lines[i + 1]):
-            # 江西省人民政府令 / 第223号 set on two lines
-            line = lines[i] + lines[i + 1]
+            if line == "令" and front.title_lines:
+                # A joint order: the bodies stand above a bare 令 / 第15号.
+                front.issuer_lines, front.title_lines = front.title_lines, []
+                line = _joint_order(front.issuer_lines, lines[i + 1])
+            else:  # 江西省人民政府令 / 第223号 set on two lines
+                line = lines[i] + lines[i + 1]
             i += 1
         kind = kind_of(line)
         if kind == "doc_number" and front.doc_number is None:
@@ -289,7 +296,7 @@ def _front(lines: list[str]) -> Front:
             front.issuer_mark = line
         elif kind == "note":
             front.notes.append(line)
-        elif kind is None and is_title_line(line, 200) and not _is_addressee(line) and len(front.title_lines) < 6:
+        elif kind is None and is_title_line(line, 200) and not _is_addressee(line) and len(front.title_lines) < 12:
             front.title_lines.append(line)
         else:
             break
@@ -319,6 +326,13 @@ def _front(lines: list[str]) -> Front:
         front.preamble = rest[k:]
         front.head += rest[sig:k]
     return front
+
+
+def _joint_order(issuers: list[str], serial: str) -> str:
+    """The citation form of a joint order: 国家互联网信息办公室等七部门令第15号."""
+    if len(issuers) == 1:
+        return f"{issuers[0]}令{serial}"
+    return f"{issuers[0]}等{cn2an.an2cn(len(issuers))}部门令{serial}"
 
 
 def _is_addressee(line: str) -> bool:
