@@ -131,3 +131,11 @@ def test_pdf_table_rows_that_look_like_headings_stay_table_text():
     assert [s.marker for s in d.sections] == ["一、", "二、", "三、", "四、", "五、", "六、"]
     assert d.sections[3].title == "政府信息公开行政复议、行政诉讼情况"
     assert len(d.sections[0].children) == 5 and not d.sections[2].children
+
+
+@needs_shared
+def test_targets_read_from_table_rows_are_flagged():
+    penalties = doc("cq-jiaotong-chufa-caoliang-jizhun-2024.html").targets
+    assert penalties and all(t.in_table for t in penalties)
+    plan = doc("gz-weijian-jiating-yisheng-qianyue-2023.html").targets
+    assert not any(t.in_table for t in plan if not (t.section or "").startswith("附件"))

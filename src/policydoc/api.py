@@ -178,5 +178,7 @@ def assemble(read: ReadResult, blocks: list[Block], data: bytes, path: str | Non
         sections=structure.sections,
         closing=structure.closing,
         annexes=structure.annexes,
-        targets=extract_targets(structure.sections, preamble, structure.annexes),
+        targets=extract_targets(
+            structure.sections, preamble, structure.annexes, frozenset(b.text for b in blocks if b.kind == "table")
+        ),
     )

@@ -107,6 +107,7 @@ class Target(_Model):
     period: Period | None = Field(None, description="when: “十四五”期间, 到2025年, 每年 …")
     text: str = Field(description="the sentence it came from")
     section: str | None = Field(None, description="where it sits: markers and titles from the top")
+    in_table: bool = Field(False, description="read from a table row (an annex's indicator or penalty table)")
 
 
 class Item(_Model):

@@ -30,11 +30,16 @@ _CLAUSE_END = "，。；：、！？\n"
 _NOUN_END = regex.compile(r"[，。；：、！？（）\n]|和|及|与|等")
 
 
-def extract(sections: list[Section], preamble: str, annexes: list[Annex]) -> list[Target]:
+def extract(
+    sections: list[Section], preamble: str, annexes: list[Annex], table_rows: frozenset[str] = frozenset()
+) -> list[Target]:
+    """Targets of the body and annexes; ``table_rows`` are the paragraphs that were table rows."""
     out: list[Target] = []
     for text, where in _texts(sections, preamble, annexes):
         for q in find_quantities(text):
-            out.append(_target(text, q, where))
+            target = _target(text, q, where)
+            target.in_table = text in table_rows
+            out.append(target)
     return out
 
 

@@ -22,6 +22,7 @@ COLUMNS = (
     "period_start",
     "period_end",
     "section",
+    "in_table",
     "text",
     "source",
 )
@@ -48,6 +49,7 @@ def targets_rows(docs: Iterable[PolicyDocument]) -> list[dict[str, Any]]:
                     "period_start": t.period.start if t.period else None,
                     "period_end": t.period.end if t.period else None,
                     "section": t.section,
+                    "in_table": t.in_table,
                     "text": t.text,
                     "source": doc.source.path,
                 }
