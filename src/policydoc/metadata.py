@@ -13,9 +13,9 @@ from typing import Any
 import regex
 
 from .docparts import ATTACHMENTS_HEAD, CC, DATE, DOC_CODE, DOC_NUMBER, NOTE, PRINTED, is_signature, kind_of
+from .front import Front
 from .model import Metadata
 from .numbering import match_marker, read_numeral
-from .structure import Front
 
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "O": "0"}
 _DATE_PARTS = regex.compile(

@@ -8,38 +8,15 @@ that merely starts with a number is body text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-import cn2an
+from dataclasses import dataclass
 
 from .blocks import Block
-from .docparts import ADDRESSEE, ATTACHMENTS_HEAD, DATE, ORDER_SERIAL, annex_label, is_signature, is_title_line, kind_of
+from .docparts import ATTACHMENTS_HEAD, DATE, annex_label, is_signature, is_title_line, kind_of
+from .front import Front, read_front
 from .model import Annex, Provenance, Section
 from .numbering import Marker, match_marker
 
 CLOSING_KINDS = {"date", "note", "cc", "printed", "disclosure", "contact", "doc_number"}
-# A line ending like this introduces the body rather than naming addressees.
-_NOT_ADDRESSEE_END = ("如下：", "以下：", "意见：", "通知：", "决定：", "措施：", "如下:", "要求：")
-
-
-@dataclass
-class Front:
-    """The notice's front part, line by line (GB/T 9704 order)."""
-
-    head: list[str] = field(default_factory=list)  # every line above, as printed and in order
-    title_lines: list[str] = field(default_factory=list)
-    issuer_lines: list[str] = field(default_factory=list)  # bodies named above a joint 令
-    doc_number: str | None = None
-    doc_code: str | None = None
-    issuer_mark: str | None = None
-    addressee: str | None = None
-    attachments: list[str] = field(default_factory=list)
-    cover: list[str] = field(default_factory=list)
-    signature: list[str] = field(default_factory=list)
-    date: str | None = None
-    notes: list[str] = field(default_factory=list)
-    enclosed_title: list[str] = field(default_factory=list)
-    preamble: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -81,7 +58,7 @@ def build(blocks: list[Block]) -> Structure:
     main = blocks[: annex_starts[0]] if annex_starts else blocks
     items = [b for i, b in enumerate(main) if i not in attachment_items]
     _, sections, leading = _tree(items)
-    front = _front([b.text for b in leading])
+    front = read_front([b.text for b in leading])
     front.attachments = [blocks[i].text for i in sorted(attachment_items)]
     # The closing sits after the last section, or after the front text when nothing is numbered.
     closing = _take_closing(sections) if sections else _closing_from_paragraphs(front)
@@ -271,72 +248,6 @@ def _closing_from_paragraphs(front: Front) -> list[str]:
     closing = front.preamble[cut:]
     del front.preamble[cut:]
     return closing
-
-
-def _front(lines: list[str]) -> Front:
-    front = Front()
-    i = 0
-    # 份号, 发文机关标志, 发文字号 and the title, in whatever order the source kept them.
-    while i < len(lines):
-        line = lines[i]
-        if line.endswith("令") and i + 1 < len(lines) and ORDER_SERIAL.match(lines[i + 1]):
-            if line == "令" and front.title_lines:
-                # A joint order: the bodies stand above a bare 令 / 第15号.
-                front.issuer_lines, front.title_lines = front.title_lines, []
-                line = _joint_order(front.issuer_lines, lines[i + 1])
-            else:  # 江西省人民政府令 / 第223号 set on two lines
-                line = lines[i] + lines[i + 1]
-            i += 1
-        kind = kind_of(line)
-        if kind == "doc_number" and front.doc_number is None:
-            front.doc_number = line
-        elif kind == "doc_code" and front.doc_code is None:
-            front.doc_code = line
-        elif kind == "issuer_mark" and front.issuer_mark is None and not front.title_lines:
-            front.issuer_mark = line
-        elif kind == "note":
-            front.notes.append(line)
-        elif kind is None and is_title_line(line, 200) and not _is_addressee(line) and len(front.title_lines) < 12:
-            front.title_lines.append(line)
-        else:
-            break
-        i += 1
-    if i < len(lines) and _is_addressee(lines[i]):
-        front.addressee = lines[i]
-        i += 1
-    rest = lines[i:]
-    front.head = lines[:i]
-    date_at = next((k for k, line in enumerate(rest) if kind_of(line) == "date"), None)
-    if date_at is None:
-        front.preamble = rest
-    else:
-        sig = date_at
-        while sig > 0 and is_signature(rest[sig - 1]) and date_at - sig < 8:
-            sig -= 1
-        front.cover = rest[:sig]
-        front.signature = rest[sig:date_at]
-        front.date = rest[date_at]
-        k = date_at + 1
-        while k < len(rest) and kind_of(rest[k]) in ("note", "disclosure", "contact"):
-            front.notes.append(rest[k])
-            k += 1
-        while k < len(rest) and is_title_line(rest[k]) and kind_of(rest[k]) is None and len(front.enclosed_title) < 4:
-            front.enclosed_title.append(rest[k])
-            k += 1
-        front.preamble = rest[k:]
-        front.head += rest[sig:k]
-    return front
-
-
-def _joint_order(issuers: list[str], serial: str) -> str:
-    """The citation form of a joint order: 国家互联网信息办公室等七部门令第15号."""
-    if len(issuers) == 1:
-        return f"{issuers[0]}令{serial}"
-    return f"{issuers[0]}等{cn2an.an2cn(len(issuers))}部门令{serial}"
-
-
-def _is_addressee(line: str) -> bool:
-    return bool(ADDRESSEE.match(line)) and not line.endswith(_NOT_ADDRESSEE_END) and len(line) <= 150
 
 
 def _annex(blocks: list[Block]) -> Annex:
