@@ -83,3 +83,15 @@ def test_views_are_in_the_json_and_the_json_reads_back(seed_text):
     data = json.loads(seed_text.model_dump_json())
     assert len(data["tasks"]) == 20 and len(data["principles"]) == 4
     assert PolicyDocument.model_validate_json(seed_text.model_dump_json()) == seed_text
+
+
+def test_a_clause_naming_only_a_year_keeps_the_sentence_indicator():
+    import policydoc
+
+    doc = policydoc.parse(
+        "一、主要目标\n到2023年，力争每万常住人口家庭医生数不低于4人，到2025年不低于4.66人。\n", format="text"
+    )
+    assert [(t.raw, t.indicator, t.period.end) for t in doc.targets] == [
+        ("4人", "每万常住人口家庭医生数", 2023),
+        ("4.66人", "每万常住人口家庭医生数", 2025),
+    ]

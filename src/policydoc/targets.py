@@ -25,6 +25,12 @@ PERIODS = regex.compile(
 FILLERS = ("在现有基础上", "在原有基础上", "累计", "分别", "均", "总计", "合计", "力争", "要", "将", "达到")
 _BEFORE_LONGEST_FIRST = tuple(sorted(BEFORE, key=len, reverse=True))
 _PEELABLE = tuple(sorted((*BEFORE, *FILLERS), key=len, reverse=True))
+_LEADING_PERIOD = regex.compile(
+    r"^(?:力争|争取|预计)?(?:到|至|在|于)?(?:(?:19|20)\d{2}\s*年(?:底|末|前|年底)?|[“\"]?十[一二三四五]五[”\"]?(?:期间|时期|末))"
+    r"[，、\s]*"
+)
+_TRAILING_PERIOD = regex.compile(r"[\s，]*(?:到|至|在|于)?(?:19|20)\d{2}\s*年(?:底|末|前|年底)?$|[\s，]*每年$")
+_LEADING_FILLER = regex.compile(r"^(?:力争|争取|预计|要|将)")
 _BASELINE_TAIL = regex.compile(r"(?:由|从)[^，。；]*\d[^，。；]*$")
 _CLAUSE_END = "，。；：、！？\n"
 _NOUN_END = regex.compile(r"[，。；：、！？（）\n]|和|及|与|等")
@@ -36,10 +42,12 @@ def extract(
     """Targets of the body and annexes; ``table_rows`` are the paragraphs that were table rows."""
     out: list[Target] = []
     for text, where in _texts(sections, preamble, annexes):
+        previous: Target | None = None
         for q in find_quantities(text):
-            target = _target(text, q, where)
+            target = _target(text, q, where, previous)
             target.in_table = text in table_rows
             out.append(target)
+            previous = target
     return out
 
 
@@ -77,12 +85,21 @@ def _sentence(text: str, q: Quantity) -> tuple[int, int]:
     return start, (min(ends) + 1 if ends else len(text))
 
 
-def _target(text: str, q: Quantity, where: str | None) -> Target:
+def _target(text: str, q: Quantity, where: str | None, previous: Target | None) -> Target:
     s_start, s_end = _sentence(text, q)
     before = text[s_start : q.start]
     qualifier = q.after or next((w for w in _BEFORE_LONGEST_FIRST if before.endswith(w)), None)
+    indicator = _indicator(text, q, s_start)
+    if (
+        not indicator
+        and previous is not None
+        and previous.text == text[s_start:s_end]
+        and previous.indicator != previous.raw
+    ):
+        # 家庭医生数不低于4人，到2025年不低于4.66人: the second clause names only a year
+        indicator = previous.indicator
     return Target(
-        indicator=_indicator(text, q, s_start),
+        indicator=indicator or q.raw,
         low=q.low,
         high=q.high,
         unit=q.unit,
@@ -105,18 +122,25 @@ def _indicator(text: str, q: Quantity, s_start: int) -> str:
     clause_start = max([text.rfind(p, s_start, q.start) for p in _CLAUSE_END] + [s_start - 1]) + 1
     words = text[clause_start : q.start]
     changed = True
-    while changed:  # peel qualifiers and fillers off the end: 比例在现有基础上提高 → 比例
+    while changed:  # peel qualifiers, fillers and periods off the end: 比例在现有基础上提高 → 比例
         changed = False
         for w in _PEELABLE:
             if words.endswith(w) and len(words) > len(w):
                 words, changed = words[: -len(w)], True
                 break
+        peeled = _TRAILING_PERIOD.sub("", words)
+        if peeled != words and peeled.strip():
+            words, changed = peeled, True
     # 额度由30万元提高至50万元: the baseline is not part of what is measured.
     words = _BASELINE_TAIL.sub("", words).strip() or words.strip()
+    # A clause that opens with its period (到2025年…) measures what follows the period.
+    words = _LEADING_FILLER.sub("", _LEADING_PERIOD.sub("", words)).strip()
     if words:
         return words
+    if clause_start > s_start:
+        return ""  # only a period before the number: the caller reuses the sentence's indicator
     m = _NOUN_END.search(following)
-    return (following[: m.start()] if m else following).strip() or q.raw
+    return (following[: m.start()] if m else following).strip()
 
 
 def _period(text: str) -> Period | None:
