@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
+import sys
 
 import pytest
 
@@ -31,13 +31,13 @@ def test_targets_rows_span_documents(seed_html, seed_text):
     assert len(rows) == 33 and rows[0]["doc_number"] == "人社部发〔2021〕48号"
 
 
-@pytest.mark.skipif(importlib.util.find_spec("pandas") is not None, reason="pandas is installed")
-def test_targets_frame_without_pandas_says_how_to_get_it(seed_text):
+def test_targets_frame_without_pandas_says_how_to_get_it(seed_text, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pandas", None)  # as if the [notebook] extra were not installed
     with pytest.raises(ImportError, match=r"policydoc\[notebook\]"):
         policydoc.targets_frame(seed_text)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("pandas") is None, reason="pandas (the notebook extra) is absent")
-def test_targets_frame(seed_text):
-    frame = policydoc.targets_frame([seed_text])
-    assert list(frame["raw"][:2]) == ["4000万人以上", "30%"]
+def test_targets_frame(seed_text, seed_html):
+    frame = policydoc.targets_frame([seed_text, seed_html])
+    assert len(frame) == 33 and list(frame["raw"][:2]) == ["4000万人以上", "30%"]
+    assert frame.loc[0, "low"] == 40_000_000 and frame.loc[0, "period_start"] == 2021
