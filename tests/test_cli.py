@@ -81,6 +81,7 @@ def test_show_and_targets(tmp_path: Path):
     result = runner.invoke(app, ["show", str(SEED_TEXT)], env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert "基本原则" in result.output and "[principles]" in result.output and "4000万人以上" in result.output
+    assert "40000000" in result.output and "e+07" not in result.output
     csv_file = tmp_path / "t.csv"
     result = runner.invoke(app, ["targets", str(SEED_TEXT), str(SEED_HTML), "--csv", str(csv_file)])
     assert result.exit_code == 0

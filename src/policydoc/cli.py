@@ -154,6 +154,7 @@ def show(path: Annotated[Path, typer.Argument(help="a notice: HTML, PDF or text"
 
 
 def _fmt(value: object) -> str:
+    """Numbers in full (40000000, not 4e+07): users compare them with the text."""
     if value is None:
         return ""
     if isinstance(value, float):
@@ -169,12 +170,7 @@ def _targets_table(rows: list[dict], *, with_doc: bool) -> Any:
     for column in columns:
         table.add_column(column)
     for row in rows:
-        table.add_row(
-            *(
-                escape("" if row[c] is None else f"{row[c]:g}" if isinstance(row[c], float) else str(row[c]))
-                for c in columns
-            )
-        )
+        table.add_row(*(escape(_fmt(row[c])) for c in columns))
     return table
 
 

@@ -119,11 +119,6 @@ def _rejected_heading(para: str, here: list[Section], where: str, page: int | No
         yield _diag("PD201", where, f"{m.marker} follows {owner.marker}", page)
 
 
-def _announced_number(text: str, index: int) -> int:
-    m = match_marker(text)
-    return m.ordinal if m else index + 1
-
-
 def _check_annexes(attachments: list[str], annexes: list[Annex]) -> Iterator[Diagnostic]:
     present = {}
     for i, annex in enumerate(annexes):
