@@ -205,3 +205,16 @@ def test_news_agency_dateline_is_not_part_of_the_title():
     assert doc.metadata.title == "中共中央 国务院关于加强基层治理体系和治理能力现代化建设的意见"
     assert doc.metadata.issuer == ["中共中央", "国务院"]
     assert str(doc.metadata.date) == "2021-04-28"
+
+
+def test_a_regulation_republished_after_a_decision_stands_at_the_top():
+    doc = parse("""
+一、将第六条修改为：“公安机关负责居住登记。”
+二、删除第十二条。
+本决定自公布之日起施行。
+某省流动人口服务和管理办法
+（2011年8月26日省人民政府令第190号公布 2016年9月21日省人民政府令第223号修正）
+第一条 为了保障流动人口合法权益，制定本办法。
+第二条 本办法适用于本省。
+""")
+    assert markers(doc) == [(1, "一、"), (1, "二、"), (1, "第一条"), (1, "第二条")]

@@ -126,6 +126,8 @@ def _tree(blocks: list[Block]) -> tuple[int | None, list[Section], list[Block]]:
             skip_next = False
             continue
         marker = match_marker(block.text) if block.kind == "para" else None
+        if marker and _starts_appended_document(marker, numbering, blocks[max(0, i - 2) : i]):
+            numbering = Numbering()  # its 第一条 … stand at the top, not under the last item
         level = numbering.accept(marker) if marker else None
         if marker is None or level is None:
             if path:
@@ -165,6 +167,21 @@ def _tree(blocks: list[Block]) -> tuple[int | None, list[Section], list[Block]]:
         section.text = "\n".join(texts[id(section)])
         section.tail = "\n".join(tails.get(id(section), []))
     return first, roots, blocks[: first if first is not None else len(blocks)]
+
+
+def _starts_appended_document(marker: Marker, numbering: Numbering, before: list[Block]) -> bool:
+    """第一条/第一章 right after a title line, inside a tree numbered 一、二、…
+
+    A decision that amends a regulation republishes it in full after its own items
+    (“…重新公布。” / 江西省流动人口服务和管理办法 / （…公布…修正） / 第一条 …).
+    """
+    if marker.style not in ("chapter", "article") or marker.ordinal != 1 or not numbering.stack:
+        return False
+    styles = {style for style, _ in numbering.stack}
+    if marker.style in styles or numbering.stack[0][0] in ("chapter", "part", "article"):
+        return False
+    lines = [b.text for b in before if kind_of(b.text) != "note"]
+    return bool(lines) and is_title_line(lines[-1]) and match_marker(lines[-1]) is None
 
 
 def _article_after_items(path: list[Section], texts: dict[int, list[str]], closed: set[int]) -> Section | None:
