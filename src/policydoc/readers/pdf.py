@@ -23,9 +23,10 @@ from ..blocks import Block, ReadResult
 from ..docparts import kind_of
 from ..errors import EncryptedPDFError, NoTextLayerError, PolicyDocError, TooLargeError, UnsupportedFormatError
 from ..text import is_han, normalize
+from .lines import SENTENCE_END, join_lines
 
+# Unlike copied text, a PDF line that is only a number is page furniture: table cells come as table rows.
 PAGE_NUMBER = regex.compile(r"^[-—–－―\s]*\d{1,4}[-—–－―\s]*$|^第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?$")
-SENTENCE_END = "。：；！？”）】"
 MAX_PAGES = 1000  # default limit; parse(..., max_pages=N) raises it
 # Share of characters that must be real text (Chinese, Latin letters, digits, punctuation)
 # for a text layer to be trusted; below it the layer is garbage and the PDF needs OCR.
@@ -291,10 +292,7 @@ def _starts_paragraph(prev: Line, line: Line, left: float, right: float, size: f
 
 def _block(lines: list[Line], left: float, right: float, size: float) -> Block:
     first = lines[0]
-    text = first.text
-    for line in lines[1:]:
-        latin = text[-1:].isascii() and text[-1:].isalpha() and line.text[:1].isascii() and line.text[:1].isalpha()
-        text += (" " if latin else "") + line.text
+    text = join_lines([line.text for line in lines])
     align = "center" if _centered(first, left, right, size) else None
     if align is None and first.x0 > left + 0.4 * (right - left) and len(lines) == 1:
         align = "right"

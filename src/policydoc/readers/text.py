@@ -16,10 +16,9 @@ import regex
 from ..blocks import Block, ReadResult
 from ..numbering import match_marker
 from ..text import display_width
+from .lines import SENTENCE_END, join_lines
 
 PAGE_NUMBER = regex.compile(r"^\s*(?:[-—–－―]+\s*\d{1,4}\s*[-—–－―]+|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
-# Where a line ends a sentence a following marker really starts a new paragraph.
-SENTENCE_END = "。：；！？”）】"
 # A space inside Chinese text where the source broke a line.
 BROKEN_LINE_SPACE = regex.compile(r"(?<=[\p{Han}，、“”《》（）])\s(?=[\p{Han}，。、；：“”《》（）])")
 
@@ -65,7 +64,7 @@ def _unwrap(lines: list[tuple[int, str]], width: float) -> list[Block]:
         parts.append(line)
         nxt = lines[i + 1][1].strip() if i + 1 < len(lines) else None
         if nxt is None or _ends_paragraph(line, nxt, width, is_first=len(parts) == 1):
-            blocks.append(Block(text=_join(parts), line=first_line))
+            blocks.append(Block(text=join_lines(parts), line=first_line))
             parts = []
     return blocks
 
@@ -76,15 +75,6 @@ def _ends_paragraph(line: str, nxt: str, width: float, *, is_first: bool) -> boo
     if not full:
         return True
     return line[-1] in SENTENCE_END and match_marker(nxt) is not None
-
-
-def _join(parts: list[str]) -> str:
-    out = parts[0]
-    for part in parts[1:]:
-        # Latin words broken at a line end keep a space; Chinese never had one.
-        sep = " " if out[-1:].isascii() and out[-1:].isalpha() and part[:1].isascii() and part[:1].isalpha() else ""
-        out += sep + part
-    return out
 
 
 def _has_broken_line_spaces(lines: list[tuple[int, str]]) -> bool:
