@@ -10,8 +10,11 @@ SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared"
 SEED_HTML = SAMPLES / "000_825415eff566e735.txt"
 SEED_TEXT = SAMPLES / "001_ddd44863a8d9c8fd.txt"
-SICHUAN_PDF = SAMPLES / "sichuan-chuanbangui-2025-6-chuangye-daidong-jiuye.pdf"
-HANGZHOU_PDF = SAMPLES / "hangzhou-hangzhengbanhan-2025-16-zuqiu-zhongdian-chengshi.pdf"
+SEED_PDF = SAMPLES / "001_ddd44863a8d9c8fd-rendered.pdf"  # made by tests/make_samples.py
+# Real PDFs of other people's repositories are read from ../shared, never copied here.
+SICHUAN_PDF = SHARED / "corpus" / "pdf" / "sichuan-chuanbangui-2025-6-chuangye-daidong-jiuye.pdf"
+HANGZHOU_PDF = SHARED / "corpus" / "pdf" / "hangzhou-hangzhengbanhan-2025-16-zuqiu-zhongdian-chengshi.pdf"
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not beside the repository")
 
 
 @functools.cache

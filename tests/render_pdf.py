@@ -42,7 +42,8 @@ def _wrap(text: str, width: float, first_indent: float) -> list[str]:
 def render(paragraphs: list[tuple[str, str]], path: Path) -> int:
     """Write ``paragraphs`` ((kind, text) with kind "title" or "para") to ``path``; returns pages."""
     pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    # invariant: no creation date or random id, so the same text gives the same bytes
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H), invariant=1)
     page, row = 1, 0
 
     def new_page() -> None:

@@ -25,7 +25,7 @@ from policydoc import (
     UnsupportedFormatError,
 )
 
-from .conftest import SAMPLES, SICHUAN_PDF
+from .conftest import SAMPLES, SEED_PDF
 
 
 def expect(error: type[PolicyDocError], path: Path, *words: str) -> PolicyDocError:
@@ -62,7 +62,7 @@ def test_random_bytes(tmp_path, suffix):
 
 def test_truncated_pdf(tmp_path):
     path = tmp_path / "truncated.pdf"
-    path.write_bytes(SICHUAN_PDF.read_bytes()[:100_000])
+    path.write_bytes(SEED_PDF.read_bytes()[:10_000])
     expect(UnsupportedFormatError, path, "truncated")
 
 

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from policydoc.cli import app
 
-from .conftest import ROOT, SEED_HTML, SEED_TEXT, SICHUAN_PDF
+from .conftest import ROOT, SEED_HTML, SEED_PDF, SEED_TEXT
 
 runner = CliRunner()
 
@@ -130,7 +130,7 @@ def test_killed_worker_leaves_no_partial_file(tmp_path: Path):
     src = tmp_path / "in"
     src.mkdir()
     for i in range(16):
-        shutil.copy(SICHUAN_PDF, src / f"n{i:02d}.pdf")
+        shutil.copy(SEED_PDF, src / f"n{i:02d}.pdf")
     out = tmp_path / "out"
     proc = subprocess.Popen(
         [sys.executable, "-m", "policydoc", "convert", str(src), "-o", str(out), "--jobs", "2", "--quiet"],

@@ -8,7 +8,7 @@ import pytest
 
 import policydoc
 
-from .conftest import ROOT, SHARED, parsed
+from .conftest import ROOT, SHARED, needs_shared, parsed
 
 CORPUS = SHARED / "corpus"
 FILES = (
@@ -25,7 +25,6 @@ NO_TREE_EXPECTED = {
     "cq-jjxxw-gongyi-meishu-dashi-2024.html",
     "cq-jiaotong-chufa-caoliang-jizhun-2024.html",
 }
-needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not beside the repository")
 
 
 @pytest.fixture(scope="module")
