@@ -1,0 +1,60 @@
+"""Evaluation gate: quality on documents the parser was not built against must not drop.
+
+Runs the shared tools over the dev set (``../shared/gold``, hand-checked) and the wild
+corpus (``../shared/wild``, quality signals) and fails when a figure falls below the
+floor recorded here. Raise a floor when a change lifts a figure; never lower one to make
+a change pass. Skipped when ``../shared`` is absent.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT, SHARED
+
+TOOLS = SHARED / "tools"
+needs_tools = pytest.mark.skipif(not (TOOLS / "score").is_file(), reason="../shared/tools is not beside the repository")
+
+# Dev set (24 documents): floors just under the figures reached.
+DEV_FLOORS = {"outline_f1": 0.74, "meta": 0.65, "targets_f1": 0.60}
+# Wild corpus (384 documents): at least this many articles/chapters recovered, at most
+# this many flags of each kind.
+WILD_FLOORS = {"articles": 4456, "chapters": 183}
+WILD_CEILINGS = {"CRASH": 0, "TITLE-CHROME": 199, "EMPTY-TREE": 2, "NO-TITLE": 56, "DOCNO-JUNK": 12, "DOCNO-MISSED": 78}
+
+
+def _run(tool: str, *args: str) -> str:
+    proc = subprocess.run(
+        [sys.executable, str(TOOLS / tool), *args], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
+    assert proc.returncode in (0, 1), proc.stderr[-2000:]
+    return proc.stdout
+
+
+@needs_tools
+def test_dev_set_scores_stay_above_their_floors():
+    gold = sorted(str(p) for p in (SHARED / "gold").glob("*.json"))
+    out = _run("score", *gold, "--docs", str(SHARED))
+    assert "CRASH" not in out, out
+    summary = re.search(r"outline_f1=([\d.]+) meta=([\d.]+) targets_f1=([\d.]+)", out.splitlines()[-1])
+    assert summary, out[-500:]
+    figures = dict(zip(("outline_f1", "meta", "targets_f1"), map(float, summary.groups()), strict=True))
+    low = {k: (v, DEV_FLOORS[k]) for k, v in figures.items() if v < DEV_FLOORS[k]}
+    assert not low, f"below the floor (got, floor): {low}"
+
+
+@needs_tools
+def test_wild_corpus_signals_do_not_regress():
+    out = _run("wild-check")
+    summary = next(x for x in out.splitlines() if x.startswith("signals:"))
+    signals = {name: int(count) for name, count in re.findall(r"([A-Z-]+) (\d+)", summary)}
+    recovered = re.search(r"articles recovered (\d+)/\d+, chapters (\d+)/\d+", out)
+    assert recovered, out[-500:]
+    articles, chapters = map(int, recovered.groups())
+    assert articles >= WILD_FLOORS["articles"] and chapters >= WILD_FLOORS["chapters"], (articles, chapters)
+    over = {k: (signals.get(k, 0), limit) for k, limit in WILD_CEILINGS.items() if signals.get(k, 0) > limit}
+    assert not over, f"more flags than allowed (got, limit): {over}"
