@@ -40,7 +40,7 @@ def _wrap(text: str, width: float, first_indent: float) -> list[str]:
 
 
 def render(paragraphs: list[tuple[str, str]], path: Path) -> int:
-    """Write ``paragraphs`` ((kind, text) with kind "title" or "para") to ``path``; returns pages."""
+    """Write ``paragraphs`` ((kind, text), kind "title", "para" or "break") to ``path``; returns pages."""
     pdfmetrics.registerFont(UnicodeCIDFont(FONT))
     # invariant: no creation date or random id, so the same text gives the same bytes
     c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H), invariant=1)
@@ -55,6 +55,10 @@ def render(paragraphs: list[tuple[str, str]], path: Path) -> int:
         page, row = page + 1, 0
 
     for kind, text in paragraphs:
+        if kind == "break":  # the next paragraph starts a new page
+            if row:
+                new_page()
+            continue
         if kind == "title":
             lines = _wrap(text, WIDTH - 4 * SIZE, 0)
         else:

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from .api import FORMATS, detect_format, parse, parse_html, parse_pdf, parse_text
+from .api import FORMATS, detect_format, parse, parse_all, parse_html, parse_pdf, parse_text
 from .errors import (
     DecodeError,
     EmptyDocumentError,
@@ -22,9 +22,11 @@ from .export import targets_frame
 from .model import (
     SCHEMA_VERSION,
     Annex,
+    Collection,
     Item,
     Metadata,
     News,
+    Part,
     Period,
     PolicyDocument,
     Provenance,
@@ -32,6 +34,7 @@ from .model import (
     Source,
     Target,
     Task,
+    TocEntry,
 )
 
 __version__ = "0.1.0"
@@ -40,6 +43,7 @@ __all__ = [
     "FORMATS",
     "SCHEMA_VERSION",
     "Annex",
+    "Collection",
     "DecodeError",
     "EmptyDocumentError",
     "EncryptedPDFError",
@@ -47,6 +51,7 @@ __all__ = [
     "Metadata",
     "News",
     "NoTextLayerError",
+    "Part",
     "Period",
     "PolicyDocError",
     "PolicyDocument",
@@ -55,11 +60,13 @@ __all__ = [
     "Source",
     "Target",
     "Task",
+    "TocEntry",
     "TooLargeError",
     "UnreadableFileError",
     "UnsupportedFormatError",
     "detect_format",
     "parse",
+    "parse_all",
     "parse_html",
     "parse_pdf",
     "parse_text",

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import regex
 from lxml import etree
 
 from .blocks import Block, ReadResult
+from .collection import split as split_documents
 from .errors import EmptyDocumentError, PolicyDocError, TooLargeError, UnreadableFileError, UnsupportedFormatError
 from .metadata import extract
-from .model import News, PolicyDocument, Source
+from .model import Collection, News, Part, PolicyDocument, Provenance, Source, TocEntry
 from .readers.encoding import decode
 from .readers.html import NoArticleText, read_html
 from .readers.pdf import MAX_PAGES, read_pdf
@@ -123,7 +125,64 @@ def _looks_binary(sample: bytes) -> bool:
     return sum(sample.count(bytes([c])) for c in _CONTROL) > 0.01 * len(sample)
 
 
+def parse_all(
+    source: SourceLike,
+    *,
+    format: str | None = None,
+    max_bytes: int = MAX_BYTES,
+    max_pages: int = MAX_PAGES,
+) -> Collection:
+    """The documents one file holds (a compilation, a gazette issue, a decision and its revised text).
+
+    A file holding one document gives a collection of one, the same document ``parse()``
+    returns; ``parse()`` always reads the whole file as one document.
+    """
+    data, path = _load(source, max_bytes)
+    if format is not None and format not in FORMATS:
+        raise UnsupportedFormatError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}", path)
+    read, blocks = _read_blocks(data, path, format, max_pages)
+    found = split_documents(blocks)
+    if len(found.starts) == 1:
+        return Collection(source=_source(read, data, path), documents=[assemble(read, blocks, data, path)])
+    documents = []
+    ends = [*found.starts[1:], len(blocks)]
+    for index, (start, end) in enumerate(zip(found.starts, ends, strict=True)):
+        # What the container states (page grid, PDF info) describes the file, not each document.
+        part_read = ReadResult(blocks=[], format=read.format, pages=read.pages)
+        part = blocks[start:end]
+        if index in found.headings:  # the item's heading, as one title line without its list marker
+            span, title = found.headings[index]
+            part = [replace(part[0], text=title), *part[span:]]
+        doc = assemble(part_read, part, data, path)
+        part_of = next((i for i, j in found.amends.items() if j == index), None)
+        doc.part = Part(
+            index=index,
+            first=_provenance(blocks[start]),
+            last=_provenance(blocks[end - 1]),
+            toc_entry=found.toc_entry.get(index),
+            part_of=part_of,
+            amends=found.amends.get(index),
+        )
+        documents.append(doc)
+    toc = [TocEntry(title=e.title, page=e.page, marker=e.marker) for e in found.toc]
+    return Collection(source=_source(read, data, path), title=found.title, toc=toc, documents=documents)
+
+
+def _provenance(block: Block) -> Provenance:
+    return Provenance(page=block.page, line=block.line, element=block.element)
+
+
+def _source(read: ReadResult, data: bytes, path: str | None) -> Source:
+    return Source(path=path, format=read.format, sha256=hashlib.sha256(data).hexdigest(), pages=read.pages)
+
+
 def _parse_bytes(data: bytes, path: str | None, format: str | None, *, max_pages: int = MAX_PAGES) -> PolicyDocument:
+    read, blocks = _read_blocks(data, path, format, max_pages)
+    return assemble(read, blocks, data, path)
+
+
+def _read_blocks(data: bytes, path: str | None, format: str | None, max_pages: int) -> tuple[ReadResult, list[Block]]:
+    """Read and normalize: the blocks of official text, or a PolicyDocError naming the input."""
     label = path or "<input>"
     if not data.strip():
         raise EmptyDocumentError("the input is empty", label)
@@ -139,7 +198,7 @@ def _parse_bytes(data: bytes, path: str | None, format: str | None, *, max_pages
     blocks = [b for b in (_normalized(b) for b in read.blocks) if b.text]
     if not blocks:
         raise EmptyDocumentError(f"no text found in this {fmt} input", label)
-    return assemble(read, blocks, data, path)
+    return read, blocks
 
 
 def _read(data: bytes, path: str, fmt: str, max_pages: int) -> ReadResult:
@@ -168,7 +227,7 @@ def assemble(read: ReadResult, blocks: list[Block], data: bytes, path: str | Non
     enclosed = "".join(front.enclosed_title) or None
     preamble = "\n".join(front.preamble)
     return PolicyDocument(
-        source=Source(path=path, format=read.format, sha256=hashlib.sha256(data).hexdigest(), pages=read.pages),
+        source=_source(read, data, path),
         metadata=metadata,
         news=News(**read.news) if read.news is not None else None,
         title=enclosed or metadata.title,

@@ -125,6 +125,17 @@ class Task(_Model):
     group: str | None = Field(None, description="title of the task group it belongs to, e.g. 实施“技能提升”行动")
 
 
+class Part(_Model):
+    """Where a document sits in a file that holds several (a compilation, a gazette issue)."""
+
+    index: int = Field(description="0-based position of the document in its file")
+    first: Provenance | None = Field(None, description="where the document starts")
+    last: Provenance | None = Field(None, description="its last block")
+    toc_entry: int | None = Field(None, description="index of its entry in the file's table of contents")
+    part_of: int | None = Field(None, description="the document it is published with (a decision's revised text)")
+    amends: int | None = Field(None, description="the document whose revised text this decision publishes")
+
+
 _VIEWS = ("guiding_ideology", "objectives", "principles", "tasks", "safeguards")
 
 
@@ -145,6 +156,7 @@ class PolicyDocument(_Model):
     closing: list[str] = Field(default_factory=list, description="signature, date and 版记 lines after the body")
     annexes: list[Annex] = Field(default_factory=list, description="附件 after the body, each with its own tree")
     targets: list[Target] = Field(default_factory=list, description="quantified targets of the official text")
+    part: Part | None = Field(None, description="its place in a file of several documents (parse_all), else null")
 
     def walk(self) -> Iterator[Section]:
         """Every section of the body, depth first (annexes not included)."""
@@ -207,3 +219,25 @@ class PolicyDocument(_Model):
         from . import views
 
         return views.items(self.sections, "safeguards")
+
+
+class TocEntry(_Model):
+    title: str = Field(description="the entry as printed, numbering marker included")
+    page: int | None = Field(None, description="the page number it gives, when it gives one")
+    marker: str | None = Field(None, description="normalized numbering marker of the entry (一、), if numbered")
+
+
+class Collection(_Model):
+    """The documents one file holds: a compilation, a gazette issue, a decision with its revised text."""
+
+    schema_version: str = Field(SCHEMA_VERSION, description="version of this output contract")
+    source: Source = Field(description="the file")
+    title: str | None = Field(None, description="the file's own title (its cover), when it has one")
+    toc: list[TocEntry] = Field(default_factory=list, description="the file's table of contents (目录)")
+    documents: list[PolicyDocument] = Field(default_factory=list, description="each document, in file order")
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def __getitem__(self, index: int) -> PolicyDocument:
+        return self.documents[index]

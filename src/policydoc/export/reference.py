@@ -21,6 +21,9 @@ MODELS = (
     model.Period,
     model.Item,
     model.Task,
+    model.Part,
+    model.Collection,
+    model.TocEntry,
 )
 
 
