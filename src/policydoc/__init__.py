@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from .api import FORMATS, detect_format, parse, parse_all, parse_html, parse_pdf, parse_text
+from .api import FORMATS, detect_format, parse, parse_all, parse_html, parse_many, parse_pdf, parse_text
 from .errors import (
     DecodeError,
     EmptyDocumentError,
@@ -22,6 +22,7 @@ from .export import targets_frame
 from .model import (
     SCHEMA_VERSION,
     Annex,
+    Chunk,
     Collection,
     Item,
     Metadata,
@@ -30,6 +31,7 @@ from .model import (
     Period,
     PolicyDocument,
     Provenance,
+    Reference,
     Section,
     Source,
     Target,
@@ -43,6 +45,7 @@ __all__ = [
     "FORMATS",
     "SCHEMA_VERSION",
     "Annex",
+    "Chunk",
     "Collection",
     "DecodeError",
     "EmptyDocumentError",
@@ -56,6 +59,7 @@ __all__ = [
     "PolicyDocError",
     "PolicyDocument",
     "Provenance",
+    "Reference",
     "Section",
     "Source",
     "Target",
@@ -68,6 +72,7 @@ __all__ = [
     "parse",
     "parse_all",
     "parse_html",
+    "parse_many",
     "parse_pdf",
     "parse_text",
     "targets_frame",

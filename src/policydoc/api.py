@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import regex
 from lxml import etree
@@ -20,6 +22,7 @@ from .readers.html import NoArticleText, read_html
 from .readers.pdf import MAX_PAGES, read_pdf
 from .readers.sina import looks_like_sina, read_sina
 from .readers.text import read_text
+from .references import extract as extract_references
 from .roles import assign
 from .structure import build
 from .targets import extract as extract_targets
@@ -47,6 +50,19 @@ def parse(
     if format is not None and format not in FORMATS:
         raise UnsupportedFormatError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}", path)
     return _parse_bytes(data, path, format, max_pages=max_pages)
+
+
+def parse_many(sources: Iterable[SourceLike], **options: Any) -> Iterator[PolicyDocument | PolicyDocError]:
+    """Parse many inputs one by one, yielding each document, or the error that input raised.
+
+    A bad file never stops the loop: its ``PolicyDocError`` (which names the file in
+    ``.path``) is yielded in its place. ``options`` are those of ``parse()``.
+    """
+    for source in sources:
+        try:
+            yield parse(source, **options)
+        except PolicyDocError as exc:
+            yield exc
 
 
 def parse_html(source: SourceLike) -> PolicyDocument:
@@ -226,18 +242,22 @@ def assemble(read: ReadResult, blocks: list[Block], data: bytes, path: str | Non
     metadata = extract(front, structure.closing, read.source_meta)
     enclosed = "".join(front.enclosed_title) or None
     preamble = "\n".join(front.preamble)
+    cover = "\n".join(front.cover)
     return PolicyDocument(
         source=_source(read, data, path),
         metadata=metadata,
         news=News(**read.news) if read.news is not None else None,
         title=enclosed or metadata.title,
         front=[*front.head, *front.attachments],
-        cover="\n".join(front.cover),
+        cover=cover,
         preamble=preamble,
         sections=structure.sections,
         closing=structure.closing,
         annexes=structure.annexes,
         targets=extract_targets(
             structure.sections, preamble, structure.annexes, frozenset(b.text for b in blocks if b.kind == "table")
+        ),
+        references=extract_references(
+            structure.sections, preamble, structure.annexes, cover, (metadata.doc_number, metadata.title, enclosed)
         ),
     )

@@ -110,6 +110,25 @@ class Target(_Model):
     in_table: bool = Field(False, description="read from a table row (an annex's indicator or penalty table)")
 
 
+class Reference(_Model):
+    """A document the notice cites: 《…》（国发〔2019〕4号）, a bare 国发〔2019〕4号, or a 《…》 title."""
+
+    doc_number: str | None = Field(None, description="the cited 发文字号 or order number, normalized")
+    title: str | None = Field(None, description="the cited title, without 《》")
+    text: str = Field(description="the words around the citation")
+    section: str | None = Field(None, description="where it is cited: markers and titles from the top")
+
+
+class Chunk(_Model):
+    """A piece of one section's text for retrieval, with the headings above it."""
+
+    text: str
+    heading_path: list[str] = Field(default_factory=list, description="headings from the top, e.g. 四、主要任务")
+    title: str | None = Field(None, description="the document's title")
+    doc_number: str | None = Field(None, description="the document's 发文字号")
+    provenance: Provenance | None = None
+
+
 class Item(_Model):
     """A principle or safeguard: a numbered child or a ——dash item of its section."""
 
@@ -156,6 +175,7 @@ class PolicyDocument(_Model):
     closing: list[str] = Field(default_factory=list, description="signature, date and 版记 lines after the body")
     annexes: list[Annex] = Field(default_factory=list, description="附件 after the body, each with its own tree")
     targets: list[Target] = Field(default_factory=list, description="quantified targets of the official text")
+    references: list[Reference] = Field(default_factory=list, description="documents the official text cites")
     part: Part | None = Field(None, description="its place in a file of several documents (parse_all), else null")
 
     def walk(self) -> Iterator[Section]:
@@ -166,6 +186,12 @@ class PolicyDocument(_Model):
     def to_json(self, indent: int | None = 2) -> str:
         """The document as JSON (UTF-8 text, Chinese unescaped), views included."""
         return self.model_dump_json(indent=indent)
+
+    def chunks(self, max_chars: int = 800) -> list[Chunk]:
+        """The text as retrieval chunks that never cross a section (see ``policydoc.chunks``)."""
+        from .chunks import chunks
+
+        return chunks(self, max_chars)
 
     def to_markdown(self) -> str:
         from .export import to_markdown

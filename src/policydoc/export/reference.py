@@ -21,6 +21,8 @@ MODELS = (
     model.Period,
     model.Item,
     model.Task,
+    model.Reference,
+    model.Chunk,
     model.Part,
     model.Collection,
     model.TocEntry,

@@ -1,0 +1,99 @@
+"""The documents a notice cites: the first step toward a citation graph.
+
+Three printed forms, as a table (``CITATIONS``), tried at each position in this order:
+- ``《title》（国发〔2019〕4号）``: a title with its 发文字号 in brackets;
+- a bare 发文字号 ``国发〔2019〕4号`` or an order ``国务院令第746号``;
+- ``《title》`` of a notice, regulation, plan or law (a title that names a document type).
+A citation of the document's own number or title (the plan a notice encloses) is not a
+reference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from .model import Annex, Reference, Section
+
+_NUMBER = (
+    r"(?P<num>[\p{Han}A-Za-z]{1,20}?\s*[〔\[［](?:19|20)\d{2}[〕\]］]\s*\d{1,5}\s*号"
+    r"|[\p{Han}]{1,20}?令\s*第\s*[\d一二三四五六七八九十百零〇]+\s*号)"
+)
+# A cited title names a kind of document; 《人民日报》 or 《条例》-less book titles are not cited documents.
+DOCUMENT_KINDS = (
+    "通知|意见|方案|办法|规定|条例|细则|决定|规则|准则|规划|计划|纲要|措施|通告|公告|指引|指南|批复|决议|章程|"
+    "标准|目录|清单|法|制度|要点|建议|报告|政策"
+)
+_TITLE = rf"《(?P<title>[^《》]{{2,120}}?(?:{DOCUMENT_KINDS})(?:[（(][^（）()《》]{{1,20}}[）)])?)》"
+CITATIONS = (
+    rf"{_TITLE}\s*[（(]\s*{_NUMBER}\s*[）)]",  # 《title》（number）
+    rf"(?<![\p{{Han}}A-Za-z]){_NUMBER}",  # a bare number (and not the tail of a longer word)
+    _TITLE,  # 《title》
+)
+# One pass over the text: at a position the first form that matches wins (regex allows
+# the same group name in several alternatives).
+CITATION = regex.compile("|".join(f"(?:{form})" for form in CITATIONS))
+CONTEXT = 60  # characters of context kept around a citation
+# Words a bare number is glued to in running text (按照国发〔2019〕4号, …7月27日国务院令第746号):
+# not part of the 机关代字.
+LEADING_WORDS = regex.compile(
+    r"^(?:按照|根据|依据|依照|参照|执行|落实|贯彻|印发|转发|详见|对照|见|和|及|与|原|经|按|以|即|年|月|日)+"
+)
+
+
+def _compact(number: str) -> str:
+    number = LEADING_WORDS.sub("", regex.sub(r"\s+", "", number))
+    return number.replace("[", "〔").replace("]", "〕").replace("［", "〔").replace("］", "〕")
+
+
+def find(text: str, where: str | None, own: frozenset[str] = frozenset()) -> Iterator[Reference]:
+    """The citations in one paragraph, left to right; ``own`` holds the document's own numbers and titles."""
+    for m in CITATION.finditer(text):
+        number = _compact(m["num"]) if m["num"] else None
+        if number in own or (number is None and m["title"] in own):
+            continue
+        start = max(0, m.start() - CONTEXT)
+        yield Reference(
+            doc_number=number,
+            title=m["title"],
+            text=text[start : m.end() + CONTEXT],
+            section=where,
+        )
+
+
+def extract(
+    sections: list[Section], preamble: str, annexes: list[Annex], cover: str = "", own: tuple[str | None, ...] = ()
+) -> list[Reference]:
+    """Every citation of the official text, in reading order; ``own``: its own number and titles."""
+    mine = frozenset(_compact(x) if "号" in x else x for x in own if x)
+    return [ref for text, where in _paragraphs(sections, preamble, annexes, cover) for ref in find(text, where, mine)]
+
+
+def _paragraphs(
+    sections: list[Section], preamble: str, annexes: list[Annex], cover: str
+) -> Iterator[tuple[str, str | None]]:
+    for block in (cover, preamble):
+        for para in block.split("\n"):
+            if para:
+                yield para, None
+    yield from _section_paragraphs(sections, [])
+    for annex in annexes:
+        label = annex.label + (f" {annex.title}" if annex.title else "")
+        for para in annex.preamble.split("\n"):
+            if para:
+                yield para, label
+        yield from _section_paragraphs(annex.sections, [label])
+
+
+def _section_paragraphs(sections: list[Section], path: list[str]) -> Iterator[tuple[str, str]]:
+    for s in sections:
+        here = [*path, f"{s.marker}{s.title}"]
+        where = " > ".join(here)
+        for para in (s.title, *s.text.split("\n")):
+            if para:
+                yield para, where
+        yield from _section_paragraphs(s.children, here)
+        for para in s.tail.split("\n"):
+            if para:
+                yield para, where
