@@ -45,6 +45,11 @@ class Section(_Model):
         for child in self.children:
             yield from child.walk()
 
+    def _repr_html_(self) -> str:
+        from .export import section_html
+
+        return section_html(self)
+
 
 class Annex(_Model):
     label: str = Field(description="附件, 附件1, …")
