@@ -1,0 +1,340 @@
+"""Word documents (.docx): paragraphs, tables and Word's own numbering.
+
+A DOCX is a zip of XML parts; only ``word/document.xml`` holds the body, so headers,
+footers, comments and footnotes (parts of their own) stay out. Each paragraph keeps
+its style, alignment and outline level, and an auto-numbered paragraph gets back the
+marker Word draws for it (``wordnum``): in an auto-numbered notice 一、 and （一） are
+not in the text at all. Tracked changes read as accepted (insertions kept, deletions
+dropped); fields and hyperlinks keep the text they display.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..blocks import Block, ReadResult
+from ..errors import UnsupportedFormatError
+from .wordnum import _W, Numbering
+
+DOCUMENT = "word/document.xml"
+MAX_PART_BYTES = 256 * 1024 * 1024  # an XML part larger than this unpacked is a zip bomb, not a notice
+
+# Elements whose whole subtree Word does not show as body text (or shows elsewhere).
+SKIP = frozenset(
+    f"{_W}{name}"
+    for name in (
+        "pPr rPr tblPr trPr tcPr sectPr del moveFrom delText instrText delInstrText "
+        "footnoteReference endnoteReference commentReference annotationRef drawing pict object"
+    ).split()
+)
+# Runs' inline elements that stand for a character.
+CHARS = {f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+ALIGN = {"center": "center", "right": "right", "end": "right", "left": "left", "start": "left", "both": "left"}
+# What follows a marker; a space is dropped by normalization next to CJK punctuation
+# (一、指导思想) and after a digit's full stop before Han (1.健全), as in typed text.
+SUFFIX = {"tab": " ", "space": " ", "nothing": ""}
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A body paragraph as Word lays it out."""
+
+    index: int  # 0-based, every w:p of the body in document order (table cells included)
+    text: str  # with Word's numbering marker in front when the paragraph is numbered
+    marker: str | None = None  # the auto-numbering marker, when there is one
+    style: str | None = None  # the paragraph style's name ("heading 1", "Normal")
+    align: str | None = None
+    outline_level: int | None = None  # 0-based, from the paragraph or its style
+    table: int | None = None  # which table (0-based) the paragraph sits in, if any
+    row: int | None = None
+    cell: int | None = None
+
+
+def is_docx(data: bytes) -> bool:
+    """A zip (``PK``) holding ``word/document.xml``."""
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return DOCUMENT in z.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
+def read_docx(data: bytes, path: str | None = None, *, format: str = "docx") -> ReadResult:
+    """The body of a DOCX as blocks: one per paragraph, one per row of a data table."""
+    paragraphs = read_paragraphs(data, path)
+    blocks: list[Block] = []
+    tables: dict[int, list[Paragraph]] = {}
+    for p in paragraphs:
+        if p.table is None:
+            if p.text.strip():
+                blocks.append(Block(text=p.text, element=p.index, align=p.align))  # type: ignore[arg-type]
+            continue
+        if p.table not in tables:
+            tables[p.table] = []
+            blocks.append(Block(text="", kind="table", element=-1 - p.table))  # placeholder, filled below
+        tables[p.table].append(p)
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind == "table" and block.element is not None and block.element < 0:
+            out.extend(_table_blocks(tables[-1 - block.element]))
+        else:
+            out.append(block)
+    return ReadResult(blocks=out, format=format)
+
+
+def _table_blocks(cells: list[Paragraph]) -> list[Block]:
+    """A one-column table is a frame around paragraphs; otherwise one block per row."""
+    if all(p.cell == 0 for p in cells):
+        return [Block(text=p.text, element=p.index, align=p.align) for p in cells if p.text.strip()]  # type: ignore[arg-type]
+    rows: dict[int, dict[int, list[str]]] = {}
+    first: dict[int, int] = {}
+    for p in cells:
+        row = rows.setdefault(p.row or 0, {})
+        row.setdefault(p.cell or 0, []).append(p.text.strip())
+        first.setdefault(p.row or 0, p.index)
+    blocks = []
+    for r, row in rows.items():
+        text = " ".join("".join(parts) for _, parts in sorted(row.items()) if "".join(parts))
+        if text:
+            blocks.append(Block(text=text, kind="table", element=first[r]))
+    return blocks
+
+
+def read_paragraphs(data: bytes, path: str | None = None) -> list[Paragraph]:
+    """Every body paragraph in order, numbered as Word numbers it."""
+    label = path or "<input>"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = set(z.namelist())
+            if DOCUMENT not in names:
+                raise UnsupportedFormatError("a zip without word/document.xml, not a Word document", label)
+            document = _xml(z, DOCUMENT, label)
+            styles = _xml(z, "word/styles.xml", label) if "word/styles.xml" in names else None
+            numbering = _xml(z, "word/numbering.xml", label) if "word/numbering.xml" in names else None
+    except zipfile.BadZipFile as exc:
+        raise UnsupportedFormatError(f"a damaged DOCX ({exc})", label) from None
+    sheet = Styles(styles)
+    reader = _BodyReader(sheet, Numbering(numbering, sheet.lists()))
+    body = document.find(f"{_W}body")
+    if body is None:
+        raise UnsupportedFormatError("a DOCX without a document body", label)
+    reader.walk(body)
+    return reader.paragraphs
+
+
+def _xml(z: zipfile.ZipFile, name: str, label: str) -> etree._Element:
+    info = z.getinfo(name)
+    if info.file_size > MAX_PART_BYTES:
+        raise UnsupportedFormatError(f"{name} unpacks to {info.file_size} bytes, more than a document holds", label)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
+    try:
+        return etree.fromstring(z.read(name), parser)
+    except etree.XMLSyntaxError as exc:
+        raise UnsupportedFormatError(f"{name} is not well-formed XML ({exc})", label) from None
+
+
+class Styles:
+    """Paragraph styles with ``basedOn`` inheritance: name, numbering, alignment, outline level."""
+
+    def __init__(self, root: etree._Element | None) -> None:
+        self._styles: dict[str, etree._Element] = {}
+        self.default: str | None = None
+        if root is None:
+            return
+        for style in root.iter(f"{_W}style"):
+            sid = style.get(f"{_W}styleId", "")
+            self._styles[sid] = style
+            if style.get(f"{_W}type") == "paragraph" and style.get(f"{_W}default") in ("1", "true", "on"):
+                self.default = sid
+
+    def name(self, sid: str | None) -> str | None:
+        style = self._styles.get(sid or "")
+        if style is None:
+            return sid
+        name = style.find(f"{_W}name")
+        return name.get(f"{_W}val") if name is not None else sid
+
+    def lookup(self, sid: str | None, prop: str) -> etree._Element | None:
+        """``pPr/prop`` of the style or the nearest style it is based on."""
+        seen: set[str] = set()
+        while sid and sid not in seen:
+            seen.add(sid)
+            style = self._styles.get(sid)
+            if style is None:
+                return None
+            found = style.find(f"{_W}pPr/{_W}{prop}")
+            if found is not None:
+                return found
+            based = style.find(f"{_W}basedOn")
+            sid = based.get(f"{_W}val") if based is not None else None
+        return None
+
+    def numbering(self, sid: str | None) -> tuple[str | None, int | None]:
+        """(numId, ilvl) a style gives its paragraphs; each may come from a different ancestor."""
+        num_id = ilvl = None
+        seen: set[str] = set()
+        while sid and sid not in seen and (num_id is None or ilvl is None):
+            seen.add(sid)
+            style = self._styles.get(sid)
+            if style is None:
+                break
+            num_pr = style.find(f"{_W}pPr/{_W}numPr")
+            if num_pr is not None:
+                if num_id is None:
+                    num_id = _child_val(num_pr, "numId")
+                if ilvl is None:
+                    ilvl = _int_or_none(_child_val(num_pr, "ilvl"))
+            based = style.find(f"{_W}basedOn")
+            sid = based.get(f"{_W}val") if based is not None else None
+        return num_id, ilvl
+
+    def lists(self) -> dict[str, str]:
+        """Numbering styles (``w:type="numbering"``) and the numId each one stands for."""
+        out = {}
+        for sid, style in self._styles.items():
+            num_id = style.find(f"{_W}pPr/{_W}numPr/{_W}numId")
+            if style.get(f"{_W}type") == "numbering" and num_id is not None:
+                out[sid] = num_id.get(f"{_W}val", "")
+        return out
+
+
+def _child_val(el: etree._Element, name: str) -> str | None:
+    child = el.find(f"{_W}{name}")
+    return child.get(f"{_W}val") if child is not None else None
+
+
+def _int_or_none(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+class _BodyReader:
+    def __init__(self, styles: Styles, numbering: Numbering) -> None:
+        self.styles = styles
+        self.numbering = numbering
+        self.paragraphs: list[Paragraph] = []
+        self._tables = 0
+        self._where: list[tuple[int, int, int]] = []  # (table, row, cell) of the outermost table
+
+    def walk(self, el: etree._Element) -> None:
+        for child in el:
+            tag = child.tag
+            if tag == f"{_W}p":
+                self.paragraph(child)
+            elif tag == f"{_W}tbl":
+                self.table(child)
+            elif tag in SKIP or not isinstance(tag, str) or tag == MC_FALLBACK:
+                continue
+            else:  # sdt, sdtContent, customXml, ins, moveTo, AlternateContent ... : look inside
+                self.walk(child)
+
+    def table(self, tbl: etree._Element) -> None:
+        if self._where:  # a table inside a cell: its text belongs to that cell
+            self.walk_rows(tbl, *self._where[0][:1])
+            return
+        number = self._tables
+        self._tables += 1
+        self.walk_rows(tbl, number)
+
+    def walk_rows(self, tbl: etree._Element, number: int) -> None:
+        rows = [tr for tr in tbl if tr.tag == f"{_W}tr"]
+        for r, tr in enumerate(rows):
+            cells = [tc for tc in tr.iter(f"{_W}tc") if _owner_row(tc) is tr]
+            for c, tc in enumerate(cells):
+                if self._where:
+                    self.walk(tc)
+                    continue
+                self._where.append((number, r, c))
+                try:
+                    self.walk(tc)
+                finally:
+                    self._where.pop()
+
+    def paragraph(self, p: etree._Element) -> None:
+        ppr = p.find(f"{_W}pPr")
+        sid = _child_val(ppr, "pStyle") if ppr is not None else None
+        sid = sid or self.styles.default
+        marker = None
+        text = _text(p)
+        num = self._numbering(ppr, sid)
+        if num is not None:
+            rendered = self.numbering.marker(*num)
+            if rendered is not None and rendered[0]:
+                marker, suffix = rendered
+                text = marker + SUFFIX.get(suffix, " ") + text
+        jc = ppr.find(f"{_W}jc") if ppr is not None else None
+        jc = jc if jc is not None else self.styles.lookup(sid, "jc")
+        outline = ppr.find(f"{_W}outlineLvl") if ppr is not None else None
+        outline = outline if outline is not None else self.styles.lookup(sid, "outlineLvl")
+        level = _int_or_none(outline.get(f"{_W}val")) if outline is not None else None
+        where = self._where[0] if self._where else (None, None, None)
+        self.paragraphs.append(
+            Paragraph(
+                index=len(self.paragraphs),
+                text=text,
+                marker=marker,
+                style=self.styles.name(sid),
+                align=ALIGN.get(jc.get(f"{_W}val", "")) if jc is not None else None,
+                outline_level=level if level is not None and level < 9 else None,
+                table=where[0],
+                row=where[1],
+                cell=where[2],
+            )
+        )
+
+    def _numbering(self, ppr: etree._Element | None, sid: str | None) -> tuple[str, int] | None:
+        """numPr on the paragraph wins, field by field, over the style's."""
+        num_id, ilvl = self.styles.numbering(sid)
+        num_pr = ppr.find(f"{_W}numPr") if ppr is not None else None
+        if num_pr is not None:
+            num_id = _child_val(num_pr, "numId") or num_id
+            own = _int_or_none(_child_val(num_pr, "ilvl"))
+            ilvl = own if own is not None else ilvl
+        if num_id is None or num_id == "0":
+            return None
+        return num_id, ilvl or 0
+
+
+def _owner_row(tc: etree._Element) -> etree._Element | None:
+    parent = tc.getparent()
+    while parent is not None and parent.tag != f"{_W}tr":
+        parent = parent.getparent()
+    return parent
+
+
+def _text(p: etree._Element) -> str:
+    """What Word displays for a paragraph: deletions, field codes and fallbacks left out."""
+    parts: list[str] = []
+
+    def visit(el: etree._Element) -> None:
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in SKIP or tag == MC_FALLBACK:
+                continue
+            if tag == f"{_W}t":
+                parts.append(child.text or "")
+            elif tag in CHARS:
+                if tag == f"{_W}br" and child.get(f"{_W}type") in ("page", "column"):
+                    continue
+                parts.append(CHARS[tag])
+            elif tag == f"{_W}r" and _hidden(child):
+                continue
+            else:
+                visit(child)
+
+    visit(p)
+    return "".join(parts)
+
+
+def _hidden(run: etree._Element) -> bool:
+    vanish = run.find(f"{_W}rPr/{_W}vanish")
+    return vanish is not None and vanish.get(f"{_W}val", "true") not in ("false", "0", "off")
