@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from lxml import etree
@@ -37,6 +38,9 @@ MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fall
 ALIGN = {"center": "center", "right": "right", "end": "right", "left": "left", "start": "left", "both": "left"}
 # What follows a marker; a space is dropped by normalization next to CJK punctuation
 # (一、指导思想) and after a digit's full stop before Han (1.健全), as in typed text.
+# What a damaged zip raises besides BadZipFile: RuntimeError for an encrypted member,
+# NotImplementedError for a version or compression zipfile does not know.
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError)
 SUFFIX = {"tab": " ", "space": " ", "nothing": ""}
 
 
@@ -62,7 +66,7 @@ def is_docx(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             return DOCUMENT in z.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except ZIP_ERRORS:
         return False
 
 
@@ -118,7 +122,7 @@ def read_paragraphs(data: bytes, path: str | None = None) -> list[Paragraph]:
             document = _xml(z, DOCUMENT, label)
             styles = _xml(z, "word/styles.xml", label) if "word/styles.xml" in names else None
             numbering = _xml(z, "word/numbering.xml", label) if "word/numbering.xml" in names else None
-    except zipfile.BadZipFile as exc:
+    except ZIP_ERRORS as exc:
         raise UnsupportedFormatError(f"a damaged DOCX ({exc})", label) from None
     sheet = Styles(styles)
     reader = _BodyReader(sheet, Numbering(numbering, sheet.lists()))

@@ -28,6 +28,7 @@ _W = f"{{{W}}}"
 
 _CN_DIGITS = "〇一二三四五六七八九"
 _CN_LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_TW_LEGAL_DIGITS = "零壹貳參肆伍陸柒捌玖"
 _CN_UNITS = ("", "十", "百", "千")
 _CN_LEGAL_UNITS = ("", "拾", "佰", "仟")
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
@@ -87,6 +88,10 @@ def _chinese_legal(n: int) -> str:
     return _positional(n, _CN_LEGAL_DIGITS, _CN_LEGAL_UNITS, bare_ten=False)
 
 
+def _traditional_legal(n: int) -> str:
+    return _positional(n, _TW_LEGAL_DIGITS, _CN_LEGAL_UNITS, bare_ten=False)
+
+
 def _cycle(symbols: str) -> Callable[[int], str]:
     """A fixed series (甲乙丙…, ①…⑳); past its end Word prints the plain number."""
 
@@ -142,6 +147,14 @@ FORMATS: dict[str, Callable[[int], str]] = {
     "chineseCounting": _chinese_counting,
     "chineseCountingThousand": _chinese_thousand,
     "chineseLegalSimplified": _chinese_legal,
+    # LibreOffice writes the counting formats of .doc/.wps files as their Taiwanese and
+    # Japanese twins; below 10000 they print the same characters.
+    "taiwaneseCounting": _chinese_counting,
+    "taiwaneseCountingThousand": _chinese_thousand,
+    "japaneseCounting": _chinese_thousand,
+    "taiwaneseDigital": _digits_cn,
+    "ideographLegalTraditional": _traditional_legal,
+    "ideographEnclosedCircle": _cycle("".join(chr(c) for c in range(0x3220, 0x322A))),  # ㈠ … ㈩
     "ideographTraditional": _cycle(_TIANGAN),
     "ideographZodiac": _cycle(_DIZHI),
     "upperLetter": _letters("ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
@@ -156,6 +169,8 @@ FORMATS: dict[str, Callable[[int], str]] = {
 
 def format_number(n: int, fmt: str) -> str:
     """``n`` printed in Word's number format ``fmt``; an unknown format prints as decimal."""
+    if fmt.startswith("decimalZero") and fmt[11:].isdigit():  # a custom 001, 002 … format
+        return str(n).zfill(int(fmt[11:]))
     return FORMATS.get(fmt, _decimal)(n)
 
 
@@ -198,11 +213,31 @@ def _on(el: etree._Element | None) -> bool:
     return el is not None and _val(el, "true") not in ("false", "0", "off")
 
 
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# Word 2010's custom formats (numFmt val="custom" format="001, 002, 003, ...") by their sample.
+_CUSTOM = {"一, 二, 三, ...": "chineseCounting", "壹, 贰, 叁, ...": "chineseLegalSimplified"}
+
+
+def _number_format(lvl: etree._Element) -> str:
+    """numFmt, or inside mc:AlternateContent the custom format we know, else the fallback."""
+    direct = lvl.find(f"{_W}numFmt")
+    if direct is not None:
+        return _val(direct, "decimal") or "decimal"
+    for choice in lvl.iterfind(f"{_MC}AlternateContent/{_MC}Choice/{_W}numFmt"):
+        sample = choice.get(f"{_W}format", "")
+        if sample in _CUSTOM:
+            return _CUSTOM[sample]
+        if regex.fullmatch(r"0+1, 0+2, 0+3, \.\.\.", sample):
+            return f"decimalZero{sample.index(',')}"
+    fallback = lvl.find(f"{_MC}AlternateContent/{_MC}Fallback/{_W}numFmt")
+    return _val(fallback, "decimal") or "decimal"
+
+
 def _level(lvl: etree._Element) -> Level:
     text_el = lvl.find(f"{_W}lvlText")
     return Level(
         start=_int(_val(lvl.find(f"{_W}start")), 1) or 0,
-        fmt=_val(lvl.find(f"{_W}numFmt"), "decimal") or "decimal",
+        fmt=_number_format(lvl),
         text=_val(text_el) if text_el is not None else None,
         restart=_int(_val(lvl.find(f"{_W}lvlRestart")), None),
         legal=_on(lvl.find(f"{_W}isLgl")),
