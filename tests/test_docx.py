@@ -262,3 +262,15 @@ def test_damaged_docx_bytes_give_a_policydoc_error_or_a_document(small_docx: byt
         policydoc.parse(bytes(data))
     except policydoc.PolicyDocError:
         pass
+
+
+def test_text_box_paragraphs_follow_their_anchor_once(tmp_path: Path):
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    box = f"<w:txbxContent><w:p>{_run('框内文字')}</w:p></w:txbxContent>"
+    body = (
+        f'<w:p xmlns:mc="{mc}">{_run("锚定段落")}<w:r><mc:AlternateContent>'
+        f"<mc:Choice Requires='wps'><w:drawing><wrapper>{box}</wrapper></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><wrapper>{box}</wrapper></w:pict></mc:Fallback>"
+        f"</mc:AlternateContent></w:r></w:p><w:p>{_run('下一段')}</w:p>"
+    )
+    assert _read(tmp_path, body) == ["锚定段落", "框内文字", "下一段"]

@@ -5,7 +5,8 @@ footers, comments and footnotes (parts of their own) stay out. Each paragraph ke
 its style, alignment and outline level, and an auto-numbered paragraph gets back the
 marker Word draws for it (``wordnum``): in an auto-numbered notice 一、 and （一） are
 not in the text at all. Tracked changes read as accepted (insertions kept, deletions
-dropped); fields and hyperlinks keep the text they display.
+dropped); fields and hyperlinks keep the text they display; a text box's paragraphs
+follow the paragraph it is anchored in (the DrawingML copy only, not its VML fallback).
 """
 
 from __future__ import annotations
@@ -294,6 +295,10 @@ class _BodyReader:
                 cell=where[2],
             )
         )
+        # A text box anchored in the paragraph (Word draws it near there): its paragraphs follow.
+        for box in p.iter(f"{_W}txbxContent"):
+            if _anchor(box) is p and not any(a.tag == MC_FALLBACK for a in box.iterancestors()):
+                self.walk(box)
 
     def _numbering(self, ppr: etree._Element | None, sid: str | None) -> tuple[str, int] | None:
         """numPr on the paragraph wins, field by field, over the style's."""
@@ -306,6 +311,11 @@ class _BodyReader:
         if num_id is None or num_id == "0":
             return None
         return num_id, ilvl or 0
+
+
+def _anchor(box: etree._Element) -> etree._Element | None:
+    """The paragraph a text box is anchored in (text boxes nest)."""
+    return next(box.iterancestors(f"{_W}p"), None)
 
 
 def _owner_row(tc: etree._Element) -> etree._Element | None:
