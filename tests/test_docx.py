@@ -15,7 +15,7 @@ import policydoc
 from policydoc.api import detect_format
 from policydoc.cli import app
 from policydoc.errors import UnsupportedFormatError
-from policydoc.readers.docx import read_docx, read_paragraphs
+from policydoc.readers.docx import lines_of, read_docx, read_paragraphs
 
 from .outline import outline
 from .render_docx import SEED_NUMBERING, build_seed_docx, package, paragraph, styles_xml
@@ -274,3 +274,35 @@ def test_text_box_paragraphs_follow_their_anchor_once(tmp_path: Path):
         f"</mc:AlternateContent></w:r></w:p><w:p>{_run('下一段')}</w:p>"
     )
     assert _read(tmp_path, body) == ["锚定段落", "框内文字", "下一段"]
+
+
+SOFT_BREAKS = [
+    (
+        "a wrapped title is one line",
+        "人力资源社会保障部关于印发\n“技能中国行动”实施方案的通知",
+        ["人力资源社会保障部关于印发“技能中国行动”实施方案的通知"],
+    ),
+    ("signature and date are two lines", "人力资源社会保障部\n2021年6月30日", ["人力资源社会保障部", "2021年6月30日"]),
+    ("a sentence end ends the line", "第一句话。\n第二句话。", ["第一句话。", "第二句话。"]),
+    (
+        "a numbered line starts a line",
+        "各地要做好以下工作\n（一）加强领导。",
+        ["各地要做好以下工作", "（一）加强领导。"],
+    ),
+    (
+        "a break inside a sentence is closed up",
+        "各地要加大技能人才\n工作投入力度。",
+        ["各地要加大技能人才工作投入力度。"],
+    ),
+    ("Latin words keep their space", "see the\nannex", ["see the annex"]),
+]
+
+
+@pytest.mark.parametrize(("text", "lines"), [c[1:] for c in SOFT_BREAKS], ids=[c[0] for c in SOFT_BREAKS])
+def test_manual_line_breaks(text: str, lines: list[str]):
+    assert lines_of(text) == lines
+
+
+def test_manual_line_break_in_a_docx_paragraph(tmp_path: Path):
+    body = f"<w:p>{_run('人力资源社会保障部')}<w:r><w:br/></w:r>{_run('2021年6月30日')}</w:p>"
+    assert _read(tmp_path, body) == ["人力资源社会保障部", "2021年6月30日"]

@@ -19,7 +19,10 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..blocks import Block, ReadResult
+from ..docparts import annex_label, is_signature, kind_of
 from ..errors import UnsupportedFormatError
+from ..numbering import match_marker
+from .lines import SENTENCE_END, join_lines
 from .wordnum import _W, Numbering
 
 DOCUMENT = "word/document.xml"
@@ -78,8 +81,7 @@ def read_docx(data: bytes, path: str | None = None, *, format: str = "docx") -> 
     tables: dict[int, list[Paragraph]] = {}
     for p in paragraphs:
         if p.table is None:
-            if p.text.strip():
-                blocks.append(Block(text=p.text, element=p.index, align=p.align))  # type: ignore[arg-type]
+            blocks.extend(Block(text=t, element=p.index, align=p.align) for t in lines_of(p.text))  # type: ignore[arg-type]
             continue
         if p.table not in tables:
             tables[p.table] = []
@@ -97,7 +99,7 @@ def read_docx(data: bytes, path: str | None = None, *, format: str = "docx") -> 
 def _table_blocks(cells: list[Paragraph]) -> list[Block]:
     """A one-column table is a frame around paragraphs; otherwise one block per row."""
     if all(p.cell == 0 for p in cells):
-        return [Block(text=p.text, element=p.index, align=p.align) for p in cells if p.text.strip()]  # type: ignore[arg-type]
+        return [Block(text=t, element=p.index, align=p.align) for p in cells for t in lines_of(p.text)]  # type: ignore[arg-type]
     rows: dict[int, dict[int, list[str]]] = {}
     first: dict[int, int] = {}
     for p in cells:
@@ -106,10 +108,37 @@ def _table_blocks(cells: list[Paragraph]) -> list[Block]:
         first.setdefault(p.row or 0, p.index)
     blocks = []
     for r, row in rows.items():
-        text = " ".join("".join(parts) for _, parts in sorted(row.items()) if "".join(parts))
+        text = " ".join(" ".join(lines_of("".join(parts))) for _, parts in sorted(row.items()) if "".join(parts))
         if text:
             blocks.append(Block(text=text, kind="table", element=first[r]))
     return blocks
+
+
+def lines_of(text: str) -> list[str]:
+    """A paragraph's text split where a manual line break (Shift+Enter) separates two lines
+    that the text grammar tells apart — a sentence end, a numbered line, a date, 抄送 … —
+    and joined where it only wraps a title or a sentence.
+    """
+    parts = [part.strip() for part in text.split("\n")]
+    out: list[list[str]] = []
+    for part in parts:
+        if not part:
+            continue
+        if out and not _starts_line(out[-1][-1], part):
+            out[-1].append(part)
+        else:
+            out.append([part])
+    return [join_lines(group) for group in out]
+
+
+def _starts_line(before: str, after: str) -> bool:
+    return (
+        before[-1] in SENTENCE_END
+        or match_marker(after) is not None
+        or kind_of(after) is not None
+        or annex_label(after) is not None
+        or is_signature(before)
+    )
 
 
 def read_paragraphs(data: bytes, path: str | None = None) -> list[Paragraph]:
