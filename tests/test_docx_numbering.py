@@ -161,6 +161,15 @@ BEHAVIOUR = [
         ["一、", "二、", "三、", "一、", "二、"],
     ),
     (
+        "after a startOverride the first num continues from the overridden count, not its own",
+        GONGWEN,
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="8"/>'
+        "</w:lvlOverride></w:num>",
+        [("1", 0), ("1", 0), ("2", 0), ("1", 0)],
+        ["一、", "二、", "八、", "九、"],
+    ),
+    (
         "lvlOverride with a level of its own replaces the format",
         GONGWEN,
         '<w:num w:numId="1"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0">'

@@ -62,13 +62,13 @@ def read_office(data: bytes, path: str | None, fmt: str, *, timeout: float = CON
 
 def _check_ole(data: bytes, label: str) -> None:
     # Directory entry names are UTF-16LE; looking for them in the bytes is enough to tell
-    # a Word file from a workbook without parsing the compound file.
+    # a Word file from a workbook without parsing the compound file. Anything else
+    # (Works .wps, older WPS) is left to LibreOffice, which says when it cannot.
     for stream, problem in _OLE_STREAMS:
         if stream.encode("utf-16-le") in data:
             if problem is None:
                 return
             raise UnsupportedFormatError(problem, label)
-    raise UnsupportedFormatError("an OLE2 compound file without a Word document stream", label)
 
 
 def convert_to_docx(data: bytes, soffice: str, fmt: str, label: str, *, timeout: float = CONVERT_TIMEOUT) -> bytes:
