@@ -99,14 +99,19 @@ def document_xml(body: str) -> str:
 def package(path: Path, body: str, *, numbering: str = "", styles: str = "") -> Path:
     """Write a .docx whose ``w:body`` holds ``body`` (WordprocessingML, prefix ``w``)."""
     path = Path(path)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", CONTENT_TYPES)
-        z.writestr("_rels/.rels", PACKAGE_RELS)
-        z.writestr("word/_rels/document.xml.rels", DOCUMENT_RELS)
-        z.writestr("word/document.xml", document_xml(body))
-        z.writestr("word/styles.xml", styles or styles_xml(numbered=False))
-        z.writestr("word/numbering.xml", numbering or f'<w:numbering xmlns:w="{W_NS}"/>')
-        z.writestr("word/footer1.xml", FOOTER)
+    parts = {
+        "[Content_Types].xml": CONTENT_TYPES,
+        "_rels/.rels": PACKAGE_RELS,
+        "word/_rels/document.xml.rels": DOCUMENT_RELS,
+        "word/document.xml": document_xml(body),
+        "word/styles.xml": styles or styles_xml(numbered=False),
+        "word/numbering.xml": numbering or f'<w:numbering xmlns:w="{W_NS}"/>',
+        "word/footer1.xml": FOOTER,
+    }
+    with zipfile.ZipFile(path, "w") as z:
+        for name, xml in parts.items():
+            # A fixed timestamp: the same input always gives the same bytes (and sha256).
+            z.writestr(zipfile.ZipInfo(name, date_time=(2021, 6, 30, 0, 0, 0)), xml, zipfile.ZIP_DEFLATED)
     return path
 
 

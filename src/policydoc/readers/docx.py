@@ -33,11 +33,11 @@ SKIP = frozenset(
     f"{_W}{name}"
     for name in (
         "pPr rPr tblPr trPr tcPr sectPr del moveFrom delText instrText delInstrText "
-        "footnoteReference endnoteReference commentReference annotationRef drawing pict object"
+        "footnoteReference endnoteReference commentReference annotationRef drawing pict object rt"
     ).split()
 )
 # Runs' inline elements that stand for a character.
-CHARS = {f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+CHARS = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 ALIGN = {"center": "center", "right": "right", "end": "right", "left": "left", "start": "left", "both": "left"}
 # What follows a marker; a space is dropped by normalization next to CJK punctuation
@@ -280,7 +280,8 @@ class _BodyReader:
         self.walk_rows(tbl, number)
 
     def walk_rows(self, tbl: etree._Element, number: int) -> None:
-        rows = [tr for tr in tbl if tr.tag == f"{_W}tr"]
+        # A row deleted with tracked changes on is gone once the changes are accepted.
+        rows = [tr for tr in tbl if tr.tag == f"{_W}tr" and tr.find(f"{_W}trPr/{_W}del") is None]
         for r, tr in enumerate(rows):
             cells = [tc for tc in tr.iter(f"{_W}tc") if _owner_row(tc) is tr]
             for c, tc in enumerate(cells):
