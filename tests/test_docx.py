@@ -18,7 +18,7 @@ from policydoc.errors import UnsupportedFormatError
 from policydoc.readers.docx import lines_of, read_docx, read_paragraphs
 
 from .outline import outline
-from .render_docx import SEED_NUMBERING, build_seed_docx, package, paragraph, styles_xml
+from .render_docx import SEED_NUMBERING, W_NS, build_seed_docx, package, paragraph, styles_xml
 
 
 @pytest.fixture(scope="module", params=[True, False], ids=["auto-numbered", "typed-markers"])
@@ -220,6 +220,22 @@ def test_docx_is_detected_by_content_whatever_its_name(tmp_path: Path, seed_text
     path = build_seed_docx(tmp_path / "seed.bin", auto_numbering=True)
     assert detect_format(path.read_bytes()) == "docx"
     assert outline(policydoc.parse(path.read_bytes())) == outline(seed_text)
+
+
+def test_strict_ooxml_reads_like_transitional(tmp_path: Path):
+    path = package(
+        tmp_path / "t.docx",
+        paragraph("总体要求", style="Heading1Cn"),
+        numbering=SEED_NUMBERING,
+        styles=styles_xml(numbered=True),
+    )
+    strict = io.BytesIO()
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(strict, "w") as dst:
+        for name in src.namelist():
+            dst.writestr(
+                name, src.read(name).replace(W_NS.encode(), b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+            )
+    assert [b.text for b in read_docx(strict.getvalue()).blocks] == ["一、总体要求"]
 
 
 def test_a_zip_that_is_not_a_word_document_is_refused(tmp_path: Path):

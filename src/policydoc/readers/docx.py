@@ -23,9 +23,10 @@ from ..docparts import annex_label, is_signature, kind_of
 from ..errors import UnsupportedFormatError
 from ..numbering import match_marker
 from .lines import SENTENCE_END, join_lines
-from .wordnum import _W, Numbering
+from .wordnum import _W, Numbering, W
 
 DOCUMENT = "word/document.xml"
+STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 MAX_PART_BYTES = 256 * 1024 * 1024  # an XML part larger than this unpacked is a zip bomb, not a notice
 
 # Elements whose whole subtree Word does not show as body text (or shows elsewhere).
@@ -168,8 +169,11 @@ def _xml(z: zipfile.ZipFile, name: str, label: str) -> etree._Element:
     if info.file_size > MAX_PART_BYTES:
         raise UnsupportedFormatError(f"{name} unpacks to {info.file_size} bytes, more than a document holds", label)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
+    # Strict OOXML (ISO/IEC 29500 Strict, "Strict Open XML Document" in Word) names the
+    # same elements in another namespace.
+    data = z.read(name).replace(STRICT_W, W.encode())
     try:
-        return etree.fromstring(z.read(name), parser)
+        return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         raise UnsupportedFormatError(f"{name} is not well-formed XML ({exc})", label) from None
 
