@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
+from policydoc.numbering import read_numeral
 from policydoc.readers.wordnum import FORMATS, Numbering, format_number
 
 from .render_docx import W_NS
@@ -226,3 +229,11 @@ def test_suffix_is_reported():
     n = numbering(levels)
     assert n.marker("1", 0) == ("1.", "space")
     assert n.marker("1", 1) == ("1)", "tab")
+
+
+@given(st.integers(1, 9999))
+def test_chinese_counting_reads_back_as_the_same_number(n: int):
+    # What Word prints, the marker grammar reads: 一百零一、 is heading 101.
+    assert read_numeral(format_number(n, "chineseCountingThousand")) == n
+    if n < 100:
+        assert read_numeral(format_number(n, "chineseCounting")) == n
