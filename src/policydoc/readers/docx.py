@@ -12,9 +12,11 @@ follow the paragraph it is anchored in (the DrawingML copy only, not its VML fal
 from __future__ import annotations
 
 import io
+import itertools
 import zipfile
 import zlib
 from dataclasses import dataclass
+from typing import Literal
 
 from lxml import etree
 
@@ -40,7 +42,15 @@ SKIP = frozenset(
 # Runs' inline elements that stand for a character.
 CHARS = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-ALIGN = {"center": "center", "right": "right", "end": "right", "left": "left", "start": "left", "both": "left"}
+Align = Literal["left", "center", "right"]
+ALIGN: dict[str, Align] = {
+    "center": "center",
+    "right": "right",
+    "end": "right",
+    "left": "left",
+    "start": "left",
+    "both": "left",
+}
 # What follows a marker; a space is dropped by normalization next to CJK punctuation
 # (一、指导思想) and after a digit's full stop before Han (1.健全), as in typed text.
 # What a damaged zip raises besides BadZipFile: RuntimeError for an encrypted member,
@@ -57,7 +67,7 @@ class Paragraph:
     text: str  # with Word's numbering marker in front when the paragraph is numbered
     marker: str | None = None  # the auto-numbering marker, when there is one
     style: str | None = None  # the paragraph style's name ("heading 1", "Normal")
-    align: str | None = None
+    align: Align | None = None
     outline_level: int | None = None  # 0-based, from the paragraph or its style
     table: int | None = None  # which table (0-based) the paragraph sits in, if any
     row: int | None = None
@@ -77,39 +87,28 @@ def is_docx(data: bytes) -> bool:
 
 def read_docx(data: bytes, path: str | None = None, *, format: str = "docx") -> ReadResult:
     """The body of a DOCX as blocks: one per paragraph, one per row of a data table."""
-    paragraphs = read_paragraphs(data, path)
     blocks: list[Block] = []
-    tables: dict[int, list[Paragraph]] = {}
-    for p in paragraphs:
-        if p.table is None:
-            blocks.extend(Block(text=t, element=p.index, align=p.align) for t in lines_of(p.text))  # type: ignore[arg-type]
-            continue
-        if p.table not in tables:
-            tables[p.table] = []
-            blocks.append(Block(text="", kind="table", element=-1 - p.table))  # placeholder, filled below
-        tables[p.table].append(p)
-    out: list[Block] = []
-    for block in blocks:
-        if block.kind == "table" and block.element is not None and block.element < 0:
-            out.extend(_table_blocks(tables[-1 - block.element]))
-        else:
-            out.append(block)
-    return ReadResult(blocks=out, format=format)
+    # A table's paragraphs come together in document order (the walk finishes a table first).
+    for table, group in itertools.groupby(read_paragraphs(data, path), key=lambda p: p.table):
+        paragraphs = list(group)
+        if table is not None and any(p.cell for p in paragraphs):
+            blocks.extend(_row_blocks(paragraphs))
+        else:  # body text, or a one-column table framing paragraphs (a template's layout)
+            blocks.extend(Block(text=t, element=p.index, align=p.align) for p in paragraphs for t in lines_of(p.text))
+    return ReadResult(blocks=blocks, format=format)
 
 
-def _table_blocks(cells: list[Paragraph]) -> list[Block]:
-    """A one-column table is a frame around paragraphs; otherwise one block per row."""
-    if all(p.cell == 0 for p in cells):
-        return [Block(text=t, element=p.index, align=p.align) for p in cells for t in lines_of(p.text)]  # type: ignore[arg-type]
+def _row_blocks(cells: list[Paragraph]) -> list[Block]:
+    """One ``table`` block per row, its cells' text joined by a space."""
     rows: dict[int, dict[int, list[str]]] = {}
     first: dict[int, int] = {}
     for p in cells:
-        row = rows.setdefault(p.row or 0, {})
-        row.setdefault(p.cell or 0, []).append(p.text.strip())
+        rows.setdefault(p.row or 0, {}).setdefault(p.cell or 0, []).append(p.text)
         first.setdefault(p.row or 0, p.index)
     blocks = []
     for r, row in rows.items():
-        text = " ".join(" ".join(lines_of("".join(parts))) for _, parts in sorted(row.items()) if "".join(parts))
+        texts = [" ".join(lines_of("\n".join(parts))) for _, parts in sorted(row.items())]
+        text = " ".join(t for t in texts if t)
         if text:
             blocks.append(Block(text=text, kind="table", element=first[r]))
     return blocks
