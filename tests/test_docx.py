@@ -339,3 +339,10 @@ def test_manual_line_breaks(text: str, lines: list[str]):
 def test_manual_line_break_in_a_docx_paragraph(tmp_path: Path):
     body = f"<w:p>{_run('人力资源社会保障部')}<w:r><w:br/></w:r>{_run('2021年6月30日')}</w:p>"
     assert _read(tmp_path, body) == ["人力资源社会保障部", "2021年6月30日"]
+
+
+def test_nested_table_text_stays_in_its_cell(tmp_path: Path):
+    inner = f"<w:tbl><w:tr>{_cell('内表甲')}{_cell('内表乙')}</w:tr></w:tbl>"
+    rows = f"<w:tr>{_cell('项目')}<w:tc>{inner}<w:p/></w:tc></w:tr><w:tr>{_cell('第二行')}{_cell('值')}</w:tr>"
+    body = f"<w:tbl>{rows}</w:tbl>"
+    assert _read(tmp_path, body) == ["项目 内表甲 内表乙", "第二行 值"]

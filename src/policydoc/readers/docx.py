@@ -25,7 +25,7 @@ from ..docparts import annex_label, is_signature, kind_of
 from ..errors import UnsupportedFormatError
 from ..numbering import match_marker
 from .lines import SENTENCE_END, join_lines
-from .wordnum import _W, Numbering, W
+from .wordnum import NS_W, Numbering, W
 
 DOCUMENT = "word/document.xml"
 STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -33,14 +33,14 @@ MAX_PART_BYTES = 256 * 1024 * 1024  # an XML part larger than this unpacked is a
 
 # Elements whose whole subtree Word does not show as body text (or shows elsewhere).
 SKIP = frozenset(
-    f"{_W}{name}"
+    f"{NS_W}{name}"
     for name in (
         "pPr rPr tblPr trPr tcPr sectPr del moveFrom delText instrText delInstrText "
         "footnoteReference endnoteReference commentReference annotationRef drawing pict object rt"
     ).split()
 )
 # Runs' inline elements that stand for a character.
-CHARS = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+CHARS = {f"{NS_W}tab": "\t", f"{NS_W}ptab": "\t", f"{NS_W}br": "\n", f"{NS_W}cr": "\n", f"{NS_W}noBreakHyphen": "-"}
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 Align = Literal["left", "center", "right"]
 ALIGN: dict[str, Align] = {
@@ -51,11 +51,11 @@ ALIGN: dict[str, Align] = {
     "start": "left",
     "both": "left",
 }
-# What follows a marker; a space is dropped by normalization next to CJK punctuation
-# (一、指导思想) and after a digit's full stop before Han (1.健全), as in typed text.
 # What a damaged zip raises besides BadZipFile: RuntimeError for an encrypted member,
 # NotImplementedError for a version or compression zipfile does not know.
 ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError)
+# What follows a marker; a space is dropped by normalization next to CJK punctuation
+# (一、指导思想) and after a digit's full stop before Han (1.健全), as in typed text.
 SUFFIX = {"tab": " ", "space": " ", "nothing": ""}
 
 
@@ -107,7 +107,7 @@ def _row_blocks(cells: list[Paragraph]) -> list[Block]:
         first.setdefault(p.row or 0, p.index)
     blocks = []
     for r, row in rows.items():
-        texts = [" ".join(lines_of("\n".join(parts))) for _, parts in sorted(row.items())]
+        texts = [" ".join(line for part in parts for line in lines_of(part)) for _, parts in sorted(row.items())]
         text = " ".join(t for t in texts if t)
         if text:
             blocks.append(Block(text=text, kind="table", element=first[r]))
@@ -156,7 +156,7 @@ def read_paragraphs(data: bytes, path: str | None = None) -> list[Paragraph]:
         raise UnsupportedFormatError(f"a damaged DOCX ({exc})", label) from None
     sheet = Styles(styles)
     reader = _BodyReader(sheet, Numbering(numbering, sheet.lists()))
-    body = document.find(f"{_W}body")
+    body = document.find(f"{NS_W}body")
     if body is None:
         raise UnsupportedFormatError("a DOCX without a document body", label)
     reader.walk(body)
@@ -185,18 +185,18 @@ class Styles:
         self.default: str | None = None
         if root is None:
             return
-        for style in root.iter(f"{_W}style"):
-            sid = style.get(f"{_W}styleId", "")
+        for style in root.iter(f"{NS_W}style"):
+            sid = style.get(f"{NS_W}styleId", "")
             self._styles[sid] = style
-            if style.get(f"{_W}type") == "paragraph" and style.get(f"{_W}default") in ("1", "true", "on"):
+            if style.get(f"{NS_W}type") == "paragraph" and style.get(f"{NS_W}default") in ("1", "true", "on"):
                 self.default = sid
 
     def name(self, sid: str | None) -> str | None:
         style = self._styles.get(sid or "")
         if style is None:
             return sid
-        name = style.find(f"{_W}name")
-        return name.get(f"{_W}val") if name is not None else sid
+        name = style.find(f"{NS_W}name")
+        return name.get(f"{NS_W}val") if name is not None else sid
 
     def lookup(self, sid: str | None, prop: str) -> etree._Element | None:
         """``pPr/prop`` of the style or the nearest style it is based on."""
@@ -206,11 +206,11 @@ class Styles:
             style = self._styles.get(sid)
             if style is None:
                 return None
-            found = style.find(f"{_W}pPr/{_W}{prop}")
+            found = style.find(f"{NS_W}pPr/{NS_W}{prop}")
             if found is not None:
                 return found
-            based = style.find(f"{_W}basedOn")
-            sid = based.get(f"{_W}val") if based is not None else None
+            based = style.find(f"{NS_W}basedOn")
+            sid = based.get(f"{NS_W}val") if based is not None else None
         return None
 
     def numbering(self, sid: str | None) -> tuple[str | None, int | None]:
@@ -222,29 +222,29 @@ class Styles:
             style = self._styles.get(sid)
             if style is None:
                 break
-            num_pr = style.find(f"{_W}pPr/{_W}numPr")
+            num_pr = style.find(f"{NS_W}pPr/{NS_W}numPr")
             if num_pr is not None:
                 if num_id is None:
                     num_id = _child_val(num_pr, "numId")
                 if ilvl is None:
                     ilvl = _int_or_none(_child_val(num_pr, "ilvl"))
-            based = style.find(f"{_W}basedOn")
-            sid = based.get(f"{_W}val") if based is not None else None
+            based = style.find(f"{NS_W}basedOn")
+            sid = based.get(f"{NS_W}val") if based is not None else None
         return num_id, ilvl
 
     def lists(self) -> dict[str, str]:
         """Numbering styles (``w:type="numbering"``) and the numId each one stands for."""
         out = {}
         for sid, style in self._styles.items():
-            num_id = style.find(f"{_W}pPr/{_W}numPr/{_W}numId")
-            if style.get(f"{_W}type") == "numbering" and num_id is not None:
-                out[sid] = num_id.get(f"{_W}val", "")
+            num_id = style.find(f"{NS_W}pPr/{NS_W}numPr/{NS_W}numId")
+            if style.get(f"{NS_W}type") == "numbering" and num_id is not None:
+                out[sid] = num_id.get(f"{NS_W}val", "")
         return out
 
 
 def _child_val(el: etree._Element, name: str) -> str | None:
-    child = el.find(f"{_W}{name}")
-    return child.get(f"{_W}val") if child is not None else None
+    child = el.find(f"{NS_W}{name}")
+    return child.get(f"{NS_W}val") if child is not None else None
 
 
 def _int_or_none(value: str | None) -> int | None:
@@ -260,14 +260,14 @@ class _BodyReader:
         self.numbering = numbering
         self.paragraphs: list[Paragraph] = []
         self._tables = 0
-        self._where: list[tuple[int, int, int]] = []  # (table, row, cell) of the outermost table
+        self._cell: tuple[int, int, int] | None = None  # (table, row, cell) in the outermost table
 
     def walk(self, el: etree._Element) -> None:
         for child in el:
             tag = child.tag
-            if tag == f"{_W}p":
+            if tag == f"{NS_W}p":
                 self.paragraph(child)
-            elif tag == f"{_W}tbl":
+            elif tag == f"{NS_W}tbl":
                 self.table(child)
             elif tag in SKIP or not isinstance(tag, str) or tag == MC_FALLBACK:
                 continue
@@ -275,30 +275,24 @@ class _BodyReader:
                 self.walk(child)
 
     def table(self, tbl: etree._Element) -> None:
-        if self._where:  # a table inside a cell: its text belongs to that cell
-            self.walk_rows(tbl, *self._where[0][:1])
+        if self._cell is not None:  # a table inside a cell: its text belongs to that cell
+            for tc in _own(tbl, "tc", "tbl"):
+                self.walk(tc)
             return
         number = self._tables
         self._tables += 1
-        self.walk_rows(tbl, number)
-
-    def walk_rows(self, tbl: etree._Element, number: int) -> None:
         # A row deleted with tracked changes on is gone once the changes are accepted.
-        rows = [tr for tr in tbl if tr.tag == f"{_W}tr" and tr.find(f"{_W}trPr/{_W}del") is None]
+        rows = [tr for tr in _own(tbl, "tr", "tbl") if tr.find(f"{NS_W}trPr/{NS_W}del") is None]
         for r, tr in enumerate(rows):
-            cells = [tc for tc in tr.iter(f"{_W}tc") if _owner_row(tc) is tr]
-            for c, tc in enumerate(cells):
-                if self._where:
-                    self.walk(tc)
-                    continue
-                self._where.append((number, r, c))
+            for c, tc in enumerate(_own(tr, "tc", "tr")):
+                self._cell = (number, r, c)
                 try:
                     self.walk(tc)
                 finally:
-                    self._where.pop()
+                    self._cell = None
 
     def paragraph(self, p: etree._Element) -> None:
-        ppr = p.find(f"{_W}pPr")
+        ppr = p.find(f"{NS_W}pPr")
         sid = _child_val(ppr, "pStyle") if ppr is not None else None
         sid = sid or self.styles.default
         marker = None
@@ -309,19 +303,19 @@ class _BodyReader:
             if rendered is not None and rendered[0]:
                 marker, suffix = rendered
                 text = marker + SUFFIX.get(suffix, " ") + text
-        jc = ppr.find(f"{_W}jc") if ppr is not None else None
+        jc = ppr.find(f"{NS_W}jc") if ppr is not None else None
         jc = jc if jc is not None else self.styles.lookup(sid, "jc")
-        outline = ppr.find(f"{_W}outlineLvl") if ppr is not None else None
+        outline = ppr.find(f"{NS_W}outlineLvl") if ppr is not None else None
         outline = outline if outline is not None else self.styles.lookup(sid, "outlineLvl")
-        level = _int_or_none(outline.get(f"{_W}val")) if outline is not None else None
-        where = self._where[0] if self._where else (None, None, None)
+        level = _int_or_none(outline.get(f"{NS_W}val")) if outline is not None else None
+        where = self._cell or (None, None, None)
         self.paragraphs.append(
             Paragraph(
                 index=len(self.paragraphs),
                 text=text,
                 marker=marker,
                 style=self.styles.name(sid),
-                align=ALIGN.get(jc.get(f"{_W}val", "")) if jc is not None else None,
+                align=ALIGN.get(jc.get(f"{NS_W}val", "")) if jc is not None else None,
                 outline_level=level if level is not None and level < 9 else None,
                 table=where[0],
                 row=where[1],
@@ -329,14 +323,14 @@ class _BodyReader:
             )
         )
         # A text box anchored in the paragraph (Word draws it near there): its paragraphs follow.
-        for box in p.iter(f"{_W}txbxContent"):
+        for box in p.iter(f"{NS_W}txbxContent"):
             if _anchor(box) is p and not any(a.tag == MC_FALLBACK for a in box.iterancestors()):
                 self.walk(box)
 
     def _numbering(self, ppr: etree._Element | None, sid: str | None) -> tuple[str, int] | None:
         """numPr on the paragraph wins, field by field, over the style's."""
         num_id, ilvl = self.styles.numbering(sid)
-        num_pr = ppr.find(f"{_W}numPr") if ppr is not None else None
+        num_pr = ppr.find(f"{NS_W}numPr") if ppr is not None else None
         if num_pr is not None:
             num_id = _child_val(num_pr, "numId") or num_id
             own = _int_or_none(_child_val(num_pr, "ilvl"))
@@ -348,14 +342,12 @@ class _BodyReader:
 
 def _anchor(box: etree._Element) -> etree._Element | None:
     """The paragraph a text box is anchored in (text boxes nest)."""
-    return next(box.iterancestors(f"{_W}p"), None)
+    return next(box.iterancestors(f"{NS_W}p"), None)
 
 
-def _owner_row(tc: etree._Element) -> etree._Element | None:
-    parent = tc.getparent()
-    while parent is not None and parent.tag != f"{_W}tr":
-        parent = parent.getparent()
-    return parent
+def _own(container: etree._Element, tag: str, owner: str) -> list[etree._Element]:
+    """``tag`` elements of this row or table, not of a table nested in it (content controls may wrap them)."""
+    return [el for el in container.iter(f"{NS_W}{tag}") if next(el.iterancestors(f"{NS_W}{owner}"), None) is container]
 
 
 def _text(p: etree._Element) -> str:
@@ -367,13 +359,13 @@ def _text(p: etree._Element) -> str:
             tag = child.tag
             if not isinstance(tag, str) or tag in SKIP or tag == MC_FALLBACK:
                 continue
-            if tag == f"{_W}t":
+            if tag == f"{NS_W}t":
                 parts.append(child.text or "")
             elif tag in CHARS:
-                if tag == f"{_W}br" and child.get(f"{_W}type") in ("page", "column"):
+                if tag == f"{NS_W}br" and child.get(f"{NS_W}type") in ("page", "column"):
                     continue
                 parts.append(CHARS[tag])
-            elif tag == f"{_W}r" and _hidden(child):
+            elif tag == f"{NS_W}r" and _hidden(child):
                 continue
             else:
                 visit(child)
@@ -383,5 +375,5 @@ def _text(p: etree._Element) -> str:
 
 
 def _hidden(run: etree._Element) -> bool:
-    vanish = run.find(f"{_W}rPr/{_W}vanish")
-    return vanish is not None and vanish.get(f"{_W}val", "true") not in ("false", "0", "off")
+    vanish = run.find(f"{NS_W}rPr/{NS_W}vanish")
+    return vanish is not None and vanish.get(f"{NS_W}val", "true") not in ("false", "0", "off")

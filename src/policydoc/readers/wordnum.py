@@ -24,7 +24,7 @@ import regex
 from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_W = f"{{{W}}}"
+NS_W = f"{{{W}}}"
 
 _CN_DIGITS = "〇一二三四五六七八九"
 _CN_LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
@@ -198,7 +198,7 @@ class Num:
 
 
 def _val(el: etree._Element | None, default: str | None = None) -> str | None:
-    return el.get(f"{_W}val", default) if el is not None else default
+    return el.get(f"{NS_W}val", default) if el is not None else default
 
 
 def _int(value: str | None, default: int | None) -> int | None:
@@ -220,33 +220,33 @@ _CUSTOM = {"一, 二, 三, ...": "chineseCounting", "壹, 贰, 叁, ...": "chine
 
 def _number_format(lvl: etree._Element) -> str:
     """numFmt, or inside mc:AlternateContent the custom format we know, else the fallback."""
-    direct = lvl.find(f"{_W}numFmt")
+    direct = lvl.find(f"{NS_W}numFmt")
     if direct is not None:
         return _val(direct, "decimal") or "decimal"
-    for choice in lvl.iterfind(f"{_MC}AlternateContent/{_MC}Choice/{_W}numFmt"):
-        sample = choice.get(f"{_W}format", "")
+    for choice in lvl.iterfind(f"{_MC}AlternateContent/{_MC}Choice/{NS_W}numFmt"):
+        sample = choice.get(f"{NS_W}format", "")
         if sample in _CUSTOM:
             return _CUSTOM[sample]
         if regex.fullmatch(r"0+1, 0+2, 0+3, \.\.\.", sample):
             return f"decimalZero{sample.index(',')}"
-    fallback = lvl.find(f"{_MC}AlternateContent/{_MC}Fallback/{_W}numFmt")
+    fallback = lvl.find(f"{_MC}AlternateContent/{_MC}Fallback/{NS_W}numFmt")
     return _val(fallback, "decimal") or "decimal"
 
 
 def _level(lvl: etree._Element) -> Level:
-    text_el = lvl.find(f"{_W}lvlText")
+    text_el = lvl.find(f"{NS_W}lvlText")
     return Level(
-        start=_int(_val(lvl.find(f"{_W}start")), 1) or 0,
+        start=_int(_val(lvl.find(f"{NS_W}start")), 1) or 0,
         fmt=_number_format(lvl),
         text=_val(text_el) if text_el is not None else None,
-        restart=_int(_val(lvl.find(f"{_W}lvlRestart")), None),
-        legal=_on(lvl.find(f"{_W}isLgl")),
-        suffix=_val(lvl.find(f"{_W}suff"), "tab") or "tab",
+        restart=_int(_val(lvl.find(f"{NS_W}lvlRestart")), None),
+        legal=_on(lvl.find(f"{NS_W}isLgl")),
+        suffix=_val(lvl.find(f"{NS_W}suff"), "tab") or "tab",
     )
 
 
 def _ilvl(el: etree._Element) -> int | None:
-    return _int(el.get(f"{_W}ilvl"), None)
+    return _int(el.get(f"{NS_W}ilvl"), None)
 
 
 class Numbering:
@@ -261,24 +261,24 @@ class Numbering:
         if numbering_xml is None:
             return
         links: dict[str, str] = {}  # abstractNum → the numbering style whose levels it borrows
-        for abstract in numbering_xml.iter(f"{_W}abstractNum"):
-            aid = abstract.get(f"{_W}abstractNumId", "")
-            levels = {_ilvl(lvl) or 0: _level(lvl) for lvl in abstract.iter(f"{_W}lvl")}
+        for abstract in numbering_xml.iter(f"{NS_W}abstractNum"):
+            aid = abstract.get(f"{NS_W}abstractNumId", "")
+            levels = {_ilvl(lvl) or 0: _level(lvl) for lvl in abstract.iter(f"{NS_W}lvl")}
             self.abstracts[aid] = levels
-            link = _val(abstract.find(f"{_W}numStyleLink"))
+            link = _val(abstract.find(f"{NS_W}numStyleLink"))
             if link:
                 links[aid] = link
-        for num in numbering_xml.iter(f"{_W}num"):
-            entry = Num(abstract=_val(num.find(f"{_W}abstractNumId"), "") or "")
-            for override in num.iter(f"{_W}lvlOverride"):
+        for num in numbering_xml.iter(f"{NS_W}num"):
+            entry = Num(abstract=_val(num.find(f"{NS_W}abstractNumId"), "") or "")
+            for override in num.iter(f"{NS_W}lvlOverride"):
                 ilvl = _ilvl(override) or 0
-                start = _int(_val(override.find(f"{_W}startOverride")), None)
+                start = _int(_val(override.find(f"{NS_W}startOverride")), None)
                 if start is not None:
                     entry.starts[ilvl] = start
-                lvl = override.find(f"{_W}lvl")
+                lvl = override.find(f"{NS_W}lvl")
                 if lvl is not None:
                     entry.levels[ilvl] = _level(lvl)
-            self.nums[num.get(f"{_W}numId", "")] = entry
+            self.nums[num.get(f"{NS_W}numId", "")] = entry
         for aid, style in links.items():
             target = self.nums.get((style_lists or {}).get(style, ""))
             if target is not None and target.abstract != aid and target.abstract in self.abstracts:
