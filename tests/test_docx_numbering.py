@@ -224,6 +224,18 @@ def test_numbering_behaviour(levels, nums, paragraphs, expected):
     assert markers(n, paragraphs) == expected
 
 
+def test_num_style_link_borrows_the_levels_and_the_counters_of_the_style_list():
+    # abstractNum 1 only points at numbering style "GongwenList", which stands for numId 1 (abstractNum 0).
+    xml = (
+        f'<w:numbering xmlns:w="{W_NS}"><w:abstractNum w:abstractNumId="0">{GONGWEN}</w:abstractNum>'
+        '<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="GongwenList"/></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
+        "</w:numbering>"
+    )
+    n = Numbering(etree.fromstring(xml), {"GongwenList": "1"})
+    assert markers(n, [("1", 0), ("2", 0), ("2", 1), ("1", 0)]) == ["一、", "二、", "（一）", "三、"]
+
+
 def test_suffix_is_reported():
     levels = _lvl(0, "decimal", "%1.", '<w:suff w:val="space"/>') + _lvl(1, "decimal", "%2)")
     n = numbering(levels)

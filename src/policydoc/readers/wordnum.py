@@ -258,6 +258,7 @@ class Numbering:
         self.nums: dict[str, Num] = {}
         self._counters: dict[str, dict[int, int]] = {}
         self._started: set[str] = set()
+        self._list: dict[str, str] = {}  # abstractNum → the abstractNum whose counters it shares
         if numbering_xml is None:
             return
         links: dict[str, str] = {}  # abstractNum → the numbering style whose levels it borrows
@@ -283,6 +284,7 @@ class Numbering:
             target = self.nums.get((style_lists or {}).get(style, ""))
             if target is not None and target.abstract != aid and target.abstract in self.abstracts:
                 self.abstracts[aid] = self.abstracts[target.abstract]
+                self._list[aid] = target.abstract  # one list: the style's paragraphs and the linked ones count together
 
     def level(self, num_id: str, ilvl: int) -> Level | None:
         num = self.nums.get(num_id)
@@ -299,7 +301,7 @@ class Numbering:
         level = self.level(num_id, ilvl)
         if num is None or level is None or num_id == "0":
             return None
-        counters = self._counters.setdefault(num.abstract, {})
+        counters = self._counters.setdefault(self._list.get(num.abstract, num.abstract), {})
         if num_id not in self._started and num.starts:
             self._started.add(num_id)
             for k in num.starts:
