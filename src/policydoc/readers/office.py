@@ -56,7 +56,10 @@ def read_office(data: bytes, path: str | None, fmt: str, *, timeout: float = CON
             f"install LibreOffice or convert it to DOCX first: {HOW_TO_CONVERT}",
             label,
         )
-    docx = convert_to_docx(data, soffice, fmt, label, timeout=timeout)
+    try:
+        docx = convert_to_docx(data, soffice, fmt, label, timeout=timeout)
+    except OSError as exc:  # the temporary directory: full disk, no permission
+        raise UnsupportedFormatError(f"could not be converted by LibreOffice ({exc})", label) from None
     return read_docx(docx, label, format=fmt)
 
 
