@@ -8,6 +8,9 @@ the notice's head, which metadata extraction reads out of order.
 
 from __future__ import annotations
 
+import html
+import io
+import zipfile
 from collections import Counter
 
 import pdfplumber
@@ -45,11 +48,22 @@ def pdf_reference(path) -> list[str]:
     ]
 
 
+def docx_reference(data: bytes) -> list[str]:
+    """The paragraphs of word/document.xml as Word stores them (typed text only, no numbering)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    paragraphs = regex.findall(r"<w:p[ >].*?</w:p>", xml, flags=regex.S)
+    texts = ("".join(regex.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p)) for p in paragraphs)
+    return [normalize(html.unescape(t)) for t in texts if t.strip()]
+
+
 def reference(path) -> list[str]:
     data = path.read_bytes()
     fmt = detect_format(data, str(path))
     if fmt == "pdf":
         return pdf_reference(path)
+    if fmt == "docx":
+        return docx_reference(data)
     text = decode(data)
     if fmt == "sina":
         read = read_sina(text)

@@ -17,8 +17,10 @@ from .collection import split as split_documents
 from .errors import EmptyDocumentError, PolicyDocError, TooLargeError, UnreadableFileError, UnsupportedFormatError
 from .metadata import extract
 from .model import Collection, News, Part, PolicyDocument, Provenance, Source, TocEntry
+from .readers.docx import is_docx, read_docx
 from .readers.encoding import decode
 from .readers.html import NoArticleText, read_html
+from .readers.office import office_format, read_office
 from .readers.pdf import MAX_PAGES, read_pdf
 from .readers.sina import looks_like_sina, read_sina
 from .readers.text import read_text
@@ -31,7 +33,7 @@ from .text import normalize
 SourceLike = str | bytes | os.PathLike[str]
 MAX_BYTES = 32 * 1024 * 1024  # default input size limit; parse(..., max_bytes=N) raises it
 _TAG = regex.compile(r"<(?:p|div|span|br|table|td|tr|font|html|body|meta|head|a|strong|b|h[1-6])\b[^>]*>", regex.I)
-FORMATS = ("sina", "html", "pdf", "pdf-text", "text")
+FORMATS = ("sina", "html", "pdf", "pdf-text", "text", "docx", "doc", "rtf")
 
 
 def parse(
@@ -114,10 +116,17 @@ def _check_size(data: bytes, path: str | None, max_bytes: int) -> bytes:
 
 
 def detect_format(data: bytes, path: str | None = None) -> str:
-    """``pdf``, ``sina``, ``html`` or ``text`` from the content; the extension only breaks ties."""
+    """``pdf``, ``docx``, ``doc``, ``rtf``, ``sina``, ``html`` or ``text`` from the content.
+
+    The extension only breaks ties.
+    """
     head = data[:1024].lstrip()
     if head.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
         return "pdf"
+    if is_docx(data):
+        return "docx"
+    if office := office_format(data):  # .doc/.wps (OLE2) and RTF: through LibreOffice
+        return office
     if _looks_binary(data[:8192]):
         kind = "a PDF (no %PDF header)" if path and path.lower().endswith(".pdf") else "text or HTML"
         raise UnsupportedFormatError(f"binary data, not {kind}", path)
@@ -220,6 +229,10 @@ def _read_blocks(data: bytes, path: str | None, format: str | None, max_pages: i
 def _read(data: bytes, path: str, fmt: str, max_pages: int) -> ReadResult:
     if fmt == "pdf":
         return read_pdf(data, path, max_pages=max_pages)
+    if fmt == "docx":
+        return read_docx(data, path)
+    if fmt in ("doc", "rtf"):
+        return read_office(data, path, fmt)
     text = decode(data, path)
     if fmt == "sina":
         return read_sina(text)

@@ -19,7 +19,7 @@ from pathlib import Path
 from .api import parse
 from .errors import PolicyDocError
 
-INPUT_SUFFIXES = {".html", ".htm", ".shtml", ".md", ".txt", ".pdf", ".text"}
+INPUT_SUFFIXES = {".html", ".htm", ".shtml", ".md", ".txt", ".pdf", ".text", ".docx", ".doc", ".wps", ".rtf"}
 
 
 DIED = "not converted: a worker process died (killed or out of memory); run again with --resume"

@@ -61,7 +61,7 @@ class Annex(_Model):
 
 class Source(_Model):
     path: str | None = Field(None, description="the input file, null for bytes or text given directly")
-    format: str = Field(description="sina, html, pdf, pdf-text or text")
+    format: str = Field(description="sina, html, pdf, pdf-text, text, docx, doc (also .wps) or rtf")
     sha256: str = Field(description="SHA-256 of the input bytes")
     pages: int | None = Field(None, description="page count of a PDF")
 
