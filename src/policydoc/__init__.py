@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from .api import FORMATS, detect_format, parse, parse_html, parse_pdf, parse_text
+from .api import FORMATS, detect_format, parse, parse_bytes, parse_html, parse_pdf, parse_text
 from .errors import (
     DecodeError,
     EmptyDocumentError,
@@ -60,6 +60,7 @@ __all__ = [
     "UnsupportedFormatError",
     "detect_format",
     "parse",
+    "parse_bytes",
     "parse_html",
     "parse_pdf",
     "parse_text",
