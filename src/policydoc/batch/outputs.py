@@ -153,7 +153,13 @@ DOCUMENT_COLUMNS = (
     ("targets", "int64"),
     ("json", "string"),
 )
-TARGET_TYPES = {"low": "float64", "high": "float64", "in_table": "bool"}  # the other columns are strings
+TARGET_TYPES = {
+    "low": "float64",
+    "high": "float64",
+    "period_start": "int64",
+    "period_end": "int64",
+    "in_table": "bool_",
+}  # the other columns are strings
 
 
 def _pyarrow() -> Any:
