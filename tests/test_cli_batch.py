@@ -348,3 +348,24 @@ def test_samples_folder_converts_cleanly(tmp_path: Path):
     result = pd("convert", str(SAMPLES), "-o", str(tmp_path / "out"), "-j", "2")
     assert result.returncode == 0, result.err
     assert len(list((tmp_path / "out").glob("*.json"))) == len(list(SAMPLES.iterdir()))
+
+
+def test_a_file_that_takes_long_shows_as_such():
+    from policydoc.cli import Report
+
+    report = Report("converting", 3)
+    report.status("gazette/big.pdf", 1.0)
+    assert report.progress.tasks[0].description == "converting big.pdf"
+    report.status("gazette/big.pdf", 12.4)
+    assert report.progress.tasks[0].description == "converting big.pdf (running 12 s)"
+
+
+def test_parse_bytes_is_the_pure_entry_point_the_workers_use():
+    import policydoc
+
+    for path in (SEED_TEXT, SEED_HTML):
+        assert policydoc.parse_bytes(path.read_bytes(), str(path)) == policydoc.parse(path)
+    anonymous = policydoc.parse_bytes(SEED_TEXT.read_bytes())
+    assert anonymous.source.path is None and anonymous.sections == policydoc.parse(SEED_TEXT).sections
+    with pytest.raises(policydoc.TooLargeError, match="stdin-ish"):
+        policydoc.parse_bytes(b"x" * 100, "stdin-ish", max_bytes=10)

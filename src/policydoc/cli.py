@@ -7,10 +7,11 @@ data goes to stdout and everything else (progress, summaries, failures) to stder
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -188,6 +189,23 @@ def _list_skipped(found: Discovery, suffixes: tuple[str, ...]) -> None:
         raise typer.Exit(EXIT_FAILED)
 
 
+def interruptible(command: Callable[..., None]) -> Callable[..., None]:
+    """Ctrl-C outside the workers (while listing or hashing inputs, writing a line) also exits 130.
+
+    click would turn it into "Aborted!" and status 1; the batch itself handles Ctrl-C in ``execute``.
+    """
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        try:
+            command(*args, **kwargs)
+        except KeyboardInterrupt:
+            err.print("[yellow]interrupted[/]")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+
+    return wrapper
+
+
 def _exit(report: Report, interrupted: bool, unfinished: int) -> None:
     if interrupted:
         err.print(f"[yellow]interrupted:[/] {unfinished} not done; run the same command again with --resume")
@@ -199,19 +217,30 @@ def _exit(report: Report, interrupted: bool, unfinished: int) -> None:
 
 
 @app.command()
+@interruptible
 def convert(
     paths: Annotated[list[str], typer.Argument(help="files and folders (searched recursively); - is stdin")],
     outdir: Annotated[
-        str | None, typer.Option("-o", "--output", help="folder (or fsspec URL) for one JSON per input; - is stdout")
+        str | None,
+        typer.Option(
+            "-o", "--output", metavar="DIR", help="folder (or fsspec URL) for one JSON per input; - is stdout"
+        ),
     ] = None,
-    jsonl: Annotated[str | None, typer.Option("--jsonl", help="write one JSON Lines file; - is stdout")] = None,
+    jsonl: Annotated[
+        str | None, typer.Option("--jsonl", metavar="FILE", help="write one JSON Lines file; - is stdout")
+    ] = None,
     parquet: Annotated[
-        Path | None, typer.Option("--parquet", help="one Parquet row per document (needs policydoc[parquet])")
+        Path | None, typer.Option("--parquet", metavar="FILE", help="one Parquet row per document (extra: parquet)")
     ] = None,
     jobs: Jobs = None,
     resume: Annotated[bool, typer.Option("--resume", help="skip inputs already converted")] = False,
     dask: Annotated[
-        str | None, typer.Option("--dask", metavar="ADDRESS", help="run on a Dask scheduler (tcp://host:8786 or local)")
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="ADDRESS",
+            help="run on a Dask scheduler (tcp://host:8786, or local for a LocalCluster; extra: dask)",
+        ),
     ] = None,
     max_bytes: MaxBytes = MAX_BYTES,
     max_pages: MaxPages = MAX_PAGES,
@@ -331,6 +360,7 @@ def _suffixes() -> tuple[str, ...]:
 
 
 @app.command()
+@interruptible
 def show(
     path: Annotated[str, typer.Argument(help="a notice: HTML, PDF or text; - is stdin")],
     max_bytes: MaxBytes = MAX_BYTES,
@@ -407,11 +437,14 @@ def _print_targets(out: Console, rows: list[dict], *, with_doc: bool) -> None:
 
 
 @app.command()
+@interruptible
 def targets(
     paths: Annotated[list[str], typer.Argument(help="files and folders; - is stdin")],
-    csv_file: Annotated[str | None, typer.Option("--csv", help="write the table as CSV (UTF-8); - is stdout")] = None,
+    csv_file: Annotated[
+        str | None, typer.Option("--csv", metavar="FILE", help="write the table as CSV (UTF-8); - is stdout")
+    ] = None,
     parquet: Annotated[
-        Path | None, typer.Option("--parquet", help="one Parquet row per target (needs policydoc[parquet])")
+        Path | None, typer.Option("--parquet", metavar="FILE", help="one Parquet row per target (extra: parquet)")
     ] = None,
     jobs: Jobs = None,
     max_bytes: MaxBytes = MAX_BYTES,
@@ -487,6 +520,7 @@ def schema(
 
 
 @app.command()
+@interruptible
 def validate(
     paths: Annotated[
         list[str], typer.Argument(help="notices (HTML, PDF, text), JSON or JSON Lines files, folders; - is stdin")
