@@ -369,3 +369,27 @@ def test_parse_bytes_is_the_pure_entry_point_the_workers_use():
     assert anonymous.source.path is None and anonymous.sections == policydoc.parse(SEED_TEXT).sections
     with pytest.raises(policydoc.TooLargeError, match="stdin-ish"):
         policydoc.parse_bytes(b"x" * 100, "stdin-ish", max_bytes=10)
+
+
+def test_outputs_beside_or_under_the_inputs_are_not_read_back(tmp_path: Path):
+    for where in ("beside", "under"):
+        src = tmp_path / where
+        src.mkdir()
+        shutil.copy(SEED_TEXT, src / "a.txt")
+        outdir = src if where == "beside" else src / "json"
+        for _ in range(2):  # the second run must not see the first run's outputs as inputs
+            result = pd("convert", str(src), "-o", str(outdir), "-j", "1")
+            assert result.returncode == 0 and "1 converted, 0 already done, 0 skipped" in result.err, result.err
+
+
+def test_validate_a_convert_output_folder_reports_the_recorded_failures(tmp_path: Path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SEED_TEXT, src / "a.txt")
+    (src / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    pd("convert", str(src), "-o", str(out), "-j", "1")
+    report = json.loads(pd("validate", str(out), "--format", "json").out)
+    assert report[str(out / "a.txt.json")] == []
+    found = report[f"{out / 'errors.jsonl'}:1"]
+    assert [(d["code"], d["location"]) for d in found] == [("READ", str(src / "empty.txt"))]

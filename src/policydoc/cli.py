@@ -549,8 +549,10 @@ def validate(
                 key = f"{source}:{n}"
                 if isinstance(row, Exception):
                     report[key] = [unreadable(key, f"not valid JSON: {row}").as_dict()]
-                elif row.get("ok") is False:
-                    report[key] = [unreadable(row.get("source") or key, str(row.get("message"))).as_dict()]
+                elif row.get("ok") is False or "error_type" in row:  # a failure recorded by convert
+                    report[key] = [
+                        unreadable(row.get("source") or row.get("path") or key, str(row.get("message"))).as_dict()
+                    ]
                 else:
                     report[key] = [d.as_dict() for d in check_data(row.get("doc", row))]
             continue

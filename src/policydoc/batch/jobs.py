@@ -85,7 +85,7 @@ def discover(paths: Iterable[str | Path], *, exclude: Path | None = None, suffix
                 rel = f.relative_to(root)
                 if not f.is_file() or any(part.startswith(".") for part in rel.parts):
                     continue
-                if excluded is not None and excluded in f.resolve().parents:
+                if excluded is not None and _is_output(f, root, excluded):
                     continue
                 if f.suffix.lower() in suffixes:
                     out.found.append((str(f), rel))
@@ -94,6 +94,16 @@ def discover(paths: Iterable[str | Path], *, exclude: Path | None = None, suffix
         else:
             out.found.append((str(root), Path(root.name)))  # a missing file fails like a bad one
     return out
+
+
+def _is_output(f: Path, root: Path, outdir: Path) -> bool:
+    """A file ``convert -o OUTDIR`` writes: anything under an OUTDIR inside the input folder, or,
+    when OUTDIR is the input folder itself, ``errors.jsonl`` and the ``notice.pdf.json`` beside the inputs."""
+    if outdir != root.resolve():
+        return outdir in f.resolve().parents
+    stem = f.name.removesuffix(".json")
+    stem = stem.rsplit(".", 1)[0] if stem.rsplit(".", 1)[-1].isdigit() else stem  # n.pdf.2.json
+    return f.name == "errors.jsonl" or (f.suffix == ".json" and Path(stem).suffix.lower() in INPUT_SUFFIXES)
 
 
 def plan(
