@@ -258,8 +258,10 @@ def test_piped_output_prints_plain_full_values():
     assert result.returncode == 0
     assert "40000000\t40000000\t人" in result.out  # not a truncated rich cell
     assert "…" not in result.out and "━" not in result.out and "│" not in result.out
-    shown = pd("show", str(SEED_TEXT))
+    shown = pd("show", str(SEED_TEXT), env={"COLUMNS": "40"})
     assert "4000万人以上" in shown.out and "40000000" in shown.out and "…" not in shown.out
+    assert "主送机关\t各省、自治区、直辖市及新疆生产建设兵团人力资源社会保障厅（局）\n" in shown.out
+    assert "\n  三、基本原则 [principles]\n    （一）坚持党管人才\n" in shown.out
 
 
 def test_version_and_short_help():

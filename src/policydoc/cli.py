@@ -367,16 +367,12 @@ def show(
     max_pages: MaxPages = MAX_PAGES,
     debug: Debug = False,
 ) -> None:
-    """Metadata, the section tree with roles, and targets, in the terminal."""
-    from rich.table import Table
-    from rich.tree import Tree
-
+    """Metadata, the section tree with roles, and targets (plain text when piped)."""
     _settings(debug)
     doc = _load(path, max_bytes, max_pages)
     out = Console(soft_wrap=True)
     m = doc.metadata
-    facts = Table.grid(padding=(0, 2))
-    for key, value in (
+    facts = [
         ("标题", m.title),
         ("文件", doc.title if doc.title != m.title else None),
         ("发文机关", "、".join(m.issuer)),
@@ -385,23 +381,50 @@ def show(
         ("主送机关", "；".join(m.addressees)),
         ("附件", "；".join(m.attachments)),
         ("格式", doc.source.format),
-    ):
-        if value:
-            facts.add_row(f"[bold]{key}[/]", escape(str(value)))
-    out.print(facts)
-    tree = Tree(f"[bold]{escape(doc.title or m.title or Path(path).name)}[/]")
-
-    def add(node: Tree, sections: list[Section]) -> None:
-        for s in sections:
-            role = f" [dim]\\[{s.role}][/]" if s.role else ""
-            add(node.add(f"[bold]{escape(s.marker)}[/]{escape(s.title)}{role}"), s.children)
-
-    add(tree, doc.sections)
-    for annex in doc.annexes:
-        add(tree.add(f"[bold]{escape(annex.label)}[/] {escape(annex.title or '')}"), annex.sections)
-    out.print(tree)
+    ]
+    _print_facts(out, [(key, str(value)) for key, value in facts if value])
+    _print_outline(out, doc, doc.title or m.title or Path(path).name)
     if doc.targets:
         _print_targets(out, targets_rows([doc]), with_doc=False)
+
+
+def _print_facts(out: Console, facts: list[tuple[str, str]]) -> None:
+    if not out.is_terminal:  # piped: whole values, one per line, never cut to the width
+        sys.stdout.write("".join(f"{key}\t{value}\n" for key, value in facts))
+        return
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2))
+    for key, value in facts:
+        grid.add_row(f"[bold]{key}[/]", escape(value))
+    out.print(grid)
+
+
+def _print_outline(out: Console, doc: PolicyDocument, title: str) -> None:
+    """The section tree: rich guides on a terminal, two spaces per level when piped."""
+    from rich.tree import Tree
+
+    plain = not out.is_terminal
+    lines = [title]
+    tree = Tree(f"[bold]{escape(title)}[/]")
+
+    def add(node: Tree, sections: list[Section], depth: int) -> None:
+        for s in sections:
+            role = f" [{s.role}]" if s.role else ""
+            lines.append("  " * depth + f"{s.marker}{s.title}{role}")
+            label = f"[bold]{escape(s.marker)}[/]{escape(s.title)}" + (
+                f" [dim]{escape(role.strip())}[/]" if role else ""
+            )
+            add(node.add(label), s.children, depth + 1)
+
+    add(tree, doc.sections, 1)
+    for annex in doc.annexes:
+        lines.append(f"  {annex.label} {annex.title or ''}".rstrip())
+        add(tree.add(f"[bold]{escape(annex.label)}[/] {escape(annex.title or '')}"), annex.sections, 2)
+    if plain:
+        sys.stdout.write("\n".join(lines) + "\n")
+    else:
+        out.print(tree)
 
 
 def _fmt(value: object) -> str:
