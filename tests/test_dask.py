@@ -53,3 +53,9 @@ def test_dask_local_jsonl(tmp_path: Path):
     assert result.returncode == 0, result.err
     (row,) = [json.loads(line) for line in target.read_text("utf-8").splitlines()]
     assert row["ok"] and row["doc"]["metadata"]["doc_number"] == "人社部发〔2021〕48号"
+
+
+def test_unreachable_scheduler_is_a_usage_error(tmp_path: Path):
+    result = pd("convert", str(SAMPLES / "001_ddd44863a8d9c8fd.txt"), "-o", str(tmp_path), "--dask", "tcp://127.0.0.1:9")
+    assert result.returncode == 2 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.err
+    assert "Traceback" not in result.err

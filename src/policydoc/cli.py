@@ -32,6 +32,7 @@ from rich.text import Text
 from . import __version__
 from .api import MAX_BYTES, parse, parse_bytes
 from .batch import STDIN, Discovery, Job, JsonlSink, Outcome, discover, execute, is_fresh, plan, write_text
+from .batch.dask import SchedulerUnreachable
 from .batch.outputs import STDOUT, is_url
 from .errors import PolicyDocError
 from .export.frame import COLUMNS, targets_rows
@@ -303,6 +304,8 @@ def convert(
             if resume:
                 todo = _resume(todo, sink, report)
             run = execute(todo, workers=workers, record=record, status=report.status, dask=dask)
+    except SchedulerUnreachable as exc:
+        _usage(str(exc))
     finally:
         if sink is not None:
             sink.close()

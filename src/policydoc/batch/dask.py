@@ -19,6 +19,11 @@ from .jobs import Job, Outcome, run_job
 from .pool import TICK, Record, Run, Status
 
 LOCAL = "local"
+CONNECT_TIMEOUT = "10s"
+
+
+class SchedulerUnreachable(Exception):
+    """``--dask ADDRESS`` names no scheduler that answers: a usage error, not a failed input."""
 
 
 @contextlib.contextmanager
@@ -29,7 +34,11 @@ def client_for(address: str, workers: int) -> Iterator[Any]:
     except ImportError:
         raise ImportError("--dask needs dask.distributed: pip install 'policydoc[dask]'") from None
     if address != LOCAL:
-        with Client(address) as client:
+        try:
+            client = Client(address, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise SchedulerUnreachable(f"cannot reach the Dask scheduler at {address} ({exc})") from None
+        with client:
             yield client
         return
     with (
