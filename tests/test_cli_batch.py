@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SAMPLES, SEED_HTML, SEED_TEXT, SICHUAN_PDF
+from .conftest import SEED_HTML, SEED_TEXT, SICHUAN_PDF
 
 
 def pd(*args: str, stdin: bytes | None = None, env: dict | None = None, cwd: Path | None = None):
