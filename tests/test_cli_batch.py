@@ -132,6 +132,16 @@ def test_jsonl_resume_converts_a_changed_input_again(tmp_path: Path):
     assert rows[0]["sha256"] != rows[2]["sha256"] == rows[2]["doc"]["source"]["sha256"]
 
 
+def test_jsonl_resume_cuts_a_torn_last_line_and_converts_its_input_again(tmp_path: Path):
+    target = tmp_path / "all.jsonl"
+    pd("convert", str(SEED_TEXT), str(SEED_HTML), "--jsonl", str(target), "-j", "1")
+    whole = target.read_bytes()
+    target.write_bytes(whole[: whole.index(b"\n") + 1] + whole[whole.index(b"\n") + 1 :][:50])  # a crash mid-line
+    result = pd("convert", str(SEED_TEXT), str(SEED_HTML), "--jsonl", str(target), "-j", "1", "--resume")
+    assert "1 converted, 1 already done" in result.err
+    assert _jsonl_sources(target) == [str(SEED_TEXT), str(SEED_HTML)]
+
+
 def test_jsonl_without_resume_starts_afresh(tmp_path: Path):
     target = tmp_path / "all.jsonl"
     pd("convert", str(SEED_TEXT), "--jsonl", str(target))
@@ -225,6 +235,13 @@ def test_stdin_to_stdout_prints_the_json():
     assert result.returncode == 0, result.err
     doc = json.loads(result.out)
     assert doc["metadata"]["doc_number"] == "人社部发〔2021〕48号" and len(doc["targets"]) == 17
+
+
+def test_stdin_to_a_folder_is_stdin_json(tmp_path: Path):
+    result = pd("convert", "-", "-o", str(tmp_path), stdin=SEED_HTML.read_bytes())
+    assert result.returncode == 0, result.err
+    doc = json.loads((tmp_path / "stdin.json").read_text("utf-8"))
+    assert doc["source"]["path"] is None and doc["source"]["format"] == "sina"
 
 
 def test_stdin_for_show_targets_validate():
