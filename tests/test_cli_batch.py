@@ -18,7 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SEED_HTML, SEED_TEXT, SICHUAN_PDF
+from .conftest import SAMPLES, SEED_HTML, SEED_TEXT
+
+# A PDF the repository itself holds (samples/ keeps no copies of other people's documents).
+SAMPLE_PDF = min(SAMPLES.glob("*.pdf"))
 
 
 def pd(*args: str, stdin: bytes | None = None, env: dict | None = None, cwd: Path | None = None):
@@ -42,7 +45,7 @@ def same_stem(tmp_path: Path) -> Path:
     """notice.pdf, notice.html and notice.txt side by side, plus a file policydoc does not read."""
     src = tmp_path / "in"
     src.mkdir()
-    shutil.copy(SICHUAN_PDF, src / "notice.pdf")
+    shutil.copy(SAMPLE_PDF, src / "notice.pdf")
     shutil.copy(SEED_HTML, src / "notice.html")
     shutil.copy(SEED_TEXT, src / "notice.txt")
     (src / "minutes.docx").write_bytes(b"PK\x03\x04 not really a docx")
@@ -98,7 +101,7 @@ def test_jsonl_killed_midway_and_resumed_holds_every_document_once(tmp_path: Pat
     src.mkdir()
     for i in range(3):  # a slow PDF between quick texts, so that the kill lands midway
         shutil.copy(SEED_TEXT, src / f"{i}a.txt")
-        shutil.copy(SICHUAN_PDF, src / f"{i}b.pdf")
+        shutil.copy(SAMPLE_PDF, src / f"{i}b.pdf")
     target = tmp_path / "all.jsonl"
     args = [sys.executable, "-m", "policydoc", "convert", str(src), "--jsonl", str(target), "--jobs", "1", "-q"]
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -156,7 +159,7 @@ def test_ctrl_c_stops_workers_keeps_finished_work_and_exits_130(tmp_path: Path):
     (src / "0-broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF")
     shutil.copy(SEED_TEXT, src / "1-quick.txt")
     for i in range(6):
-        shutil.copy(SICHUAN_PDF, src / f"{i + 2:02d}-slow.pdf")
+        shutil.copy(SAMPLE_PDF, src / f"{i + 2:02d}-slow.pdf")
     out = tmp_path / "out"
     proc = subprocess.Popen(
         [sys.executable, "-m", "policydoc", "convert", str(src), "-o", str(out), "--jobs", "2"],
@@ -306,7 +309,7 @@ def test_verbose_lists_each_input(tmp_path: Path):
 def test_max_bytes_and_max_pages_limits(tmp_path: Path):
     result = pd("convert", str(SEED_TEXT), "-o", str(tmp_path / "a"), "--max-bytes", "1000")
     assert result.returncode == 1 and "TooLargeError" in result.err and "--max-bytes" in result.err
-    result = pd("convert", str(SICHUAN_PDF), "-o", str(tmp_path / "b"), "--max-pages", "1")
+    result = pd("convert", str(SAMPLE_PDF), "-o", str(tmp_path / "b"), "--max-pages", "1")
     assert result.returncode == 1 and "TooLargeError" in result.err
     assert pd("convert", str(SEED_TEXT), "-o", str(tmp_path / "c"), "--max-bytes", "100000").returncode == 0
 
