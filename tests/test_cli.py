@@ -37,9 +37,9 @@ def test_convert_batch_mirrors_tree_and_reports_bad_files(batch: Path, tmp_path:
     out = tmp_path / "out"
     result = runner.invoke(app, ["convert", str(batch), "-o", str(out), "--jobs", "1"])
     assert result.exit_code == 1
-    assert (out / "sina" / "000_825415eff566e735.json").exists()
-    assert (out / "001_ddd44863a8d9c8fd.json").exists()
-    assert not (out / "broken.json").exists() and not (out / "empty.json").exists()
+    assert (out / "sina" / "000_825415eff566e735.txt.json").exists()
+    assert (out / "001_ddd44863a8d9c8fd.txt.json").exists()
+    assert not (out / "broken.pdf.json").exists() and not (out / "empty.txt.json").exists()
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
     assert sorted(Path(e["path"]).name for e in errors) == ["broken.pdf", "empty.txt"]
     assert {e["error_type"] for e in errors} == {"UnsupportedFormatError", "EmptyDocumentError"}
@@ -50,11 +50,11 @@ def test_convert_batch_mirrors_tree_and_reports_bad_files(batch: Path, tmp_path:
 def test_convert_resume_skips_fresh_outputs(batch: Path, tmp_path: Path):
     out = tmp_path / "out"
     runner.invoke(app, ["convert", str(batch), "-o", str(out), "--jobs", "1"])
-    before = (out / "001_ddd44863a8d9c8fd.json").stat().st_mtime_ns
+    before = (out / "001_ddd44863a8d9c8fd.txt.json").stat().st_mtime_ns
     result = runner.invoke(app, ["convert", str(batch), "-o", str(out), "--resume", "--jobs", "1"])
     assert result.exit_code == 1  # the two bad files still fail
-    assert (out / "001_ddd44863a8d9c8fd.json").stat().st_mtime_ns == before
-    assert "2 skipped" in result.output
+    assert (out / "001_ddd44863a8d9c8fd.txt.json").stat().st_mtime_ns == before
+    assert "2 already done" in result.output
 
 
 def test_convert_jsonl(batch: Path, tmp_path: Path):
@@ -66,8 +66,9 @@ def test_convert_jsonl(batch: Path, tmp_path: Path):
 
 
 def test_usage_errors_exit_2(tmp_path: Path):
-    assert runner.invoke(app, ["convert", str(tmp_path / "nope"), "-o", str(tmp_path)]).exit_code == 2
-    assert runner.invoke(app, ["convert", str(tmp_path)]).exit_code == 2  # neither -o nor --jsonl
+    assert runner.invoke(app, ["convert", str(tmp_path)]).exit_code == 2  # nowhere to write
+    assert runner.invoke(app, ["convert", str(tmp_path), "-o", "a", "--jsonl", "b"]).exit_code == 2
+    assert runner.invoke(app, ["convert", str(SEED_TEXT), "-o", str(tmp_path), "--jobs", "0"]).exit_code == 2
 
 
 def test_show_missing_file_is_one_clear_line(tmp_path: Path):
@@ -98,7 +99,7 @@ def test_schema_command_prints_the_committed_schema():
 def test_validate_json_and_notices(tmp_path: Path):
     out = tmp_path / "out"
     runner.invoke(app, ["convert", str(SEED_TEXT), "-o", str(out)])
-    good = out / "001_ddd44863a8d9c8fd.json"
+    good = out / "001_ddd44863a8d9c8fd.txt.json"
     result = runner.invoke(app, ["validate", str(good), str(SEED_TEXT), "--format", "json"])
     assert result.exit_code == 0
     assert json.loads(result.stdout) == {str(good): [], str(SEED_TEXT): []}

@@ -274,7 +274,7 @@ def test_convert_picks_up_word_files_in_a_folder(tmp_path: Path):
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["convert", str(src), "-o", str(out), "--jobs", "1"])
     assert result.exit_code == 0, result.output
-    assert (out / "notice.json").exists()
+    assert (out / "notice.docx.json").exists()
 
 
 @pytest.fixture(scope="module")

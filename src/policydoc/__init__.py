@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from .api import FORMATS, detect_format, parse, parse_all, parse_html, parse_many, parse_pdf, parse_text
+from .api import FORMATS, detect_format, parse, parse_all, parse_bytes, parse_html, parse_many, parse_pdf, parse_text
 from .errors import (
     DecodeError,
     EmptyDocumentError,
@@ -71,6 +71,7 @@ __all__ = [
     "detect_format",
     "parse",
     "parse_all",
+    "parse_bytes",
     "parse_html",
     "parse_many",
     "parse_pdf",

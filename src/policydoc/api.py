@@ -67,6 +67,24 @@ def parse_many(sources: Iterable[SourceLike], **options: Any) -> Iterator[Policy
             yield exc
 
 
+def parse_bytes(
+    data: bytes,
+    name: str | None = None,
+    *,
+    format: str | None = None,
+    max_bytes: int = MAX_BYTES,
+    max_pages: int = MAX_PAGES,
+) -> PolicyDocument:
+    """Parse the bytes of a file read elsewhere (stdin, object storage, a Dask or Ray task).
+
+    A pure function of ``data``: ``name`` (the file name or URL) only labels errors and
+    ``source.path``, and its ``.pdf.txt`` ending marks text copied out of a PDF, as with a path.
+    """
+    if format is not None and format not in FORMATS:
+        raise UnsupportedFormatError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}", name)
+    return _parse_bytes(_check_size(data, name, max_bytes), name, format, max_pages=max_pages)
+
+
 def parse_html(source: SourceLike) -> PolicyDocument:
     """Parse a government page, a page fragment or a Sina post."""
     data, path = _load(source, MAX_BYTES)

@@ -1,24 +1,43 @@
-"""The ``policydoc`` command (typer + rich)."""
+"""The ``policydoc`` command (typer + rich).
+
+Conventions shared by every command: ``-`` reads standard input or writes standard output;
+data goes to stdout and everything else (progress, summaries, failures) to stderr; exit status
+0 all good, 1 some inputs failed, 2 usage error, 130 interrupted.
+"""
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
-from .api import parse
-from .batch import Job, Outcome, convert_paths, plan, write_atomic
+from . import __version__
+from .api import MAX_BYTES, parse, parse_bytes
+from .batch import STDIN, Discovery, Job, JsonlSink, Outcome, discover, execute, is_fresh, plan, write_text
+from .batch.dask import SchedulerUnreachable
+from .batch.outputs import STDOUT, is_url
 from .errors import PolicyDocError
 from .export.frame import COLUMNS, targets_rows
 from .model import PolicyDocument, Section
+from .readers.pdf import MAX_PAGES
 from .schema import schema_text
 
 app = typer.Typer(
@@ -27,105 +46,336 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 err = Console(stderr=True, soft_wrap=True)
 
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+SLOW = 5.0  # seconds: a file running longer shows its time in the progress line
 
-state = {"debug": False}
+state = {"debug": False, "quiet": False, "verbose": False}
+
+# Options every command accepts, before or after its name (`policydoc convert … --debug`).
+Debug = Annotated[bool, typer.Option("--debug", help="show tracebacks of failures")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="no progress and no summary; failures only")]
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="one line per input as it finishes")]
+MaxBytes = Annotated[int, typer.Option("--max-bytes", min=1, help="refuse inputs larger than this")]
+MaxPages = Annotated[int, typer.Option("--max-pages", min=1, help="refuse PDFs with more pages")]
+Jobs = Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="worker processes (default: all cores)")]
+
+
+def _settings(debug: bool = False, quiet: bool = False, verbose: bool = False) -> None:
+    if quiet and verbose:
+        _usage("--quiet and --verbose exclude each other")
+    state["debug"] = state["debug"] or debug
+    state["quiet"] = state["quiet"] or quiet
+    state["verbose"] = state["verbose"] or verbose
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"policydoc {__version__}\n")
+        raise typer.Exit(EXIT_OK)
 
 
 @app.callback()
 def main(
-    debug: Annotated[bool, typer.Option("--debug", help="show tracebacks of failures")] = False,
+    debug: Debug = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="print the version and exit")
+    ] = False,
 ) -> None:
     """Chinese government policy notices (HTML, PDF, text) to structured JSON."""
-    state["debug"] = debug
+    state.update(debug=debug, quiet=quiet, verbose=verbose)
 
 
-def _load(path: Path) -> PolicyDocument:
+def _usage(message: str) -> None:
+    err.print(f"[red]error:[/] {escape(message)}")
+    raise typer.Exit(EXIT_USAGE)
+
+
+def _stdin() -> bytes:
+    if sys.stdin is None or sys.stdin.isatty():
+        _usage("'-' reads standard input, but nothing is piped in")
+    return sys.stdin.buffer.read()
+
+
+def _load(path: str, max_bytes: int = MAX_BYTES, max_pages: int = MAX_PAGES) -> PolicyDocument:
     """Parse one notice for a command; a bad file is one clear line and exit 1."""
     try:
-        return parse(path)
+        if path == STDIN:
+            return parse_bytes(_stdin(), None, max_bytes=max_bytes, max_pages=max_pages)
+        return parse(Path(path), max_bytes=max_bytes, max_pages=max_pages)
     except PolicyDocError as exc:
         if state["debug"]:
             raise
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(1) from None
+        err.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(EXIT_FAILED) from None
 
 
-@app.command()
-def convert(
-    paths: Annotated[list[Path], typer.Argument(help="files and folders (searched recursively)")],
-    outdir: Annotated[Path | None, typer.Option("-o", "--output", help="folder for one JSON per input")] = None,
-    jsonl: Annotated[Path | None, typer.Option("--jsonl", help="write one JSON Lines file instead")] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="worker processes (default: all cores)")] = 0,
-    resume: Annotated[bool, typer.Option("--resume", help="skip inputs whose JSON is newer")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
-) -> None:
-    """Convert notices to JSON, mirroring the input tree under OUTDIR."""
-    if (outdir is None) == (jsonl is None):
-        err.print("[red]error:[/] give exactly one of -o OUTDIR or --jsonl FILE")
-        raise typer.Exit(2)
-    missing = [p for p in paths if not p.exists()]
-    for p in missing:
-        err.print(f"[red]error:[/] {p}: no such file or directory")
-    if missing:
-        raise typer.Exit(2)
-    root = outdir if outdir is not None else Path(".")
-    todo = plan(paths, root, jsonl=jsonl is not None)
-    workers = jobs or os.cpu_count() or 1
-    show = not quiet and err.is_terminal
-    failures: list[Outcome] = []
-    with Progress(
-        TextColumn("converting"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[failed]} failed"),
-        TimeElapsedColumn(),
-        console=err,
-        disable=not show,
-    ) as progress:
-        task = progress.add_task("convert", total=len(todo), failed=0)
+# --- progress and reporting ----------------------------------------------------------------------
 
-        def done(outcome: Outcome) -> None:
-            if not outcome.ok:
-                failures.append(outcome)
-            progress.update(task, advance=1, failed=len(failures))
 
-        if jsonl is not None:
-            _convert_jsonl(todo, jsonl, workers, done)
-        else:
-            outcomes = convert_paths(todo, workers=workers, resume=resume, on_outcome=done)
-            converted = sum(1 for o in outcomes if o.ok and not o.skipped)
-            skipped = sum(1 for o in outcomes if o.skipped)
-    if outdir is not None:
-        lines = "".join(
-            json.dumps({"path": f.source, "error_type": f.error_type, "message": f.message}, ensure_ascii=False) + "\n"
-            for f in failures
+class RateColumn(ProgressColumn):
+    def render(self, task: Any) -> Text:
+        return Text(f"{task.speed:.1f}/s" if task.speed else "–/s", style="progress.data.speed")
+
+
+class Report:
+    """Progress on stderr (current file, done/total, rate, ETA, failures) and the final summary."""
+
+    def __init__(self, verb: str, total: int) -> None:
+        self.verb = verb
+        self.failures: list[Outcome] = []
+        self.done = 0
+        self.already = 0
+        self.progress = Progress(
+            TextColumn("{task.description}", markup=False),
+            BarColumn(bar_width=20),
+            MofNCompleteColumn(),
+            RateColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            TextColumn("{task.fields[failed]} failed"),
+            TimeElapsedColumn(),
+            console=err,
+            disable=state["quiet"] or not err.is_terminal,
         )
-        errors_file = outdir / "errors.jsonl"
-        if failures:
-            write_atomic(errors_file, lines)
-        elif errors_file.exists():
-            errors_file.unlink()
-        if not quiet:
-            err.print(f"{converted} converted, {skipped} skipped, {len(failures)} failed → {outdir}")
-    for f in failures:
-        err.print(f"[red]failed:[/] {f.source}: {f.error_type}: {f.message}")
-    raise typer.Exit(1 if failures else 0)
+        self.task = self.progress.add_task(verb, total=total, failed=0)
+
+    def __enter__(self) -> Report:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+    def status(self, source: str, seconds: float) -> None:
+        name = "<stdin>" if source == STDIN else Path(source).name
+        slow = f" (running {seconds:.0f} s)" if seconds >= SLOW else ""
+        self.progress.update(self.task, description=f"{self.verb} {name}{slow}")
+
+    def outcome(self, outcome: Outcome) -> None:
+        if outcome.skipped:
+            self.already += 1
+        elif outcome.ok:
+            self.done += 1
+        else:
+            self.failures.append(outcome)
+        if state["verbose"]:
+            if outcome.ok:
+                where = f" → {outcome.output}" if outcome.output else ""
+                what = "already done" if outcome.skipped else f"ok ({outcome.format}, {outcome.seconds:.1f} s)"
+                self.progress.console.print(f"{what}: {escape(outcome.source)}{escape(where)}")
+            else:
+                self.progress.console.print(
+                    f"[red]failed:[/] {escape(outcome.source)}: {escape(outcome.message or '')}"
+                )
+        self.progress.update(self.task, advance=1, failed=len(self.failures))
+
+    def listed_failures(self) -> None:
+        for f in self.failures:
+            err.print(f"[red]failed:[/] {escape(f.source)}: {f.error_type}: {escape(f.message or '')}")
+
+
+def _list_skipped(found: Discovery, suffixes: tuple[str, ...]) -> None:
+    """Files passed over in folders are named with the reason; nothing at all is an error."""
+    if not state["quiet"]:
+        for source, reason in found.skipped:
+            err.print(f"[yellow]skipped:[/] {escape(source)}: {reason}")
+    if not found.found:
+        err.print(f"[red]error:[/] nothing to read: policydoc reads {' '.join(suffixes)} (folders are searched)")
+        raise typer.Exit(EXIT_FAILED)
+
+
+def interruptible(command: Callable[..., None]) -> Callable[..., None]:
+    """Ctrl-C outside the workers (while listing or hashing inputs, writing a line) also exits 130.
+
+    click would turn it into "Aborted!" and status 1; the batch itself handles Ctrl-C in ``execute``.
+    """
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        try:
+            command(*args, **kwargs)
+        except KeyboardInterrupt:
+            err.print("[yellow]interrupted[/]")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+
+    return wrapper
+
+
+def _exit(report: Report, interrupted: bool, unfinished: int) -> None:
+    if interrupted:
+        err.print(f"[yellow]interrupted:[/] {unfinished} not done; run the same command again with --resume")
+        raise typer.Exit(EXIT_INTERRUPTED)
+    raise typer.Exit(EXIT_FAILED if report.failures else EXIT_OK)
+
+
+# --- convert -------------------------------------------------------------------------------------
 
 
 @app.command()
-def show(path: Annotated[Path, typer.Argument(help="a notice: HTML, PDF or text")]) -> None:
-    """Metadata, the section tree with roles, and targets, in the terminal."""
-    from rich.table import Table
-    from rich.tree import Tree
+@interruptible
+def convert(
+    paths: Annotated[list[str], typer.Argument(help="files and folders (searched recursively); - is stdin")],
+    outdir: Annotated[
+        str | None,
+        typer.Option(
+            "-o", "--output", metavar="DIR", help="folder (or fsspec URL) for one JSON per input; - is stdout"
+        ),
+    ] = None,
+    jsonl: Annotated[
+        str | None, typer.Option("--jsonl", metavar="FILE", help="write one JSON Lines file; - is stdout")
+    ] = None,
+    parquet: Annotated[
+        Path | None, typer.Option("--parquet", metavar="FILE", help="one Parquet row per document (extra: parquet)")
+    ] = None,
+    jobs: Jobs = None,
+    resume: Annotated[bool, typer.Option("--resume", help="skip inputs already converted")] = False,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="ADDRESS",
+            help="run on a Dask scheduler (tcp://host:8786, or local for a LocalCluster; extra: dask)",
+        ),
+    ] = None,
+    max_bytes: MaxBytes = MAX_BYTES,
+    max_pages: MaxPages = MAX_PAGES,
+    debug: Debug = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
+) -> None:
+    """Convert notices to JSON: one file per input mirroring the input tree, JSON Lines or Parquet."""
+    from .batch.outputs import DOCUMENT_COLUMNS, ParquetSink, document_row, parquet_available, write_errors
 
-    doc = _load(path)
+    _settings(debug, quiet, verbose)
+    if outdir is not None and jsonl is not None:
+        _usage("give -o OUTDIR or --jsonl FILE, not both")
+    if outdir is None and jsonl is None and parquet is None:
+        _usage("say where to write: -o OUTDIR, --jsonl FILE or --parquet FILE")
+    if resume and STDOUT in (outdir, jsonl):
+        _usage("--resume needs a folder or a file to resume from, not standard output")
+    if parquet is not None and not parquet_available():
+        _usage("--parquet needs pyarrow: pip install 'policydoc[parquet]'")
+    if dask is not None and not _dask_available():
+        _usage("--dask needs dask.distributed: pip install 'policydoc[dask]'")
+    if dask is not None and STDIN in paths:
+        _usage("standard input cannot be sent to a Dask cluster; save it to a file")
+    local_out = outdir is not None and outdir != STDOUT and not is_url(outdir)
+    found = discover(paths, exclude=Path(outdir) if local_out else None)
+    _list_skipped(found, _suffixes())
+    to_stdout = outdir == STDOUT
+    if to_stdout and len(found.found) > 1:
+        _usage("-o - prints one document; for several use --jsonl -")
+    want = "json" if (jsonl is not None or parquet is not None or to_stdout) else "nothing"
+    data = _stdin() if any(source == STDIN for source, _ in found.found) else None
+    todo, renamed = plan(
+        found.found,
+        None if outdir in (None, STDOUT) else outdir,
+        want=want,
+        data=data,
+        max_bytes=max_bytes,
+        max_pages=max_pages,
+    )
+    for source, output in renamed:
+        err.print(f"[yellow]note:[/] {escape(source)} → {escape(output)} (another input has the same name)")
+    workers = jobs or os.cpu_count() or 1
+    sink = JsonlSink(jsonl, resume=resume) if jsonl is not None else None
+    table = ParquetSink(str(parquet), DOCUMENT_COLUMNS) if parquet is not None else None
+    report = Report("converting", len(todo))
+
+    def record(outcome: Outcome) -> None:
+        # WorkerDied is no verdict on the file: it is left out of the JSON Lines, to be retried.
+        if sink is not None and not outcome.skipped and outcome.error_type != "WorkerDied":
+            sink.write(outcome.record())
+        if outcome.ok and not outcome.skipped and outcome.payload is not None:
+            if table is not None:
+                table.add([document_row(outcome.source, outcome.sha256, outcome.payload)])
+            if to_stdout:
+                sys.stdout.write(json.dumps(json.loads(outcome.payload), ensure_ascii=False, indent=2) + "\n")
+        report.outcome(outcome)
+
+    try:
+        with report:
+            if resume:
+                todo = _resume(todo, sink, report)
+            run = execute(todo, workers=workers, record=record, status=report.status, dask=dask)
+    except SchedulerUnreachable as exc:
+        _usage(str(exc))
+    finally:
+        if sink is not None:
+            sink.close()
+        if table is not None:
+            table.close()
+    if outdir is not None and not to_stdout:
+        write_errors(outdir, report.failures)
+    if not state["quiet"]:
+        where = "standard output" if STDOUT in (outdir, jsonl) else outdir or jsonl or parquet
+        err.print(
+            f"{report.done} converted, {report.already} already done, {len(found.skipped)} skipped, "
+            f"{len(report.failures)} failed → {where}"
+        )
+    report.listed_failures()
+    _exit(report, run.interrupted, run.unfinished)
+
+
+def _resume(todo: list[Job], sink: JsonlSink | None, report: Report) -> list[Job]:
+    """Drop the jobs already done: an output newer than its input, or a JSON Lines record of the same bytes."""
+    import hashlib
+
+    left = []
+    for job in todo:
+        if sink is not None:
+            recorded = sink.recorded(job.source)
+            done = (
+                bool(recorded)
+                and Path(job.source).is_file()
+                and (hashlib.sha256(Path(job.source).read_bytes()).hexdigest() in recorded)
+            )
+        else:
+            done = is_fresh(job)
+        if done:
+            report.outcome(Outcome(job.source, job.output, skipped=True))
+        else:
+            left.append(job)
+    return left
+
+
+def _dask_available() -> bool:
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _suffixes() -> tuple[str, ...]:
+    from .batch import INPUT_SUFFIXES
+
+    return INPUT_SUFFIXES
+
+
+# --- show ----------------------------------------------------------------------------------------
+
+
+@app.command()
+@interruptible
+def show(
+    path: Annotated[str, typer.Argument(help="a notice: HTML, PDF or text; - is stdin")],
+    max_bytes: MaxBytes = MAX_BYTES,
+    max_pages: MaxPages = MAX_PAGES,
+    debug: Debug = False,
+) -> None:
+    """Metadata, the section tree with roles, and targets (plain text when piped)."""
+    _settings(debug)
+    doc = _load(path, max_bytes, max_pages)
     out = Console(soft_wrap=True)
     m = doc.metadata
-    facts = Table.grid(padding=(0, 2))
-    for key, value in (
+    facts = [
         ("标题", m.title),
         ("文件", doc.title if doc.title != m.title else None),
         ("发文机关", "、".join(m.issuer)),
@@ -134,23 +384,50 @@ def show(path: Annotated[Path, typer.Argument(help="a notice: HTML, PDF or text"
         ("主送机关", "；".join(m.addressees)),
         ("附件", "；".join(m.attachments)),
         ("格式", doc.source.format),
-    ):
-        if value:
-            facts.add_row(f"[bold]{key}[/]", str(value))
-    out.print(facts)
-    tree = Tree(f"[bold]{doc.title or m.title or path.name}[/]")
-
-    def add(node: Tree, sections: list[Section]) -> None:
-        for s in sections:
-            role = f" [dim]\\[{s.role}][/]" if s.role else ""
-            add(node.add(f"[bold]{escape(s.marker)}[/]{escape(s.title)}{role}"), s.children)
-
-    add(tree, doc.sections)
-    for annex in doc.annexes:
-        add(tree.add(f"[bold]{escape(annex.label)}[/] {escape(annex.title or '')}"), annex.sections)
-    out.print(tree)
+    ]
+    _print_facts(out, [(key, str(value)) for key, value in facts if value])
+    _print_outline(out, doc, doc.title or m.title or Path(path).name)
     if doc.targets:
-        out.print(_targets_table(targets_rows([doc]), with_doc=False))
+        _print_targets(out, targets_rows([doc]), with_doc=False)
+
+
+def _print_facts(out: Console, facts: list[tuple[str, str]]) -> None:
+    if not out.is_terminal:  # piped: whole values, one per line, never cut to the width
+        sys.stdout.write("".join(f"{key}\t{value}\n" for key, value in facts))
+        return
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2))
+    for key, value in facts:
+        grid.add_row(f"[bold]{key}[/]", escape(value))
+    out.print(grid)
+
+
+def _print_outline(out: Console, doc: PolicyDocument, title: str) -> None:
+    """The section tree: rich guides on a terminal, two spaces per level when piped."""
+    from rich.tree import Tree
+
+    plain = not out.is_terminal
+    lines = [title]
+    tree = Tree(f"[bold]{escape(title)}[/]")
+
+    def add(node: Tree, sections: list[Section], depth: int) -> None:
+        for s in sections:
+            role = f" [{s.role}]" if s.role else ""
+            lines.append("  " * depth + f"{s.marker}{s.title}{role}")
+            label = f"[bold]{escape(s.marker)}[/]{escape(s.title)}" + (
+                f" [dim]{escape(role.strip())}[/]" if role else ""
+            )
+            add(node.add(label), s.children, depth + 1)
+
+    add(tree, doc.sections, 1)
+    for annex in doc.annexes:
+        lines.append(f"  {annex.label} {annex.title or ''}".rstrip())
+        add(tree.add(f"[bold]{escape(annex.label)}[/] {escape(annex.title or '')}"), annex.sections, 2)
+    if plain:
+        sys.stdout.write("\n".join(lines) + "\n")
+    else:
+        out.print(tree)
 
 
 def _fmt(value: object) -> str:
@@ -162,122 +439,193 @@ def _fmt(value: object) -> str:
     return str(value)
 
 
-def _targets_table(rows: list[dict], *, with_doc: bool) -> Any:
+def _print_targets(out: Console, rows: list[dict], *, with_doc: bool) -> None:
+    """A rich table on a terminal; tab-separated full values when piped (`targets | cat`)."""
+    columns = (["doc_number"] if with_doc else []) + ["indicator", "low", "high", "unit", "qualifier", "period", "raw"]
+    if not out.is_terminal:
+        import csv
+
+        writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([_fmt(row[c]) for c in columns] for row in rows)
+        return
     from rich.table import Table
 
     table = Table(title="量化目标", show_lines=False)
-    columns = (["doc_number"] if with_doc else []) + ["indicator", "low", "high", "unit", "qualifier", "period", "raw"]
     for column in columns:
         table.add_column(column)
     for row in rows:
         table.add_row(*(escape(_fmt(row[c])) for c in columns))
-    return table
+    out.print(table)
+
+
+# --- targets -------------------------------------------------------------------------------------
 
 
 @app.command()
+@interruptible
 def targets(
-    paths: Annotated[list[Path], typer.Argument(help="files and folders")],
-    csv_file: Annotated[Path | None, typer.Option("--csv", help="write the table as CSV (UTF-8)")] = None,
+    paths: Annotated[list[str], typer.Argument(help="files and folders; - is stdin")],
+    csv_file: Annotated[
+        str | None, typer.Option("--csv", metavar="FILE", help="write the table as CSV (UTF-8); - is stdout")
+    ] = None,
+    parquet: Annotated[
+        Path | None, typer.Option("--parquet", metavar="FILE", help="one Parquet row per target (extra: parquet)")
+    ] = None,
+    jobs: Jobs = None,
+    max_bytes: MaxBytes = MAX_BYTES,
+    max_pages: MaxPages = MAX_PAGES,
+    debug: Debug = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
-    """The targets of many documents as one table."""
-    import csv
+    """The targets of many documents as one table, in input order."""
+    from .batch.outputs import TARGET_TYPES, ParquetSink, parquet_available
 
-    from .batch import discover
+    _settings(debug, quiet, verbose)
+    if parquet is not None and not parquet_available():
+        _usage("--parquet needs pyarrow: pip install 'policydoc[parquet]'")
+    found = discover(paths)
+    _list_skipped(found, _suffixes())
+    data = _stdin() if any(source == STDIN for source, _ in found.found) else None
+    todo, _ = plan(found.found, None, want="targets", data=data, max_bytes=max_bytes, max_pages=max_pages)
+    by_source: dict[str, list[dict]] = {}
+    report = Report("reading", len(todo))
 
-    rows: list[dict] = []
-    failed = 0
-    for source, _ in discover(paths):
-        try:
-            rows += targets_rows([parse(source)])
-        except PolicyDocError as exc:
-            failed += 1
-            err.print(f"[red]failed:[/] {exc}")
+    def record(outcome: Outcome) -> None:
+        if outcome.ok:
+            by_source[outcome.source] = outcome.payload
+        report.outcome(outcome)
+
+    with report:
+        run = execute(todo, workers=jobs or os.cpu_count() or 1, record=record, status=report.status)
+    rows = [row for job in todo for row in by_source.get(job.source, [])]
     if csv_file is not None:
-        csv_file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = csv_file.with_name(f".{csv_file.name}.part")
-        with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=list(COLUMNS))
-            writer.writeheader()
-            writer.writerows(rows)
-        os.replace(tmp, csv_file)
-        err.print(f"{len(rows)} targets → {csv_file}")
-    else:
-        Console().print(_targets_table(rows, with_doc=True))
-    raise typer.Exit(1 if failed else 0)
+        _write_csv(csv_file, rows)
+    if parquet is not None:
+        table = ParquetSink(str(parquet), [(c, TARGET_TYPES.get(c, "string")) for c in COLUMNS])
+        table.add(rows)
+        table.close()
+    if csv_file is None and parquet is None:
+        _print_targets(Console(soft_wrap=True), rows, with_doc=True)
+    elif not state["quiet"]:
+        err.print(f"{len(rows)} targets from {report.done} documents → {csv_file or parquet}")
+    report.listed_failures()
+    _exit(report, run.interrupted, run.unfinished)
+
+
+def _write_csv(target: str, rows: list[dict]) -> None:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    if target == STDOUT:
+        sys.stdout.write(buffer.getvalue())
+    else:  # the byte-order mark lets Excel read the file as UTF-8
+        write_text(target, "\ufeff" + buffer.getvalue())
+
+
+# --- schema and validate -------------------------------------------------------------------------
 
 
 @app.command()
 def schema(
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="write to a file instead of stdout")] = None,
+    output: Annotated[
+        str | None, typer.Option("-o", "--output", help="write to a file; default or - is stdout")
+    ] = None,
 ) -> None:
     """The JSON Schema (draft 2020-12) of policydoc's JSON."""
     text = schema_text()
-    if output is None:
+    if output in (None, STDOUT):
         sys.stdout.write(text)
     else:
-        write_atomic(output, text)
+        write_text(output, text)
 
 
 @app.command()
+@interruptible
 def validate(
-    paths: Annotated[list[Path], typer.Argument(help="notices (HTML, PDF, text) or JSON files")],
+    paths: Annotated[
+        list[str], typer.Argument(help="notices (HTML, PDF, text), JSON or JSON Lines files, folders; - is stdin")
+    ],
     fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+    max_bytes: MaxBytes = MAX_BYTES,
+    max_pages: MaxPages = MAX_PAGES,
+    debug: Debug = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
-    """Check notices (numbering, annexes, document number, date) or JSON against the schema."""
-    from .validate import check_document, check_json
+    """Check notices (numbering, annexes, document number, date) or JSON against the schema, file by file."""
+    from .validate import check_data, check_document, check_json, unreadable
 
+    _settings(debug, quiet, verbose)
     if fmt not in ("text", "json"):
-        err.print("[red]error:[/] --format is text or json")
-        raise typer.Exit(2)
+        _usage("--format is text or json")
+    suffixes = (*_suffixes(), ".json", ".jsonl")
+    found = discover(paths, suffixes=suffixes)
+    _list_skipped(found, suffixes)
     report: dict[str, list] = {}
-    for path in paths:
-        if not path.exists() or path.is_dir():
-            err.print(f"[red]error:[/] {path}: {'is a directory' if path.is_dir() else 'no such file'}")
-            raise typer.Exit(2)
-        if path.suffix.lower() == ".json":
-            found = check_json(path)
+    for source, _ in found.found:
+        kind = Path(source).suffix.lower()
+        if kind == ".jsonl" and Path(source).is_file():
+            for n, row in _jsonl_rows(source):
+                key = f"{source}:{n}"
+                if isinstance(row, Exception):
+                    report[key] = [unreadable(key, f"not valid JSON: {row}").as_dict()]
+                elif row.get("ok") is False or "error_type" in row:  # a failure recorded by convert
+                    report[key] = [
+                        unreadable(row.get("source") or row.get("path") or key, str(row.get("message"))).as_dict()
+                    ]
+                else:
+                    report[key] = [d.as_dict() for d in check_data(row.get("doc", row))]
+            continue
+        if kind == ".json" and Path(source).is_file():
+            found_here = check_json(Path(source))
         else:
-            found = check_document(_load(path))
-        report[str(path)] = [d.as_dict() for d in found]
-    errors = sum(1 for found in report.values() for d in found if d["severity"] == "error")
+            try:
+                if source == STDIN:
+                    doc = parse_bytes(_stdin(), None, max_bytes=max_bytes, max_pages=max_pages)
+                else:
+                    doc = parse(Path(source), max_bytes=max_bytes, max_pages=max_pages)
+            except PolicyDocError as exc:
+                if state["debug"]:
+                    raise
+                found_here = [unreadable(source, exc.message)]
+            else:
+                found_here = check_document(doc)
+        report[source] = [d.as_dict() for d in found_here]
+    errors = sum(1 for found_here in report.values() for d in found_here if d["severity"] == "error")
     if fmt == "json":
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     else:
         out = Console(soft_wrap=True)
-        for path, found in report.items():
-            if not found:
+        for path, found_here in report.items():
+            if not found_here and not state["quiet"]:
                 out.print(f"[green]ok[/] {escape(path)}")
-            for d in found:
+            for d in found_here:
                 colour = "red" if d["severity"] == "error" else "yellow"
                 page = f" (page {d['page']})" if d["page"] else ""
                 out.print(
                     f"{escape(path)}: [{colour}]{d['severity']}[/] {d['code']} {escape(d['location'])}{page}: "
                     f"{escape(d['message'])}"
                 )
-    raise typer.Exit(1 if errors else 0)
+    raise typer.Exit(EXIT_FAILED if errors else EXIT_OK)
 
 
-def _convert_jsonl(todo: list[Job], target: Path, workers: int, done: Callable[[Outcome], None]) -> None:
-    """One JSON line per input, written as results arrive; the file appears only when complete."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.part")
-    try:
-        with tmp.open("w", encoding="utf-8") as fh:
-
-            def write(outcome: Outcome) -> None:
-                failure = {
-                    "ok": False,
-                    "source": outcome.source,
-                    "error_type": outcome.error_type,
-                    "message": outcome.message,
-                }  # a worker that died returned no line
-                fh.write((outcome.line or json.dumps(failure, ensure_ascii=False)) + "\n")
-                done(outcome)
-
-            convert_paths(todo, workers=workers, on_outcome=write)
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
+def _jsonl_rows(source: str) -> Iterator[tuple[int, Any]]:
+    """(line number, record or the exception that made it unreadable) for each non-blank line."""
+    with open(source, encoding="utf-8", errors="replace") as lines:
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                yield n, row if isinstance(row, dict) else ValueError("not a JSON object")
+            except ValueError as exc:
+                yield n, exc
 
 
 def run() -> None:  # pragma: no cover - console entry for `python -m policydoc`

@@ -34,6 +34,7 @@ CODES: dict[str, tuple[str, str]] = {
     "PD502": ("warning", "no numbered sections"),
     "SCHEMA": ("error", "does not match the JSON Schema"),
     "JSON": ("error", "not valid JSON"),
+    "READ": ("error", "the file cannot be read or parsed"),
 }
 # GB/T 9704 heading order; a child more than one step below its parent skips a level.
 GB_ORDER = ("cn", "paren-cn", "arabic", "paren-arabic")
@@ -136,16 +137,28 @@ def _check_annexes(attachments: list[str], annexes: list[Annex]) -> Iterator[Dia
 
 def check_json(path: Path) -> list[Diagnostic]:
     """Validate a JSON file written by ``convert`` against the published schema."""
-    from jsonschema import Draft202012Validator
-
-    from .schema import json_schema
-
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         return [_diag("JSON", str(path), str(exc))]
+    except OSError as exc:
+        return [_diag("READ", str(path), exc.strerror or str(exc))]
+    return check_data(data)
+
+
+def check_data(data: Any) -> list[Diagnostic]:
+    """Validate a document already loaded from JSON (a file, or the ``doc`` of a JSON Lines record)."""
+    from jsonschema import Draft202012Validator
+
+    from .schema import json_schema
+
     validator = Draft202012Validator(json_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
     return [
         _diag("SCHEMA", error.json_path, error.message)
         for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     ]
+
+
+def unreadable(location: str, message: str) -> Diagnostic:
+    """A notice that could not be parsed, reported like any other problem of that file."""
+    return _diag("READ", location, message)
