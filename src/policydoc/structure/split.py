@@ -1,0 +1,77 @@
+"""Articles run together in one paragraph, split apart before decoding.
+
+Whatever the source format, a chapter heading may carry its first article on the same
+line (``第一章　总则　　第一条　为了…``) and a paragraph may hold several articles
+(``第一条 …。第二条 …。``), and a reader may have joined an article to the end of the one
+before (``…影印件。第十五条 …``). Left alone, the chapter title swallows the articles.
+Only markers the rule table reads as strong are split off, and after a sentence end only
+the next article in sequence, so a cross-reference (``…。第十三条规定的…``) stays text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from ..blocks import Block
+from ..numbering import CN_DIGITS, match_candidate, match_marker, read_numeral
+
+# Where a heading may start inside a paragraph: 第N条 / 第N节, then the rule table decides.
+_INNER = regex.compile(rf"第\s*(?P<n>[{CN_DIGITS}]{{1,5}}|\d{{1,3}})\s*(?P<kind>[条节])")
+_TITLE_MAX = 30  # a chapter title is short; a longer run before 第N条 is not a title
+# What may open inside a paragraph that starts with each style.
+_INSIDE = {"chapter": ("part", "article"), "part": ("article",)}
+
+
+def split_run_together(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    article = 0  # the last article seen: inside a paragraph only the next one is split off
+    for block in blocks:
+        pieces = _pieces(block.text, article) if block.kind == "para" and "第" in block.text else [block.text]
+        for text in pieces:
+            out.append(replace(block, text=text) if len(pieces) > 1 else block)
+            m = match_candidate(text) if text.startswith("第") else None
+            if m is not None and m.style == "article":
+                article = m.ordinal
+    return out
+
+
+def _pieces(text: str, article: int) -> list[str]:
+    pieces: list[str] = []
+    while True:
+        cut = _cut(text, article)
+        if cut is None:
+            pieces.append(text)
+            return pieces
+        pieces.append(text[:cut].rstrip())
+        text = text[cut:]
+        m = match_marker(text)
+        if m is not None and m.style == "article":
+            article = m.ordinal
+
+
+def _cut(text: str, article: int) -> int | None:
+    """Where the next heading starts inside ``text``, if anywhere.
+
+    In a paragraph opened by 第N章/第N节: its first part or article after a short title.
+    In any other paragraph: the next article (after ``article``) right after a sentence end.
+    """
+    head = match_marker(text)
+    structural = head is not None and head.style in _INSIDE and head.style != "article"
+    start = len(text) - len(head.rest) if head is not None else 0
+    for m in _INNER.finditer(text, start):
+        if not structural and (m.group("kind") != "条" or read_numeral(m.group("n")) != article + 1):
+            continue
+        inner = match_marker(text[m.start() :])
+        if inner is None:
+            continue
+        before = text[start : m.start()].strip()
+        if structural:
+            # A chapter or section heading: its short title, then its first part or article.
+            if inner.style in _INSIDE[head.style] and len(before) <= _TITLE_MAX and "。" not in before:
+                return m.start()
+            return None
+        if inner.style == "article" and inner.ordinal == article + 1 and before.endswith("。"):
+            return m.start()
+    return None
