@@ -63,15 +63,33 @@ def _attachment_list(blocks: list[Block]) -> set[int]:
         if rest and first is None:
             continue
         expected = first.ordinal + 1 if first else 1
-        j = i + 1
+        # Some pages put each item's title on the line after its number (2. / 某某清单):
+        # decided once, on the first item, so that the signature after ``3.`` stays put.
+        split_titles = first is not None and _title_follows(blocks, i, first)
+        if split_titles:
+            items.add(i + 1)
+        j = i + 1 + split_titles
         while j < len(blocks) and is_title_line(blocks[j].text):
             item = match_marker(blocks[j].text)
             if item is None or item.ordinal != expected:
                 break
             items.add(j)
+            if first is None and expected == 1:
+                split_titles = _title_follows(blocks, j, item)
+            if split_titles and _title_follows(blocks, j, item):
+                items.add(j + 1)
+                j += 1
             expected += 1
             j += 1
     return items
+
+
+def _title_follows(blocks: list[Block], j: int, item: Marker) -> bool:
+    """Whether the line after item ``j`` is its title (the item is only a number)."""
+    if item.rest or j + 1 >= len(blocks):
+        return False
+    text = blocks[j + 1].text
+    return is_title_line(text) and match_candidate(text) is None and not ATTACHMENTS_HEAD.match(text)
 
 
 def _annex_starts(blocks: list[Block], attachment_items: set[int]) -> list[int]:
@@ -93,7 +111,7 @@ def _annex_starts(blocks: list[Block], attachment_items: set[int]) -> list[int]:
 def _tree(blocks: list[Block]) -> tuple[int | None, list[Section], list[Block]]:
     """Sections built from ``blocks``; also the index of the first heading and what precedes it."""
     markers = {i: m for i, b in enumerate(blocks) if b.kind == "para" and (m := match_candidate(b.text))}
-    levels = decode([Candidate(i, m, _after_title(blocks[max(0, i - 2) : i])) for i, m in markers.items()])
+    levels = decode([Candidate(i, m, _may_start_appended(m, blocks, i)) for i, m in markers.items()])
     roots: list[Section] = []
     path: list[Section] = []
     texts: dict[int, list[str]] = {}
@@ -147,14 +165,16 @@ def _tree(blocks: list[Block]) -> tuple[int | None, list[Section], list[Block]]:
     return first, roots, blocks[: first if first is not None else len(blocks)]
 
 
-def _after_title(before: list[Block]) -> bool:
-    """Whether the paragraph after ``before`` follows an unnumbered title line (notes aside).
+def _may_start_appended(m: Marker, blocks: list[Block], i: int) -> bool:
+    """第一条/第一章 right after an unnumbered title line (notes aside).
 
     Where a decision that amends a regulation republishes it in full after its own items
     (“…重新公布。” / 江西省流动人口服务和管理办法 / （…公布…修正） / 第一条 …), the
     decoder may start the numbering afresh there.
     """
-    lines = [b.text for b in before if kind_of(b.text) != "note"]
+    if m.ordinal != 1 or m.style not in ("chapter", "article"):
+        return False
+    lines = [b.text for b in blocks[max(0, i - 2) : i] if kind_of(b.text) != "note"]
     return bool(lines) and is_title_line(lines[-1]) and match_candidate(lines[-1]) is None
 
 

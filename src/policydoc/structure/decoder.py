@@ -13,21 +13,29 @@ every heading after it. docs/numbering.md explains the model with examples.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from ..numbering import WEIGHTS, Marker
+from ..numbering import STYLES, WEIGHTS, Marker
 
 # The cost model, as data. Penalties are subtracted from the marker's weight
 # (numbering.RULES: 4 for 第N章/第N节/第N条, 3 for the others).
 GAP = 3.5  # per missing ordinal: alone it outweighs a bare 四、, the next +1 pays it back
-MAX_GAP = 3  # at most this many ordinals missing between two headings of a run
+MAX_GAP = 3  # a new level may open this many ordinals late (its first headings lost)
+GAP_CAP = 2 * GAP  # a run resynchronises after any number of missing ordinals at this price
 RESTART = 1.0  # back to 1 in a style still open, with no new parent in between
+LATE_OPEN = 3.0  # a new level whose first heading is lost (二、 三、 with no 一、): two more must follow
 WEAK = 3.0  # a weak candidate (第十三条第四款…) is worth this much less than its style
-BEAM = 12  # readings kept side by side
-MARGIN = 12.0  # readings this far behind the best are dropped
+BEAM = 8  # readings kept side by side
+MARGIN = 4.5  # readings further behind the best are dropped: one skipped heading, not two
 
 STRUCTURAL = ("chapter", "part", "article")
 
 Level = tuple[str, int, tuple[int, ...]]  # (style, ordinal, decimal prefix)
+Last = tuple[int, tuple[int, ...]]  # a style's last (ordinal, decimal prefix)
+# (score, open levels, last per style, the decisions so far as a linked list)
+Reading = tuple[float, tuple[Level, ...], tuple[Last | None, ...], tuple | None]
+_SLOT = {style: i for i, style in enumerate(STYLES)}
+_ARTICLE = _SLOT["article"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,14 +45,13 @@ class Candidate:
     after_title: bool  # right after an unnumbered title line (an appended regulation may start here)
 
 
-@dataclass(frozen=True, slots=True)
-class Move:
+class Move(NamedTuple):
     penalty: float
     depth: int  # 0-based depth of the new heading: its level - 1
     reset: bool = False  # an appended document: the numbering starts afresh
 
 
-def move(stack: tuple[Level, ...], last: dict[str, tuple[int, tuple[int, ...]]], c: Candidate) -> Move | None:
+def move(stack: tuple[Level, ...], last: tuple[Last | None, ...], c: Candidate) -> Move | None:
     """How ``c`` would join the numbering state (open levels, last ordinal per style), if it can."""
     m = c.marker
     for depth, (style, ordinal, prefix) in enumerate(stack):
@@ -57,8 +64,8 @@ def move(stack: tuple[Level, ...], last: dict[str, tuple[int, tuple[int, ...]]],
             return Move(0.0, depth)
         if m.ordinal == 1 and not m.weak:
             return Move(RESTART, depth)
-        if 2 <= step <= MAX_GAP + 1:
-            return Move(GAP * (step - 1), depth)
+        if step >= 2:
+            return Move(min(GAP * (step - 1), GAP_CAP), depth)
         return None
     if c.after_title and m.ordinal == 1 and m.style in ("chapter", "article") and stack:
         if stack[0][0] not in STRUCTURAL:
@@ -67,56 +74,77 @@ def move(stack: tuple[Level, ...], last: dict[str, tuple[int, tuple[int, ...]]],
             return Move(0.0, 0, reset=True)
     # A style not open: a new, deeper level, or a run that continues across parents.
     depth = len(stack)
-    prev = last.get(m.style)
     if m.ordinal == 1 and not m.weak:
         return Move(0.0, depth)
+    prev = last[_SLOT[m.style]]
     if prev is None:
         # The first of a run lost (malformed 一、 then 二、 三、): pay for each missing one.
-        return None if m.weak or m.ordinal > MAX_GAP + 1 else Move(GAP * (m.ordinal - 1), depth)
+        if m.weak or m.ordinal > MAX_GAP + 1:
+            return None
+        return Move(LATE_OPEN + GAP * (m.ordinal - 1), depth)
     if prev[1] != m.prefix:
         return None
     step = m.ordinal - prev[0]
     if step == 1:
         return Move(0.0, depth)
-    if 2 <= step <= MAX_GAP + 1:
-        return Move(GAP * (step - 1), depth)
+    if step >= 2:
+        return Move(min(GAP * (step - 1), GAP_CAP), depth)
     return None
 
 
 def decode(candidates: list[Candidate]) -> dict[int, int]:
     """The heading level (1-based) of each candidate the best reading accepts, by block index."""
-    # A reading: (open levels, last ordinal per style) -> (score, decisions as a linked list).
-    State = tuple[tuple[Level, ...], tuple[tuple[str, tuple[int, tuple[int, ...]]], ...]]
-    beam: dict[State, tuple[float, tuple | None]] = {((), ()): (0.0, None)}
+    # A reading: (score, open levels, last ordinal per style, decisions as a linked list).
+    no_last: tuple[Last | None, ...] = (None,) * len(STYLES)
+    beam: list[Reading] = [(0.0, (), no_last, None)]
     for pos, c in enumerate(candidates):
-        m = c.marker
-        weight = WEIGHTS[m.style] - (WEAK if m.weak else 0.0)
-        nxt = dict(beam)  # every reading may leave this candidate as text
-        for (stack, last_items), (score, path) in beam.items():
-            last = dict(last_items)
+        accepted: list[Reading] = []
+        for score, stack, last, path in beam:
             mv = move(stack, last, c)
             if mv is None:
                 continue
-            level: Level = (m.style, m.ordinal, m.prefix)
+            m = c.marker
+            slot = _SLOT[m.style]
             if mv.reset:
-                new_stack: tuple[Level, ...] = (level,)
-                last = {}
-            else:
-                new_stack = (*stack[: mv.depth], level)
-            last[m.style] = (m.ordinal, m.prefix)
-            key = (new_stack, tuple(sorted(last.items())))
-            total = score + weight - mv.penalty
-            old = nxt.get(key)
-            if old is None or total > old[0]:
-                nxt[key] = (total, (path, pos, len(new_stack)))
-        if len(nxt) > 1:
-            ranked = sorted(nxt.items(), key=lambda kv: -kv[1][0])
-            floor = ranked[0][1][0] - MARGIN
-            nxt = dict(kv for kv in ranked[:BEAM] if kv[1][0] >= floor)
-        beam = nxt
-    _, path = max(beam.values(), key=lambda v: v[0])
+                stack, last = (), no_last
+            new_stack = (*stack[: mv.depth], (m.style, m.ordinal, m.prefix))
+            new_last = (*last[:slot], (m.ordinal, m.prefix), *last[slot + 1 :])
+            total = score + WEIGHTS[m.style] - (WEAK if m.weak else 0.0) - mv.penalty
+            accepted.append((total, new_stack, new_last, (path, pos, len(new_stack))))
+        if accepted:
+            beam = _prune(beam, accepted)  # every reading may also leave the candidate as text
+    path = max(beam, key=_score)[3]
     levels: dict[int, int] = {}
     while path is not None:
-        path, pos, level = path
-        levels[candidates[pos].index] = level
+        path, pos, depth = path
+        levels[candidates[pos].index] = depth
     return levels
+
+
+def _score(r: Reading) -> float:
+    return r[0]
+
+
+def _key(r: Reading) -> tuple:
+    return r[1], r[2][_ARTICLE]
+
+
+def _prune(beam: list[Reading], accepted: list[Reading]) -> list[Reading]:
+    """The readings worth keeping: merged by open levels, within MARGIN of the best, at most BEAM.
+
+    Readings with the same open levels differ only in where closed styles stopped; the
+    better one is the likelier to have that right, so only it is kept, except for the
+    article run, which goes on across chapters and is worth keeping apart.
+    """
+    readings = {_key(r): r for r in beam}
+    for r in accepted:
+        key = _key(r)
+        old = readings.get(key)
+        if old is None or r[0] > old[0]:
+            readings[key] = r
+    floor = max(r[0] for r in readings.values()) - MARGIN
+    kept = [r for r in readings.values() if r[0] >= floor]
+    if len(kept) > BEAM:
+        kept.sort(key=_score, reverse=True)
+        del kept[BEAM:]
+    return kept

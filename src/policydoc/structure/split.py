@@ -18,7 +18,8 @@ from ..blocks import Block
 from ..numbering import CN_DIGITS, match_candidate, match_marker, read_numeral
 
 # Where a heading may start inside a paragraph: 第N条 / 第N节, then the rule table decides.
-_INNER = regex.compile(rf"第\s*(?P<n>[{CN_DIGITS}]{{1,5}}|\d{{1,3}})\s*(?P<kind>[条节])")
+_INNER = regex.compile(rf"第\s*(?:[{CN_DIGITS}]{{1,5}}|\d{{1,3}})\s*[条节]")
+_AFTER_STOP = regex.compile(rf"。\s*(?P<marker>第\s*(?P<n>[{CN_DIGITS}]{{1,5}}|\d{{1,3}})\s*条)")
 _TITLE_MAX = 30  # a chapter title is short; a longer run before 第N条 is not a title
 # What may open inside a paragraph that starts with each style.
 _INSIDE = {"chapter": ("part", "article"), "part": ("article",)}
@@ -57,21 +58,22 @@ def _cut(text: str, article: int) -> int | None:
     In a paragraph opened by 第N章/第N节: its first part or article after a short title.
     In any other paragraph: the next article (after ``article``) right after a sentence end.
     """
-    head = match_marker(text)
-    structural = head is not None and head.style in _INSIDE and head.style != "article"
-    start = len(text) - len(head.rest) if head is not None else 0
-    for m in _INNER.finditer(text, start):
-        if not structural and (m.group("kind") != "条" or read_numeral(m.group("n")) != article + 1):
-            continue
-        inner = match_marker(text[m.start() :])
-        if inner is None:
-            continue
-        before = text[start : m.start()].strip()
-        if structural:
-            # A chapter or section heading: its short title, then its first part or article.
-            if inner.style in _INSIDE[head.style] and len(before) <= _TITLE_MAX and "。" not in before:
-                return m.start()
+    head = match_marker(text) if text[0] == "第" else None
+    if head is not None and head.style in _INSIDE:
+        start = len(text) - len(head.rest)
+        m = _INNER.search(text, start)
+        if m is None:
             return None
-        if inner.style == "article" and inner.ordinal == article + 1 and before.endswith("。"):
-            return m.start()
+        inner = match_marker(text[m.start() :])
+        before = text[start : m.start()].strip()
+        if inner is not None and inner.style in _INSIDE[head.style] and len(before) <= _TITLE_MAX:
+            return m.start() if "。" not in before else None
+        return None
+    if "。" not in text:
+        return None
+    for m in _AFTER_STOP.finditer(text):
+        if read_numeral(m.group("n")) == article + 1:
+            inner = match_marker(text[m.start("marker") :])
+            if inner is not None and inner.style == "article":
+                return m.start("marker")
     return None
