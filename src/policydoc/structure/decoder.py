@@ -19,11 +19,12 @@ from ..numbering import STYLES, WEIGHTS, Marker
 
 # The cost model, as data. Penalties are subtracted from the marker's weight
 # (numbering.RULES: 4 for 第N章/第N节/第N条, 3 for the others).
-GAP = 3.5  # per missing ordinal: alone it outweighs a bare 四、, the next +1 pays it back
+GAP = 2.5  # per missing ordinal: one missing still leaves a bare 四、 worth keeping
 MAX_GAP = 3  # a new level may open this many ordinals late (its first headings lost)
 GAP_CAP = 2 * GAP  # a run resynchronises after any number of missing ordinals at this price
 RESTART = 1.0  # back to 1 in a style still open, with no new parent in between
-LATE_OPEN = 3.0  # a new level whose first heading is lost (二、 三、 with no 一、): two more must follow
+ACROSS_ARTICLES = 2.0  # items that would run on from one article's enumeration into the next
+LATE_OPEN = 4.0  # a new level whose first heading is lost (二、 三、 四、 with no 一、): two more must follow
 WEAK = 3.0  # a weak candidate (第十三条第四款…) is worth this much less than its style
 BEAM = 8  # readings kept side by side
 MARGIN = 4.5  # readings further behind the best are dropped: one skipped heading, not two
@@ -76,20 +77,17 @@ def move(stack: tuple[Level, ...], last: tuple[Last | None, ...], c: Candidate) 
     depth = len(stack)
     if m.ordinal == 1 and not m.weak:
         return Move(0.0, depth)
+    costs = []
     prev = last[_SLOT[m.style]]
-    if prev is None:
+    if prev is not None and prev[1] == m.prefix and m.ordinal > prev[0]:
+        step = m.ordinal - prev[0]
+        cost = 0.0 if step == 1 else min(GAP * (step - 1), GAP_CAP)
+        # Items restart in each article; only their own runs go on across chapters.
+        costs.append(cost + (ACROSS_ARTICLES if stack and stack[-1][0] == "article" else 0.0))
+    if not m.weak and m.ordinal <= MAX_GAP + 1:
         # The first of a run lost (malformed 一、 then 二、 三、): pay for each missing one.
-        if m.weak or m.ordinal > MAX_GAP + 1:
-            return None
-        return Move(LATE_OPEN + GAP * (m.ordinal - 1), depth)
-    if prev[1] != m.prefix:
-        return None
-    step = m.ordinal - prev[0]
-    if step == 1:
-        return Move(0.0, depth)
-    if step >= 2:
-        return Move(min(GAP * (step - 1), GAP_CAP), depth)
-    return None
+        costs.append(LATE_OPEN + GAP * (m.ordinal - 1))
+    return Move(min(costs), depth) if costs else None
 
 
 def decode(candidates: list[Candidate]) -> dict[int, int]:

@@ -40,6 +40,9 @@ def split_run_together(blocks: list[Block]) -> list[Block]:
 
 def _pieces(text: str, article: int) -> list[str]:
     pieces: list[str] = []
+    m = match_candidate(text) if text.startswith("第") else None
+    if m is not None and m.style == "article":
+        article = m.ordinal
     while True:
         cut = _cut(text, article)
         if cut is None:
