@@ -15,13 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..numbering import STYLES, WEIGHTS, Marker
+from ..numbering import GAPS, STYLES, WEIGHTS, Marker
 
 # The cost model, as data. Penalties are subtracted from the marker's weight
 # (numbering.RULES: 4 for 第N章/第N节/第N条, 3 for the others).
-GAP = 2.5  # per missing ordinal: one missing still leaves a bare 四、 worth keeping
+# Each missing ordinal costs the style's gap (numbering.RULES: 2.5, 1.5 for 第N章/节/条),
+# below its weight: one missing still leaves a bare 四、 worth keeping.
+GAP_CAP = 2  # a run resynchronises after any number of missing ordinals for two gaps' price
 MAX_GAP = 3  # a new level may open this many ordinals late (its first headings lost)
-GAP_CAP = 2 * GAP  # a run resynchronises after any number of missing ordinals at this price
 RESTART = 1.0  # back to 1 in a style still open, with no new parent in between
 ACROSS_ARTICLES = 2.0  # items that would run on from one article's enumeration into the next
 LATE_OPEN = 4.0  # a new level whose first heading is lost (二、 三、 四、 with no 一、): two more must follow
@@ -30,6 +31,7 @@ BEAM = 8  # readings kept side by side
 MARGIN = 4.5  # readings further behind the best are dropped: one skipped heading, not two
 
 STRUCTURAL = ("chapter", "part", "article")
+_RANK = {style: i for i, style in enumerate(STRUCTURAL)}
 
 Level = tuple[str, int, tuple[int, ...]]  # (style, ordinal, decimal prefix)
 Last = tuple[int, tuple[int, ...]]  # a style's last (ordinal, decimal prefix)
@@ -66,7 +68,7 @@ def move(stack: tuple[Level, ...], last: tuple[Last | None, ...], c: Candidate) 
         if m.ordinal == 1 and not m.weak:
             return Move(RESTART, depth)
         if step >= 2:
-            return Move(min(GAP * (step - 1), GAP_CAP), depth)
+            return Move(_gap(m.style, step), depth)
         return None
     if c.after_title and m.ordinal == 1 and m.style in ("chapter", "article") and stack:
         if stack[0][0] not in STRUCTURAL:
@@ -74,20 +76,26 @@ def move(stack: tuple[Level, ...], last: tuple[Last | None, ...], c: Candidate) 
             # (一、…二、… 本决定自公布之日起施行。 / 某某办法 / 第一条 …): its 第一条 stands at the top.
             return Move(0.0, 0, reset=True)
     # A style not open: a new, deeper level, or a run that continues across parents.
-    depth = len(stack)
+    # 第N章 never goes under 第N条 (a regulation whose 第一章 heading is missing).
+    rank = _RANK.get(m.style)
+    depth = next((d for d, lv in enumerate(stack) if rank is not None and _RANK.get(lv[0], -1) > rank), len(stack))
     if m.ordinal == 1 and not m.weak:
         return Move(0.0, depth)
     costs = []
     prev = last[_SLOT[m.style]]
     if prev is not None and prev[1] == m.prefix and m.ordinal > prev[0]:
         step = m.ordinal - prev[0]
-        cost = 0.0 if step == 1 else min(GAP * (step - 1), GAP_CAP)
+        cost = 0.0 if step == 1 else _gap(m.style, step)
         # Items restart in each article; only their own runs go on across chapters.
         costs.append(cost + (ACROSS_ARTICLES if stack and stack[-1][0] == "article" else 0.0))
     if not m.weak and m.ordinal <= MAX_GAP + 1:
         # The first of a run lost (malformed 一、 then 二、 三、): pay for each missing one.
-        costs.append(LATE_OPEN + GAP * (m.ordinal - 1))
+        costs.append(LATE_OPEN + GAPS[m.style] * (m.ordinal - 1))
     return Move(min(costs), depth) if costs else None
+
+
+def _gap(style: str, step: int) -> float:
+    return GAPS[style] * min(step - 1, GAP_CAP)
 
 
 def decode(candidates: list[Candidate]) -> dict[int, int]:
