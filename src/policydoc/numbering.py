@@ -23,7 +23,7 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _NOT_AFTER_ARTICLE = "第款项规的之所、，和或及至中"
 # After 1.2 these mean a quantity (1.5万亩, 3.5人, 2.1亿元), not a decimal heading.
 _QUANTITY_AFTER = r"\d.．%万亿千百倍个人元年月日天次家项亩吨米公克度岁"
-# 3.2024年度… is item 3 followed by a year, not the number 3.2024.
+# 3.2024年度… is item 3 followed by a year, not the number 3.2024 (一、2025年… likewise).
 _YEAR_AFTER = r"(?=(?:19|20)\d\d\s*年)"
 
 
@@ -70,7 +70,7 @@ RULES: tuple[MarkerRule, ...] = (
         4.0,
         weak_after=rf"[{_NOT_AFTER_ARTICLE}]",
     ),
-    _rule("cn", rf"^(?P<n>{_CN})\s*[、．](?!\d)", "cn", "{n}、"),
+    _rule("cn", rf"^(?P<n>{_CN})\s*[、．](?:(?!\d)|{_YEAR_AFTER})", "cn", "{n}、"),
     _rule("paren-cn", rf"^[（(]\s*(?P<n>{_CN})\s*[）)]", "cn", "（{n}）"),
     # Decimal sub-levels: 1.1.1 before 1.1 before 1. (each its own, deeper style).
     _rule(
