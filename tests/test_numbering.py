@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from policydoc.numbering import match_marker
+from policydoc.numbering import match_candidate, match_marker
 
 MARKERS = [
     ("一、指导思想", "cn", 1, "一、"),
@@ -28,6 +28,18 @@ MARKERS = [
     ("第一条 【培育对象】已在税务部门登记", "article", 1, "第一条"),
     ("第五十五条　本条例自2022年3月1日起施行。", "article", 55, "第五十五条"),
     ("第十二条", "article", 12, "第十二条"),
+    ("第二条　本办法适用于全州。", "article", 2, "第二条"),
+    ("第 三 条 本办法所称数据", "article", 3, "第三条"),
+    ("第四条本办法自公布之日起施行。", "article", 4, "第四条"),
+    ("第五条 　混合空格", "article", 5, "第五条"),
+    ("第一条第一条　根据本法制定本条例。", "article", 1, "第一条"),
+    ("3.2024年度省基金最多支持1项", "arabic", 3, "3."),
+    ("一、2025年发放情况", "cn", 1, "一、"),
+    ("2. 2024年12月31日前领取的", "arabic", 2, "2."),
+    ("1.1编制目的及依据", "decimal2", 1, "1.1"),
+    ("4.2国家级应急响应", "decimal2", 2, "4.2"),
+    ("12.3 工作要求", "decimal2", 3, "12.3"),
+    ("2.1.3 指挥部职责", "decimal3", 3, "2.1.3"),
     ("一是地方党委政府高度重视", "shi", 1, "一是"),
     ("三是统筹地区", "shi", 3, "三是"),
 ]
@@ -37,6 +49,12 @@ NOT_MARKERS = [
     "2021年，全国",
     "2021-2022年重点工作",
     "第十三条第四款规定的",
+    "第三条规定的期限届满的",
+    "依照本条例第十三条",
+    "2.1亿元",
+    "1.25倍",
+    "3.2024",
+    "一、2",
     "第六条规定",
     "第46届世界技能大赛",
     "十九届五中全会",
@@ -63,3 +81,25 @@ def test_marker_is_recognized(text, style, ordinal, marker):
 @pytest.mark.parametrize("text", NOT_MARKERS)
 def test_not_a_marker(text):
     assert match_marker(text) is None
+
+
+WEAK = [
+    # A cross-reference look-alike at a paragraph start: a heading only where it continues the run.
+    ("第十三条第四款规定的情形除外", 13),
+    ("第六条规定的期限", 6),
+    ("第三条中华人民共和国的法定货币是人民币。", 3),  # an article whose spaces were removed
+]
+
+
+@pytest.mark.parametrize(("text", "ordinal"), WEAK)
+def test_cross_reference_look_alikes_are_weak_candidates(text, ordinal):
+    m = match_candidate(text)
+    assert m is not None and m.style == "article" and m.ordinal == ordinal and m.weak
+    assert match_marker(text) is None
+
+
+def test_a_decimal_marker_carries_its_prefix():
+    m = match_candidate("2.1.3 指挥部职责")
+    assert m is not None and m.prefix == (2, 1) and m.ordinal == 3
+    m = match_candidate("1.2适用范围")
+    assert m is not None and m.prefix == (1,) and m.ordinal == 2

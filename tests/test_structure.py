@@ -218,3 +218,48 @@ def test_a_regulation_republished_after_a_decision_stands_at_the_top():
 第二条 本办法适用于本省。
 """)
     assert markers(doc) == [(1, "一、"), (1, "二、"), (1, "第一条"), (1, "第二条")]
+
+
+def test_attachment_items_with_their_title_on_the_next_line_are_not_headings():
+    doc = parse("""
+某部关于某事的通知
+各省人民政府：
+一、甲
+做好工作。
+附件：1.
+某某清单
+2.
+某某名单
+某部
+2024年5月6日
+""")
+    assert markers(doc) == [(1, "一、")]
+    assert doc.metadata.attachments == ["某某清单", "某某名单"]
+
+
+def test_a_signature_after_bare_attachment_numbers_stays_the_signature():
+    doc = parse("""
+某部关于某事的通知
+各省人民政府：
+一、甲
+做好工作。
+附件：1.
+2.
+3.
+某省市场监管局
+2024年5月6日
+""")
+    assert markers(doc) == [(1, "一、")]
+    assert doc.metadata.issuer == ["某省市场监管局"]
+
+
+def test_a_chapter_never_nests_under_an_article_when_the_first_chapter_heading_is_missing():
+    doc = parse("""
+第一条 为了规范管理，制定本办法。
+第二条 本办法适用于全市。
+第二章 管理
+第三条 各部门负责管理。
+第三章 附则
+第四条 本办法自公布之日起施行。
+""")
+    assert markers(doc) == [(1, "第一条"), (1, "第二条"), (1, "第二章"), (2, "第三条"), (1, "第三章"), (2, "第四条")]

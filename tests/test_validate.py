@@ -67,7 +67,7 @@ def test_committed_schema_is_current():
 
 def test_diagnostics_carry_code_severity_location_message():
     [d] = [d for d in check_document(CASES[2][1]) if d.code == "PD201"]
-    assert d.severity == "error" and d.location == "二、" and "四、" in d.message
+    assert d.severity == "error" and d.location == "四、" and "follows 二、" in d.message
     assert json.loads(json.dumps(d.as_dict()))["code"] == "PD201"
 
 

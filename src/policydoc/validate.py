@@ -81,8 +81,10 @@ def check_document(doc: PolicyDocument, *, today: dt.date | None = None) -> list
     if not doc.sections:
         out.append(_diag("PD502", "sections"))
     out += _check_tree(doc.sections, [])
+    out += _check_sequence(doc.sections)
     for annex in doc.annexes:
         out += _check_tree(annex.sections, [], prefix=annex.label)
+        out += _check_sequence(annex.sections, prefix=annex.label)
     out += _check_annexes(meta.attachments, doc.annexes)
     return out
 
@@ -104,6 +106,29 @@ def _check_tree(sections: list[Section], stack: list[Section], prefix: str = "")
         for para in s.text.split("\n") if s.text else []:
             yield from _rejected_heading(para, here, where, page)
         yield from _check_tree(s.children, here, prefix)
+
+
+def _check_sequence(sections: list[Section], prefix: str = "") -> Iterator[Diagnostic]:
+    """Gaps the decoder tolerated between headings: 一、 then 三、, 第五条 then 第七条.
+
+    Headings of a style are compared in reading order, so a numbering may restart at 1
+    under each parent or run on across parents ((三) under 二、 after (二) under 一、).
+    """
+    last: dict[str, Section] = {}
+
+    def walk(items: list[Section], stack: list[Section]) -> Iterator[Diagnostic]:
+        for s in items:
+            here = [*stack, s]
+            prev = last.get(s.style)
+            if s.ordinal > 1 and (prev is None or s.ordinal > prev.ordinal + 1) and s.style != "shi":
+                where = (prefix + " > " if prefix else "") + _path(here)
+                page = s.provenance.page if s.provenance else None
+                after = f"follows {prev.marker}" if prev else "opens the numbering"
+                yield _diag("PD201", where, f"{s.marker} {after}", page)
+            last[s.style] = s
+            yield from walk(s.children, here)
+
+    yield from walk(sections, [])
 
 
 def _rejected_heading(para: str, here: list[Section], where: str, page: int | None) -> Iterator[Diagnostic]:

@@ -1,8 +1,9 @@
 """Blocks to a document: front part, body sections, closing, annexes.
 
-Levels come from the order in which numbering styles open, with continuity
-checks: a marker opens a new level at ordinal 1, continues a sibling at +1, or
-continues a numbering that runs on across parents ((五) under 二、). Anything else
+Which numbered paragraphs are headings is decided for a whole tree at once by the
+sequence decoder (``decoder.py``): runs of +1 per style, restarts at 1 under a new
+parent, runs that continue across parents ((五) under 二、), one missing or bad marker
+tolerated. Levels come from the order in which numbering styles open. Anything else
 that merely starts with a number is body text.
 """
 
@@ -10,11 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .blocks import Block
-from .docparts import ATTACHMENTS_HEAD, DATE, annex_label, is_signature, is_title_line, kind_of
-from .front import Front, read_front
-from .model import Annex, Provenance, Section
-from .numbering import Marker, match_marker
+from ..blocks import Block
+from ..docparts import ATTACHMENTS_HEAD, DATE, annex_label, is_signature, is_title_line, kind_of
+from ..front import Front, read_front
+from ..model import Annex, Provenance, Section
+from ..numbering import Marker, match_candidate, match_marker
+from .decoder import Candidate, decode
+from .split import split_run_together
 
 CLOSING_KINDS = {"date", "note", "cc", "printed", "disclosure", "contact", "doc_number"}
 
@@ -27,32 +30,8 @@ class Structure:
     annexes: list[Annex]
 
 
-class Numbering:
-    """The continuity state machine over one tree (body or one annex)."""
-
-    def __init__(self) -> None:
-        self.stack: list[tuple[str, int]] = []
-        self.last: dict[str, int] = {}
-
-    def accept(self, m: Marker) -> int | None:
-        """The level this marker opens, or None when it is not a heading here."""
-        for depth, (style, ordinal) in enumerate(self.stack):
-            if style == m.style:
-                if m.ordinal == ordinal + 1 or m.ordinal == 1:
-                    del self.stack[depth:]
-                    return self._push(m)
-                return None
-        if m.ordinal == 1 or m.ordinal == self.last.get(m.style, -1) + 1:
-            return self._push(m)
-        return None
-
-    def _push(self, m: Marker) -> int:
-        self.stack.append((m.style, m.ordinal))
-        self.last[m.style] = m.ordinal
-        return len(self.stack)
-
-
 def build(blocks: list[Block]) -> Structure:
+    blocks = split_run_together(blocks)
     attachment_items = _attachment_list(blocks)
     annex_starts = _annex_starts(blocks, attachment_items)
     main = blocks[: annex_starts[0]] if annex_starts else blocks
@@ -84,15 +63,33 @@ def _attachment_list(blocks: list[Block]) -> set[int]:
         if rest and first is None:
             continue
         expected = first.ordinal + 1 if first else 1
-        j = i + 1
+        # Some pages put each item's title on the line after its number (2. / 某某清单):
+        # decided once, on the first item, so that the signature after ``3.`` stays put.
+        split_titles = first is not None and _title_follows(blocks, i, first)
+        if split_titles:
+            items.add(i + 1)
+        j = i + 1 + split_titles
         while j < len(blocks) and is_title_line(blocks[j].text):
             item = match_marker(blocks[j].text)
             if item is None or item.ordinal != expected:
                 break
             items.add(j)
+            if first is None and expected == 1:
+                split_titles = _title_follows(blocks, j, item)
+            if split_titles and _title_follows(blocks, j, item):
+                items.add(j + 1)
+                j += 1
             expected += 1
             j += 1
     return items
+
+
+def _title_follows(blocks: list[Block], j: int, item: Marker) -> bool:
+    """Whether the line after item ``j`` is its title (the item is only a number)."""
+    if item.rest or j + 1 >= len(blocks):
+        return False
+    text = blocks[j + 1].text
+    return is_title_line(text) and match_candidate(text) is None and not ATTACHMENTS_HEAD.match(text)
 
 
 def _annex_starts(blocks: list[Block], attachment_items: set[int]) -> list[int]:
@@ -113,7 +110,8 @@ def _annex_starts(blocks: list[Block], attachment_items: set[int]) -> list[int]:
 
 def _tree(blocks: list[Block]) -> tuple[int | None, list[Section], list[Block]]:
     """Sections built from ``blocks``; also the index of the first heading and what precedes it."""
-    numbering = Numbering()
+    markers = {i: m for i, b in enumerate(blocks) if b.kind == "para" and (m := match_candidate(b.text))}
+    levels = decode([Candidate(i, m, _may_start_appended(m, blocks, i)) for i, m in markers.items()])
     roots: list[Section] = []
     path: list[Section] = []
     texts: dict[int, list[str]] = {}
@@ -125,11 +123,8 @@ def _tree(blocks: list[Block]) -> tuple[int | None, list[Section], list[Block]]:
         if skip_next:
             skip_next = False
             continue
-        marker = match_marker(block.text) if block.kind == "para" else None
-        if marker and _starts_appended_document(marker, numbering, blocks[max(0, i - 2) : i]):
-            numbering = Numbering()  # its 第一条 … stand at the top, not under the last item
-        level = numbering.accept(marker) if marker else None
-        if marker is None or level is None:
+        level = levels.get(i)
+        if level is None:
             if path:
                 owner = _article_after_items(path, texts, closed)
                 if owner is not None:
@@ -137,12 +132,13 @@ def _tree(blocks: list[Block]) -> tuple[int | None, list[Section], list[Block]]:
                 else:
                     texts[id(path[-1])].append(block.text)
             continue
+        marker = markers[i]
         if first is None:
             first = i
         title, text = _split_heading(marker)
-        if marker.title_mode == "line" and not title and i + 1 < len(blocks):
+        if marker.title_mode == "line" and not title and i + 1 < len(blocks) and i + 1 not in markers:
             nxt = blocks[i + 1].text
-            if is_title_line(nxt) and match_marker(nxt) is None and len(nxt) <= 30:
+            if is_title_line(nxt) and len(nxt) <= 30:
                 title, skip_next = nxt, True
         section = Section(
             marker=marker.marker,
@@ -169,19 +165,17 @@ def _tree(blocks: list[Block]) -> tuple[int | None, list[Section], list[Block]]:
     return first, roots, blocks[: first if first is not None else len(blocks)]
 
 
-def _starts_appended_document(marker: Marker, numbering: Numbering, before: list[Block]) -> bool:
-    """第一条/第一章 right after a title line, inside a tree numbered 一、二、…
+def _may_start_appended(m: Marker, blocks: list[Block], i: int) -> bool:
+    """第一条/第一章 right after an unnumbered title line (notes aside).
 
-    A decision that amends a regulation republishes it in full after its own items
-    (“…重新公布。” / 江西省流动人口服务和管理办法 / （…公布…修正） / 第一条 …).
+    Where a decision that amends a regulation republishes it in full after its own items
+    (“…重新公布。” / 江西省流动人口服务和管理办法 / （…公布…修正） / 第一条 …), the
+    decoder may start the numbering afresh there.
     """
-    if marker.style not in ("chapter", "article") or marker.ordinal != 1 or not numbering.stack:
+    if m.ordinal != 1 or m.style not in ("chapter", "article"):
         return False
-    styles = {style for style, _ in numbering.stack}
-    if marker.style in styles or numbering.stack[0][0] in ("chapter", "part", "article"):
-        return False
-    lines = [b.text for b in before if kind_of(b.text) != "note"]
-    return bool(lines) and is_title_line(lines[-1]) and match_marker(lines[-1]) is None
+    lines = [b.text for b in blocks[max(0, i - 2) : i] if kind_of(b.text) != "note"]
+    return bool(lines) and is_title_line(lines[-1]) and match_candidate(lines[-1]) is None
 
 
 def _article_after_items(path: list[Section], texts: dict[int, list[str]], closed: set[int]) -> Section | None:
