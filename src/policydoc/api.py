@@ -35,16 +35,18 @@ def parse(
     format: str | None = None,
     max_bytes: int = MAX_BYTES,
     max_pages: int = MAX_PAGES,
+    engine: str | None = None,
 ) -> PolicyDocument:
     """Parse a notice from a path, raw ``bytes`` or a ``str`` of its content.
 
     The format is detected from the content (``format`` forces one of ``FORMATS``).
+    ``engine`` picks the PDF engine (``pdfium``, the default, or ``pdfplumber``).
     Every failure is a ``PolicyDocError`` naming the input.
     """
     data, path = _load(source, max_bytes)
     if format is not None and format not in FORMATS:
         raise UnsupportedFormatError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}", path)
-    return _parse_bytes(data, path, format, max_pages=max_pages)
+    return _parse_bytes(data, path, format, max_pages=max_pages, engine=engine)
 
 
 def parse_html(source: SourceLike) -> PolicyDocument:
@@ -53,9 +55,9 @@ def parse_html(source: SourceLike) -> PolicyDocument:
     return _parse_bytes(data, path, "sina" if looks_like_sina(decode(data, path)) else "html")
 
 
-def parse_pdf(source: SourceLike, *, max_pages: int = MAX_PAGES) -> PolicyDocument:
+def parse_pdf(source: SourceLike, *, max_pages: int = MAX_PAGES, engine: str | None = None) -> PolicyDocument:
     data, path = _load(source, MAX_BYTES)
-    return _parse_bytes(data, path, "pdf", max_pages=max_pages)
+    return _parse_bytes(data, path, "pdf", max_pages=max_pages, engine=engine)
 
 
 def parse_text(source: SourceLike) -> PolicyDocument:
@@ -123,13 +125,15 @@ def _looks_binary(sample: bytes) -> bool:
     return sum(sample.count(bytes([c])) for c in _CONTROL) > 0.01 * len(sample)
 
 
-def _parse_bytes(data: bytes, path: str | None, format: str | None, *, max_pages: int = MAX_PAGES) -> PolicyDocument:
+def _parse_bytes(
+    data: bytes, path: str | None, format: str | None, *, max_pages: int = MAX_PAGES, engine: str | None = None
+) -> PolicyDocument:
     label = path or "<input>"
     if not data.strip():
         raise EmptyDocumentError("the input is empty", label)
     fmt = format or detect_format(data, label)
     try:
-        read = _read(data, label, fmt, max_pages)
+        read = _read(data, label, fmt, max_pages, engine)
     except PolicyDocError:
         raise
     except NoArticleText as exc:
@@ -142,9 +146,9 @@ def _parse_bytes(data: bytes, path: str | None, format: str | None, *, max_pages
     return assemble(read, blocks, data, path)
 
 
-def _read(data: bytes, path: str, fmt: str, max_pages: int) -> ReadResult:
+def _read(data: bytes, path: str, fmt: str, max_pages: int, engine: str | None = None) -> ReadResult:
     if fmt == "pdf":
-        return read_pdf(data, path, max_pages=max_pages)
+        return read_pdf(data, path, max_pages=max_pages, engine=engine)
     text = decode(data, path)
     if fmt == "sina":
         return read_sina(text)
