@@ -16,7 +16,8 @@ SCHEMA_VERSION = "1.0"
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # defer_build: the validators are built on first use, not at `import policydoc`.
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Provenance(_Model):
