@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from pathlib import Path
 
 import regex
-from lxml import etree
 
 from .blocks import Block, ReadResult
 from .errors import EmptyDocumentError, PolicyDocError, TooLargeError, UnreadableFileError, UnsupportedFormatError
 from .metadata import extract
 from .model import News, PolicyDocument, Source
 from .readers.encoding import decode
-from .readers.html import NoArticleText, read_html
 from .readers.pdf import MAX_PAGES, read_pdf
 from .readers.sina import looks_like_sina, read_sina
 from .readers.text import read_text
@@ -136,9 +135,9 @@ def _parse_bytes(
         read = _read(data, label, fmt, max_pages, engine)
     except PolicyDocError:
         raise
-    except NoArticleText as exc:
-        raise EmptyDocumentError(str(exc), label) from None
-    except (ValueError, RecursionError, MemoryError, UnicodeError, etree.LxmlError) as exc:
+    except _read_errors() as exc:
+        if _is_no_article(exc):
+            raise EmptyDocumentError(str(exc), label) from None
         raise UnsupportedFormatError(f"cannot be read as {fmt} ({type(exc).__name__}: {exc})", label) from None
     blocks = [b for b in (_normalized(b) for b in read.blocks) if b.text]
     if not blocks:
@@ -153,8 +152,22 @@ def _read(data: bytes, path: str, fmt: str, max_pages: int, engine: str | None =
     if fmt == "sina":
         return read_sina(text)
     if fmt == "html":
+        from .readers.html import read_html  # deferred with lxml.html: PDF and text inputs never need it
+
         return read_html(text)
     return read_text(text, hint_pdf=path.lower().endswith(".pdf.txt") or fmt == "pdf-text")
+
+
+def _read_errors() -> tuple[type[BaseException], ...]:
+    """What a reader raises on input it cannot read; lxml's errors only once lxml is loaded."""
+    errors: tuple[type[BaseException], ...] = (ValueError, RecursionError, MemoryError, UnicodeError)
+    etree = sys.modules.get("lxml.etree")
+    return (*errors, etree.LxmlError) if etree is not None else errors
+
+
+def _is_no_article(exc: BaseException) -> bool:
+    html = sys.modules.get("policydoc.readers.html")
+    return html is not None and isinstance(exc, html.NoArticleText)
 
 
 def _normalized(block: Block) -> Block:

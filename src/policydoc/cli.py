@@ -32,6 +32,13 @@ err = Console(stderr=True, soft_wrap=True)
 
 
 state = {"debug": False}
+ENGINE_HELP = "PDF engine: pdfium (default) or pdfplumber"
+
+
+def _check_engine(engine: str | None) -> str | None:
+    if engine is not None and engine not in ("pdfium", "pdfplumber"):
+        raise typer.BadParameter(f"{engine!r}: choose pdfium or pdfplumber", param_hint="--engine")
+    return engine
 
 
 @app.callback()
@@ -42,10 +49,10 @@ def main(
     state["debug"] = debug
 
 
-def _load(path: Path) -> PolicyDocument:
+def _load(path: Path, engine: str | None = None) -> PolicyDocument:
     """Parse one notice for a command; a bad file is one clear line and exit 1."""
     try:
-        return parse(path)
+        return parse(path, engine=engine)
     except PolicyDocError as exc:
         if state["debug"]:
             raise
@@ -61,8 +68,12 @@ def convert(
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="worker processes (default: all cores)")] = 0,
     resume: Annotated[bool, typer.Option("--resume", help="skip inputs whose JSON is newer")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
+    engine: Annotated[str | None, typer.Option("--engine", help=ENGINE_HELP)] = None,
 ) -> None:
     """Convert notices to JSON, mirroring the input tree under OUTDIR."""
+    engine = _check_engine(engine)
+    if engine:
+        os.environ["POLICYDOC_PDF_ENGINE"] = engine  # the environment reaches the worker processes
     if (outdir is None) == (jsonl is None):
         err.print("[red]error:[/] give exactly one of -o OUTDIR or --jsonl FILE")
         raise typer.Exit(2)
@@ -116,12 +127,15 @@ def convert(
 
 
 @app.command()
-def show(path: Annotated[Path, typer.Argument(help="a notice: HTML, PDF or text")]) -> None:
+def show(
+    path: Annotated[Path, typer.Argument(help="a notice: HTML, PDF or text")],
+    engine: Annotated[str | None, typer.Option("--engine", help=ENGINE_HELP)] = None,
+) -> None:
     """Metadata, the section tree with roles, and targets, in the terminal."""
     from rich.table import Table
     from rich.tree import Tree
 
-    doc = _load(path)
+    doc = _load(path, _check_engine(engine))
     out = Console(soft_wrap=True)
     m = doc.metadata
     facts = Table.grid(padding=(0, 2))

@@ -9,6 +9,7 @@ engine-independent (``policydoc.layout``).
 
 from __future__ import annotations
 
+import os
 import time
 import warnings
 from collections.abc import Callable
@@ -28,6 +29,7 @@ MAX_SECONDS = 60.0
 MIN_TEXT_SHARE = 0.5
 ENGINES = ("pdfium", "pdfplumber")
 DEFAULT_ENGINE = "pdfium"
+ENGINE_VARIABLE = "POLICYDOC_PDF_ENGINE"  # how `--engine` reaches batch worker processes
 _PLACEHOLDERS = frozenset(("标题", "作者", "Title", "Author"))
 
 
@@ -43,7 +45,12 @@ def read_pdf(
     engine: str | None = None,
     max_seconds: float = MAX_SECONDS,
 ) -> ReadResult:
-    """Read a PDF's text layer into paragraphs; ``engine`` is ``pdfium`` (default) or ``pdfplumber``."""
+    """Read a PDF's text layer into paragraphs.
+
+    ``engine`` is ``pdfium`` or ``pdfplumber``; without it, ``$POLICYDOC_PDF_ENGINE`` or
+    ``pdfium``, falling back to pdfplumber when PDFium fails. A chosen engine has no fallback.
+    """
+    engine = engine or os.environ.get(ENGINE_VARIABLE) or None
     if engine is not None and engine not in ENGINES:
         raise UnsupportedFormatError(f"unknown PDF engine {engine!r}; choose one of {', '.join(ENGINES)}", path)
     name = engine or DEFAULT_ENGINE

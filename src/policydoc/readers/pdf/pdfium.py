@@ -87,8 +87,8 @@ class PdfiumSource:
         return PageChars(width=width, height=height, chars=chars)
 
     def _unmeasured_text(self, page) -> int:  # page: a raw FPDF_PAGE
-        # PDFium leaves out of its text page every text object it gives no width, such as a
-        # lone character in a CID font it has no metrics for (a non-embedded 宋体): count them.
+        # PDFium leaves out of its text page a text object it gives no width: a lone character
+        # in a CID font that is not embedded (reportlab's STSong-Light) vanishes. Count them.
         raw = self._raw
         left, bottom, right, top = self._bounds
         size = self._size
@@ -98,7 +98,11 @@ class PdfiumSource:
             if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_TEXT:
                 continue
             raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
-            if right.value <= left.value and raw.FPDFTextObj_GetFontSize(obj, size) and size.value > 0:
+            if right.value > left.value or not raw.FPDFTextObj_GetFontSize(obj, size) or size.value <= 0:
+                continue
+            # Only a font without its program: damaged streams also leave empty objects behind,
+            # and for those pdfminer reads no more than PDFium does.
+            if not raw.FPDFFont_GetIsEmbedded(raw.FPDFTextObj_GetFont(obj)):
                 lost += 1
         return lost
 
