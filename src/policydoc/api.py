@@ -14,6 +14,7 @@ from .errors import EmptyDocumentError, PolicyDocError, TooLargeError, Unreadabl
 from .metadata import extract
 from .model import News, PolicyDocument, Source
 from .readers.encoding import decode
+from .readers.ofd import looks_like_ofd, read_ofd
 from .readers.pdf import MAX_PAGES, read_pdf
 from .readers.sina import looks_like_sina, read_sina
 from .readers.text import read_text
@@ -25,7 +26,7 @@ from .text import normalize
 SourceLike = str | bytes | os.PathLike[str]
 MAX_BYTES = 32 * 1024 * 1024  # default input size limit; parse(..., max_bytes=N) raises it
 _TAG = regex.compile(r"<(?:p|div|span|br|table|td|tr|font|html|body|meta|head|a|strong|b|h[1-6])\b[^>]*>", regex.I)
-FORMATS = ("sina", "html", "pdf", "pdf-text", "text")
+FORMATS = ("sina", "html", "pdf", "ofd", "pdf-text", "text")
 
 
 def parse(
@@ -101,6 +102,8 @@ def detect_format(data: bytes, path: str | None = None) -> str:
     head = data[:1024].lstrip()
     if head.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
         return "pdf"
+    if looks_like_ofd(data):
+        return "ofd"
     if _looks_binary(data[:8192]):
         kind = "a PDF (no %PDF header)" if path and path.lower().endswith(".pdf") else "text or HTML"
         raise UnsupportedFormatError(f"binary data, not {kind}", path)
@@ -148,6 +151,8 @@ def _parse_bytes(
 def _read(data: bytes, path: str, fmt: str, max_pages: int, engine: str | None = None) -> ReadResult:
     if fmt == "pdf":
         return read_pdf(data, path, max_pages=max_pages, engine=engine)
+    if fmt == "ofd":
+        return read_ofd(data, path, max_pages=max_pages)
     text = decode(data, path)
     if fmt == "sina":
         return read_sina(text)

@@ -17,7 +17,7 @@ from typing import Any
 
 from ...blocks import ReadResult
 from ...errors import NoTextLayerError, PolicyDocError, TooLargeError, UnsupportedFormatError
-from ...layout import Line, drop_furniture, page_lines, paragraphs, text_share
+from ...layout import Line, lay_out, page_lines, text_share
 from .engine import EngineError, PdfSource
 
 MAX_PAGES = 1000  # default limit; parse(..., max_pages=N) raises it
@@ -114,9 +114,7 @@ def _read(engine: str, data: bytes, path: str | None, max_pages: int, max_second
         raise NoTextLayerError(
             f"the text layer is garbage (only {share:.0%} of its characters are text): it needs OCR first", path
         )
-    drop_furniture(pages, heights)
-    blocks = paragraphs([line for page in pages for line in page])
-    return ReadResult(blocks=blocks, format="pdf", pages=n_pages, source_meta=info)
+    return ReadResult(blocks=lay_out(pages, heights), format="pdf", pages=n_pages, source_meta=info)
 
 
 def _info(meta: dict[str, Any]) -> dict[str, Any]:
