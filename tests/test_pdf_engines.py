@@ -191,3 +191,13 @@ def test_fuzz_pdfs_give_a_document_or_a_clear_error_in_time(path, engine):
         else:
             json.dumps(doc.model_dump(mode="json"), allow_nan=False)
     assert time.perf_counter() - start < 3
+
+
+def test_threads_may_parse_pdfs_at_the_same_time():
+    # PDFium is not thread-safe; the reader serialises PDFium work within a process.
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = [SICHUAN_PDF, HANGZHOU_PDF] * 3
+    with ThreadPoolExecutor(4) as pool:
+        docs = list(pool.map(lambda p: policydoc.parse(p, engine="pdfium"), paths))
+    assert [outline(d) for d in docs] == [outline(read_with(p, "pdfium")) for p in paths]

@@ -9,7 +9,9 @@ engine-independent (``policydoc.layout``).
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
 import time
 import warnings
 from collections.abc import Callable
@@ -31,6 +33,8 @@ ENGINES = ("pdfium", "pdfplumber")
 DEFAULT_ENGINE = "pdfium"
 ENGINE_VARIABLE = "POLICYDOC_PDF_ENGINE"  # how `--engine` reaches batch worker processes
 _PLACEHOLDERS = frozenset(("标题", "作者", "Title", "Author"))
+# PDFium is not thread-safe: one document at a time per process (batch workers are processes).
+_PDFIUM = threading.Lock()
 
 
 class PDFEngineWarning(UserWarning):
@@ -77,6 +81,24 @@ def _opener(name: str) -> Callable[[bytes, str | None], PdfSource]:
 
 
 def _read(engine: str, data: bytes, path: str | None, max_pages: int, max_seconds: float) -> ReadResult:
+    with _PDFIUM if engine == "pdfium" else contextlib.nullcontext():
+        pages, heights, n_pages, info = _read_lines(engine, data, path, max_pages, max_seconds)
+    if not any(pages):
+        raise NoTextLayerError(
+            f"no text layer on any of its {n_pages} pages: it is probably scanned and needs OCR first", path
+        )
+    share = text_share(pages)
+    if share < MIN_TEXT_SHARE:
+        raise NoTextLayerError(
+            f"the text layer is garbage (only {share:.0%} of its characters are text): it needs OCR first", path
+        )
+    return ReadResult(blocks=lay_out(pages, heights), format="pdf", pages=n_pages, source_meta=info)
+
+
+def _read_lines(
+    engine: str, data: bytes, path: str | None, max_pages: int, max_seconds: float
+) -> tuple[list[list[Line]], list[float], int, dict[str, Any]]:
+    """Every page's lines and height, the page count and the info fields; the file is closed after."""
     start = time.monotonic()
     source = _opener(engine)(data, path)
     try:
@@ -105,16 +127,7 @@ def _read(engine: str, data: bytes, path: str | None, max_pages: int, max_second
             source.close()
         except Exception:  # closing must never replace the real outcome
             pass
-    if not any(pages):
-        raise NoTextLayerError(
-            f"no text layer on any of its {n_pages} pages: it is probably scanned and needs OCR first", path
-        )
-    share = text_share(pages)
-    if share < MIN_TEXT_SHARE:
-        raise NoTextLayerError(
-            f"the text layer is garbage (only {share:.0%} of its characters are text): it needs OCR first", path
-        )
-    return ReadResult(blocks=lay_out(pages, heights), format="pdf", pages=n_pages, source_meta=info)
+    return pages, heights, n_pages, info
 
 
 def _info(meta: dict[str, Any]) -> dict[str, Any]:
