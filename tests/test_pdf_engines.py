@@ -201,3 +201,21 @@ def test_threads_may_parse_pdfs_at_the_same_time():
     with ThreadPoolExecutor(4) as pool:
         docs = list(pool.map(lambda p: policydoc.parse(p, engine="pdfium"), paths))
     assert [outline(d) for d in docs] == [outline(read_with(p, "pdfium")) for p in paths]
+
+
+def test_convert_engine_option_reaches_the_workers(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from policydoc.cli import app
+
+    monkeypatch.setenv(ENGINE_VARIABLE, "")  # restored after the test: convert sets it for its workers
+    src = tmp_path / "in"
+    src.mkdir()
+    lone_glyph_pdf(src / "lone.pdf")  # only a chosen PDFium fails on it: the default falls back
+    for engine, code in (("pdfplumber", 0), ("pdfium", 1)):
+        out = tmp_path / engine
+        args = ["convert", str(src), "-o", str(out), "--jobs", "1", "-q", "--engine", engine]
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == code, result.output
+    assert "PDFium" in (tmp_path / "pdfium" / "errors.jsonl").read_text(encoding="utf-8")
+    assert (tmp_path / "pdfplumber" / "lone.json").exists()
