@@ -61,9 +61,17 @@ class PdfiumSource:
             matrix = raw.FS_MATRIX()
             chars: list[Char] = []
             high = 0  # a pending UTF-16 high surrogate
+            # Local names: these run once per character, the whole cost of reading a PDF.
+            unicode_of, generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
+            loose_box, char_matrix, font_size = (
+                raw.FPDFText_GetLooseCharBox,
+                raw.FPDFText_GetMatrix,
+                raw.FPDFText_GetFontSize,
+            )
+            sqrt, append = math.sqrt, chars.append
             for i in range(count):
-                code = raw.FPDFText_GetUnicode(tp, i)
-                if code in _SKIP or raw.FPDFText_IsGenerated(tp, i) == 1:
+                code = unicode_of(tp, i)
+                if code in _SKIP or generated(tp, i) == 1:
                     continue
                 if 0xD800 <= code < 0xDC00:
                     high = code
@@ -72,16 +80,16 @@ class PdfiumSource:
                     if not high:
                         continue
                     code, high = 0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00), 0
-                raw.FPDFText_GetLooseCharBox(tp, i, rect)
-                raw.FPDFText_GetMatrix(tp, i, matrix)
-                size = raw.FPDFText_GetFontSize(tp, i) * math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+                loose_box(tp, i, rect)
+                char_matrix(tp, i, matrix)
+                size = font_size(tp, i) * sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
                 x0, x1, bottom = rect.left, rect.right, height - rect.bottom
                 if x1 - x0 > 3 * size:
                     # PDFium's loose box is sometimes far too large (fonts with odd metrics, seen in a
                     # table of the huaian PDF); the tight box and the baseline origin are right there.
                     x0, x1, bottom = self._tight(tp, i, height, size)
                 upright = abs(matrix.b) < 1e-6 and abs(matrix.c) < 1e-6 and matrix.a > 0
-                chars.append(Char(chr(code), x0, x1, bottom - size, bottom, size, upright))
+                append(Char(chr(code), x0, x1, bottom - size, bottom, size, upright))
         finally:
             textpage.close()
         return PageChars(width=width, height=height, chars=chars)
@@ -93,15 +101,21 @@ class PdfiumSource:
         left, bottom, right, top = self._bounds
         size = self._size
         lost = 0
+        get_object, type_of, bounds, text = (
+            raw.FPDFPage_GetObject,
+            raw.FPDFPageObj_GetType,
+            raw.FPDFPageObj_GetBounds,
+            raw.FPDF_PAGEOBJ_TEXT,
+        )
         for k in range(raw.FPDFPage_CountObjects(page)):
-            obj = raw.FPDFPage_GetObject(page, k)
-            if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_TEXT:
+            obj = get_object(page, k)
+            if type_of(obj) != text:
                 continue
-            raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+            bounds(obj, left, bottom, right, top)
             if right.value > left.value or not raw.FPDFTextObj_GetFontSize(obj, size) or size.value <= 0:
                 continue
-            # Only a font without its program: damaged streams also leave empty objects behind,
-            # and for those pdfminer reads no more than PDFium does.
+            # Only when the font program is missing or unreadable (not embedded, or a damaged
+            # stream): then pdfminer, reading the ToUnicode map, gets what PDFium cannot.
             if not raw.FPDFFont_GetIsEmbedded(raw.FPDFTextObj_GetFont(obj)):
                 lost += 1
         return lost
