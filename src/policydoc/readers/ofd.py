@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import io
 import math
-import zipfile
 from posixpath import dirname, join, normpath
+from typing import TYPE_CHECKING
 
 from ..blocks import ReadResult
 from ..errors import NoTextLayerError, TooLargeError, UnsupportedFormatError
 from ..layout import Char, Line, lay_out, page_lines, text_share
+
+if TYPE_CHECKING:
+    import zipfile
 
 PT_PER_MM = 72 / 25.4
 DESCENT = 0.14  # below the baseline, as a share of the size (as the PDF engine assumes)
@@ -30,6 +33,8 @@ def looks_like_ofd(data: bytes) -> bool:
     """A zip whose root holds ``OFD.xml``."""
     if not data.startswith(b"PK\x03\x04"):
         return False
+    import zipfile  # deferred: ~30 ms at start-up, and only zip inputs need it
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             return any(name.lstrip("/").lower() == "ofd.xml" for name in zf.namelist())
@@ -38,6 +43,8 @@ def looks_like_ofd(data: bytes) -> bool:
 
 
 def read_ofd(data: bytes, path: str | None = None, *, max_pages: int = 1000) -> ReadResult:
+    import zipfile
+
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
