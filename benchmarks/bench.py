@@ -44,7 +44,8 @@ from policydoc.numbering import match_marker  # noqa: E402
 SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared"
 SINA = SAMPLES / "000_825415eff566e735.txt"
-PDF10 = SAMPLES / "hangzhou-hangzhengbanhan-2025-16-zuqiu-zhongdian-chengshi.pdf"
+# A real corpus PDF, read from ../shared (never copied into the repository).
+PDF10 = SHARED / "corpus" / "pdf" / "hangzhou-hangzhengbanhan-2025-16-zuqiu-zhongdian-chengshi.pdf"
 
 
 def timed(fn: Callable[[], object], repeat: int) -> float:
