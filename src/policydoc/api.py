@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import regex
-from lxml import etree
 
 from .blocks import Block, ReadResult
 from .collection import split as split_documents
@@ -19,7 +19,7 @@ from .metadata import extract
 from .model import Collection, News, Part, PolicyDocument, Provenance, Source, TocEntry
 from .readers.docx import is_docx, read_docx
 from .readers.encoding import decode
-from .readers.html import NoArticleText, read_html
+from .readers.ofd import looks_like_ofd, read_ofd
 from .readers.office import office_format, read_office
 from .readers.pdf import MAX_PAGES, read_pdf
 from .readers.sina import looks_like_sina, read_sina
@@ -33,7 +33,7 @@ from .text import normalize
 SourceLike = str | bytes | os.PathLike[str]
 MAX_BYTES = 32 * 1024 * 1024  # default input size limit; parse(..., max_bytes=N) raises it
 _TAG = regex.compile(r"<(?:p|div|span|br|table|td|tr|font|html|body|meta|head|a|strong|b|h[1-6])\b[^>]*>", regex.I)
-FORMATS = ("sina", "html", "pdf", "pdf-text", "text", "docx", "doc", "rtf")
+FORMATS = ("sina", "html", "pdf", "ofd", "pdf-text", "text", "docx", "doc", "rtf")
 
 
 def parse(
@@ -42,16 +42,18 @@ def parse(
     format: str | None = None,
     max_bytes: int = MAX_BYTES,
     max_pages: int = MAX_PAGES,
+    engine: str | None = None,
 ) -> PolicyDocument:
     """Parse a notice from a path, raw ``bytes`` or a ``str`` of its content.
 
     The format is detected from the content (``format`` forces one of ``FORMATS``).
+    ``engine`` picks the PDF engine (``pdfium``, the default, or ``pdfplumber``).
     Every failure is a ``PolicyDocError`` naming the input.
     """
     data, path = _load(source, max_bytes)
     if format is not None and format not in FORMATS:
         raise UnsupportedFormatError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}", path)
-    return _parse_bytes(data, path, format, max_pages=max_pages)
+    return _parse_bytes(data, path, format, max_pages=max_pages, engine=engine)
 
 
 def parse_many(sources: Iterable[SourceLike], **options: Any) -> Iterator[PolicyDocument | PolicyDocError]:
@@ -74,6 +76,7 @@ def parse_bytes(
     format: str | None = None,
     max_bytes: int = MAX_BYTES,
     max_pages: int = MAX_PAGES,
+    engine: str | None = None,
 ) -> PolicyDocument:
     """Parse the bytes of a file read elsewhere (stdin, object storage, a Dask or Ray task).
 
@@ -82,7 +85,7 @@ def parse_bytes(
     """
     if format is not None and format not in FORMATS:
         raise UnsupportedFormatError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}", name)
-    return _parse_bytes(_check_size(data, name, max_bytes), name, format, max_pages=max_pages)
+    return _parse_bytes(_check_size(data, name, max_bytes), name, format, max_pages=max_pages, engine=engine)
 
 
 def parse_html(source: SourceLike) -> PolicyDocument:
@@ -91,9 +94,9 @@ def parse_html(source: SourceLike) -> PolicyDocument:
     return _parse_bytes(data, path, "sina" if looks_like_sina(decode(data, path)) else "html")
 
 
-def parse_pdf(source: SourceLike, *, max_pages: int = MAX_PAGES) -> PolicyDocument:
+def parse_pdf(source: SourceLike, *, max_pages: int = MAX_PAGES, engine: str | None = None) -> PolicyDocument:
     data, path = _load(source, MAX_BYTES)
-    return _parse_bytes(data, path, "pdf", max_pages=max_pages)
+    return _parse_bytes(data, path, "pdf", max_pages=max_pages, engine=engine)
 
 
 def parse_text(source: SourceLike) -> PolicyDocument:
@@ -143,6 +146,8 @@ def detect_format(data: bytes, path: str | None = None) -> str:
         return "pdf"
     if is_docx(data):
         return "docx"
+    if looks_like_ofd(data):
+        return "ofd"
     if office := office_format(data):  # .doc/.wps (OLE2) and RTF: through LibreOffice
         return office
     if _looks_binary(data[:8192]):
@@ -174,6 +179,7 @@ def parse_all(
     format: str | None = None,
     max_bytes: int = MAX_BYTES,
     max_pages: int = MAX_PAGES,
+    engine: str | None = None,
 ) -> Collection:
     """The documents one file holds (a compilation, a gazette issue, a decision and its revised text).
 
@@ -183,7 +189,7 @@ def parse_all(
     data, path = _load(source, max_bytes)
     if format is not None and format not in FORMATS:
         raise UnsupportedFormatError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}", path)
-    read, blocks = _read_blocks(data, path, format, max_pages)
+    read, blocks = _read_blocks(data, path, format, max_pages, engine)
     found = split_documents(blocks)
     if len(found.starts) == 1:
         return Collection(source=_source(read, data, path), documents=[assemble(read, blocks, data, path)])
@@ -219,24 +225,28 @@ def _source(read: ReadResult, data: bytes, path: str | None) -> Source:
     return Source(path=path, format=read.format, sha256=hashlib.sha256(data).hexdigest(), pages=read.pages)
 
 
-def _parse_bytes(data: bytes, path: str | None, format: str | None, *, max_pages: int = MAX_PAGES) -> PolicyDocument:
-    read, blocks = _read_blocks(data, path, format, max_pages)
+def _parse_bytes(
+    data: bytes, path: str | None, format: str | None, *, max_pages: int = MAX_PAGES, engine: str | None = None
+) -> PolicyDocument:
+    read, blocks = _read_blocks(data, path, format, max_pages, engine)
     return assemble(read, blocks, data, path)
 
 
-def _read_blocks(data: bytes, path: str | None, format: str | None, max_pages: int) -> tuple[ReadResult, list[Block]]:
+def _read_blocks(
+    data: bytes, path: str | None, format: str | None, max_pages: int, engine: str | None = None
+) -> tuple[ReadResult, list[Block]]:
     """Read and normalize: the blocks of official text, or a PolicyDocError naming the input."""
     label = path or "<input>"
     if not data.strip():
         raise EmptyDocumentError("the input is empty", label)
     fmt = format or detect_format(data, label)
     try:
-        read = _read(data, label, fmt, max_pages)
+        read = _read(data, label, fmt, max_pages, engine)
     except PolicyDocError:
         raise
-    except NoArticleText as exc:
-        raise EmptyDocumentError(str(exc), label) from None
-    except (ValueError, RecursionError, MemoryError, UnicodeError, etree.LxmlError) as exc:
+    except _read_errors() as exc:
+        if _is_no_article(exc):
+            raise EmptyDocumentError(str(exc), label) from None
         raise UnsupportedFormatError(f"cannot be read as {fmt} ({type(exc).__name__}: {exc})", label) from None
     blocks = [b for b in (_normalized(b) for b in read.blocks) if b.text]
     if not blocks:
@@ -244,9 +254,11 @@ def _read_blocks(data: bytes, path: str | None, format: str | None, max_pages: i
     return read, blocks
 
 
-def _read(data: bytes, path: str, fmt: str, max_pages: int) -> ReadResult:
+def _read(data: bytes, path: str, fmt: str, max_pages: int, engine: str | None = None) -> ReadResult:
     if fmt == "pdf":
-        return read_pdf(data, path, max_pages=max_pages)
+        return read_pdf(data, path, max_pages=max_pages, engine=engine)
+    if fmt == "ofd":
+        return read_ofd(data, path, max_pages=max_pages)
     if fmt == "docx":
         return read_docx(data, path)
     if fmt in ("doc", "rtf"):
@@ -255,8 +267,22 @@ def _read(data: bytes, path: str, fmt: str, max_pages: int) -> ReadResult:
     if fmt == "sina":
         return read_sina(text)
     if fmt == "html":
+        from .readers.html import read_html  # deferred with lxml.html: PDF and text inputs never need it
+
         return read_html(text)
     return read_text(text, hint_pdf=path.lower().endswith(".pdf.txt") or fmt == "pdf-text")
+
+
+def _read_errors() -> tuple[type[BaseException], ...]:
+    """What a reader raises on input it cannot read; lxml's errors only once lxml is loaded."""
+    errors: tuple[type[BaseException], ...] = (ValueError, RecursionError, MemoryError, UnicodeError)
+    etree = sys.modules.get("lxml.etree")
+    return (*errors, etree.LxmlError) if etree is not None else errors
+
+
+def _is_no_article(exc: BaseException) -> bool:
+    html = sys.modules.get("policydoc.readers.html")
+    return html is not None and isinstance(exc, html.NoArticleText)
 
 
 def _normalized(block: Block) -> Block:

@@ -64,6 +64,18 @@ MaxPages = Annotated[int, typer.Option("--max-pages", min=1, help="refuse PDFs w
 Jobs = Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="worker processes (default: all cores)")]
 
 
+def _check_engine(engine: str | None) -> str | None:
+    if engine is not None and engine not in ("pdfium", "pdfplumber"):
+        raise typer.BadParameter(f"{engine!r}: choose pdfium or pdfplumber")
+    return engine
+
+
+Engine = Annotated[
+    str | None,
+    typer.Option("--engine", callback=_check_engine, help="PDF engine: pdfium (default) or pdfplumber"),
+]
+
+
 def _settings(debug: bool = False, quiet: bool = False, verbose: bool = False) -> None:
     if quiet and verbose:
         _usage("--quiet and --verbose exclude each other")
@@ -102,12 +114,14 @@ def _stdin() -> bytes:
     return sys.stdin.buffer.read()
 
 
-def _load(path: str, max_bytes: int = MAX_BYTES, max_pages: int = MAX_PAGES) -> PolicyDocument:
+def _load(
+    path: str, max_bytes: int = MAX_BYTES, max_pages: int = MAX_PAGES, engine: str | None = None
+) -> PolicyDocument:
     """Parse one notice for a command; a bad file is one clear line and exit 1."""
     try:
         if path == STDIN:
-            return parse_bytes(_stdin(), None, max_bytes=max_bytes, max_pages=max_pages)
-        return parse(Path(path), max_bytes=max_bytes, max_pages=max_pages)
+            return parse_bytes(_stdin(), None, max_bytes=max_bytes, max_pages=max_pages, engine=engine)
+        return parse(Path(path), max_bytes=max_bytes, max_pages=max_pages, engine=engine)
     except PolicyDocError as exc:
         if state["debug"]:
             raise
@@ -245,6 +259,7 @@ def convert(
     ] = None,
     max_bytes: MaxBytes = MAX_BYTES,
     max_pages: MaxPages = MAX_PAGES,
+    engine: Engine = None,
     debug: Debug = False,
     quiet: Quiet = False,
     verbose: Verbose = False,
@@ -280,6 +295,7 @@ def convert(
         data=data,
         max_bytes=max_bytes,
         max_pages=max_pages,
+        engine=engine,
     )
     for source, output in renamed:
         err.print(f"[yellow]note:[/] {escape(source)} → {escape(output)} (another input has the same name)")
@@ -368,11 +384,12 @@ def show(
     path: Annotated[str, typer.Argument(help="a notice: HTML, PDF or text; - is stdin")],
     max_bytes: MaxBytes = MAX_BYTES,
     max_pages: MaxPages = MAX_PAGES,
+    engine: Engine = None,
     debug: Debug = False,
 ) -> None:
     """Metadata, the section tree with roles, and targets (plain text when piped)."""
     _settings(debug)
-    doc = _load(path, max_bytes, max_pages)
+    doc = _load(path, max_bytes, max_pages, engine)
     out = Console(soft_wrap=True)
     m = doc.metadata
     facts = [
@@ -475,6 +492,7 @@ def targets(
     jobs: Jobs = None,
     max_bytes: MaxBytes = MAX_BYTES,
     max_pages: MaxPages = MAX_PAGES,
+    engine: Engine = None,
     debug: Debug = False,
     quiet: Quiet = False,
     verbose: Verbose = False,
@@ -488,7 +506,9 @@ def targets(
     found = discover(paths)
     _list_skipped(found, _suffixes())
     data = _stdin() if any(source == STDIN for source, _ in found.found) else None
-    todo, _ = plan(found.found, None, want="targets", data=data, max_bytes=max_bytes, max_pages=max_pages)
+    todo, _ = plan(
+        found.found, None, want="targets", data=data, max_bytes=max_bytes, max_pages=max_pages, engine=engine
+    )
     by_source: dict[str, list[dict]] = {}
     report = Report("reading", len(todo))
 
@@ -554,6 +574,7 @@ def validate(
     fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
     max_bytes: MaxBytes = MAX_BYTES,
     max_pages: MaxPages = MAX_PAGES,
+    engine: Engine = None,
     debug: Debug = False,
     quiet: Quiet = False,
     verbose: Verbose = False,
@@ -587,9 +608,9 @@ def validate(
         else:
             try:
                 if source == STDIN:
-                    doc = parse_bytes(_stdin(), None, max_bytes=max_bytes, max_pages=max_pages)
+                    doc = parse_bytes(_stdin(), None, max_bytes=max_bytes, max_pages=max_pages, engine=engine)
                 else:
-                    doc = parse(Path(source), max_bytes=max_bytes, max_pages=max_pages)
+                    doc = parse(Path(source), max_bytes=max_bytes, max_pages=max_pages, engine=engine)
             except PolicyDocError as exc:
                 if state["debug"]:
                     raise

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import cn2an
-
 from .docparts import ADDRESSEE, ORDER_SERIAL, is_signature, is_title_line, kind_of
 
 # A line ending like this introduces the body rather than naming addressees.
@@ -96,6 +94,8 @@ def _joint_order(issuers: list[str], serial: str) -> str:
     """The citation form of a joint order: 国家互联网信息办公室等七部门令第15号."""
     if len(issuers) == 1:
         return f"{issuers[0]}令{serial}"
+    import cn2an  # deferred: ~110 ms at start-up
+
     return f"{issuers[0]}等{cn2an.an2cn(len(issuers))}部门令{serial}"
 
 

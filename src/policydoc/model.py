@@ -16,7 +16,8 @@ SCHEMA_VERSION = "1.0"
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # defer_build: the validators are built on first use, not at `import policydoc`.
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Provenance(_Model):
@@ -61,7 +62,9 @@ class Annex(_Model):
 
 class Source(_Model):
     path: str | None = Field(None, description="the input file, null for bytes or text given directly")
-    format: str = Field(description="sina, html, pdf, pdf-text, text, docx, doc (also .wps) or rtf")
+    format: str = Field(
+        description="sina, html, pdf, ofd, pdf-text, markdown, text, docx, doc (also .wps) or rtf"
+    )
     sha256: str = Field(description="SHA-256 of the input bytes")
     pages: int | None = Field(None, description="page count of a PDF")
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import cn2an
 import regex
 
 CN_DIGITS = "零〇一二三四五六七八九十百两"
@@ -109,6 +108,8 @@ def read_numeral(text: str, numeral: str = "cn") -> int | None:
         return CIRCLED.index(text) + 1 if text in CIRCLED else None
     if text.isascii() and text.isdigit():
         return int(text)
+    import cn2an  # deferred: ~110 ms at start-up, needed only for Chinese numerals
+
     try:
         value = cn2an.cn2an(text.replace("〇", "零"), "strict")
     except (ValueError, KeyError, IndexError):

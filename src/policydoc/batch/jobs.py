@@ -14,7 +14,7 @@ from ..errors import PolicyDocError, TooLargeError, UnreadableFileError
 from ..readers.pdf import MAX_PAGES
 from .outputs import is_url, join, write_text
 
-INPUT_SUFFIXES = (".html", ".htm", ".shtml", ".md", ".txt", ".text", ".pdf", ".docx", ".doc", ".wps", ".rtf")
+INPUT_SUFFIXES = (".html", ".htm", ".shtml", ".md", ".txt", ".text", ".pdf", ".ofd", ".docx", ".doc", ".wps", ".rtf")
 STDIN = "-"  # the conventional name for standard input
 STDIN_OUTPUT = "stdin"  # its output name under OUTDIR: OUTDIR/stdin.json
 DIED = "not converted: a worker process died (killed or out of memory); run again with --resume"
@@ -32,6 +32,7 @@ class Job:
     data: bytes | None = field(default=None, repr=False)
     max_bytes: int = MAX_BYTES
     max_pages: int = MAX_PAGES
+    engine: str | None = None  # the PDF engine (None: the default); travels to Dask workers too
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +116,7 @@ def plan(
     data: bytes | None = None,
     max_bytes: int = MAX_BYTES,
     max_pages: int = MAX_PAGES,
+    engine: str | None = None,
 ) -> tuple[list[Job], list[tuple[str, str]]]:
     """Jobs with unique outputs: ``a/notice.pdf`` → ``OUTDIR/a/notice.pdf.json``.
 
@@ -147,6 +149,7 @@ def plan(
                 data if source == STDIN else None,
                 max_bytes,
                 max_pages,
+                engine,
             )
         )
     return jobs, renamed
@@ -193,7 +196,11 @@ def run_job(job: Job) -> Outcome:
         data = read_input(job)
         sha256 = hashlib.sha256(data).hexdigest()
         doc = parse_bytes(
-            data, None if job.source == STDIN else job.source, max_bytes=job.max_bytes, max_pages=job.max_pages
+            data,
+            None if job.source == STDIN else job.source,
+            max_bytes=job.max_bytes,
+            max_pages=job.max_pages,
+            engine=job.engine,
         )
         if job.output is not None:
             write_text(job.output, doc.model_dump_json(indent=2), job.tmp_dir)

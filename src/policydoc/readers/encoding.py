@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import regex
-from bs4.dammit import EncodingDetector
 
 from ..errors import DecodeError
 
@@ -29,6 +28,8 @@ def decode(data: bytes, path: str | None = None) -> str:
         except (UnicodeDecodeError, LookupError):
             continue
     # Last resort: bs4's detector knows Big5, Shift-JIS and the Windows code pages too.
+    from bs4.dammit import EncodingDetector  # deferred: bs4 and soupsieve cost ~70 ms at start-up
+
     guess = EncodingDetector(data, known_definite_encodings=["gb18030"]).encodings
     for encoding in guess:
         try:

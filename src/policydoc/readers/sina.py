@@ -7,13 +7,14 @@ block and ad comments follow the body.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
-from lxml import etree
 
 from ..blocks import Block, ReadResult
-from .html import extract_blocks, parse_tree
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 FRONT_MATTER = regex.compile(r"\A\s*---\s*\n(?P<yaml>.*?)\n---\s*\n", regex.S)
 _YAML_ITEM = regex.compile(r"^\s*-\s*(.*)$")
@@ -62,6 +63,10 @@ def _scalar(value: str) -> str:
 
 
 def read_sina(text: str) -> ReadResult:
+    from lxml import etree  # deferred: detecting a Sina post must not load lxml
+
+    from .html import extract_blocks, parse_tree
+
     meta, body = front_matter(text)
     root = parse_tree(body)
     news: dict[str, Any] = {
