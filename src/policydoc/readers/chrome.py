@@ -1,0 +1,187 @@
+"""Where the official text is in a text dump: page chrome as a table of patterns.
+
+Crawlers and converters dump a whole page: the page title with the site's name,
+breadcrumbs (``首页 > 工业和信息化部 > …``), the metadata grid as label/value lines,
+print/share/font-size controls, citation codes and source links, related-link lists
+and the site footer. The HTML reader drops these with the page's markup; text dumps
+have only their wording, so each kind is a row below (what it matches, where in the
+document it may be chrome). Nothing else is touched: a line the table does not name
+stays, so the official text is conserved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from ..numbering import match_marker
+
+Line = tuple[int, str]  # (1-based line in the file, text)
+Zone = Literal["any", "head", "tail"]
+
+# Words of the page controls: a line made of nothing else is chrome.
+CONTROL_WORDS = (
+    "打印本页 打印正文 打印 关闭窗口 关闭本页 关闭 返回顶部 返回 我要纠错 纠错 加入收藏 收藏 设为首页 分享到 分享 "
+    "扫一扫在手机打开当前页 扫一扫 在手机打开当前页 手机版 繁体 简体 无障碍 搜索 字号 字体 默认 大 中 小 "
+    "微信 微博 保存 下载 PC版 电脑版 TOP top"
+).split()
+_SEP = r"[\s【】\[\]()（）|｜:：/·•◆>＞]*"
+_CONTROLS = _SEP + "(?:(?:" + "|".join(map(regex.escape, CONTROL_WORDS)) + ")" + _SEP + ")+"
+
+# Labels a crawler writes above the text; the grid labels that carry metadata are in labels.py.
+CRAWLER_LABELS = (
+    "来源 信息来源 文章来源 稿件来源 发布时间 发布日期 发稿时间 更新时间 时间 日期 发布人 作者 责任编辑 编辑 "
+    "浏览次数 点击数 访问量 阅读次数 阅读量 版本 Title Published Time Markdown Content"
+).split()
+_LINK_LABELS = r"\p{Han}{0,4}链接 原文地址 原文网址 网址 URL Source 来源网址".split()
+# A run of two or more such lines above the title is a metadata grid whatever its labels.
+GENERIC_LABEL = regex.compile(r"\p{Han}{2,8}\s*[:：]\s*[^\s：:].{0,80}")
+
+
+@dataclass(frozen=True, slots=True)
+class ChromeRule:
+    name: str
+    pattern: regex.Pattern[str]
+    zone: Zone  # "head": above the official text only; "tail": below it only
+    takes_next: bool = False  # a label whose value stands on the next line
+
+
+def _rule(name: str, pattern: str, zone: Zone, takes_next: bool = False) -> ChromeRule:
+    return ChromeRule(name, regex.compile(pattern, regex.I), zone, takes_next)
+
+
+# Each pattern must match the whole line (spaces of every width already folded to one).
+RULES: tuple[ChromeRule, ...] = (
+    _rule("page-marker", r"=+\s*PAGE\s*\d+\s*=+", "any"),
+    _rule("controls", _CONTROLS, "any"),
+    _rule("breadcrumb", r"(?:您(?:现在)?的位置|当前位置|所在位置|当前页面)\s*[:：].*", "head", takes_next=True),
+    _rule("breadcrumb", r"首\s*页\s*(?:[>›»＞/].*)?", "head"),
+    _rule("breadcrumb-separator", r"[>›»＞/]+", "any"),
+    _rule("citation-code", r"【法宝引证码】.*", "head"),
+    _rule("source-link", "(?:" + "|".join(_LINK_LABELS) + r")\s*[:：]\s*(?:https?://\S*)?", "any"),
+    _rule("url", r"https?://\S+", "head"),
+    _rule("crawler-label", "(?:" + "|".join(CRAWLER_LABELS) + r")\s*[:：].{0,60}", "head", takes_next=True),
+    _rule("crawler-label", r"正\s*文", "head"),
+    _rule("publish-time", r"\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?", "head"),
+    _rule("publish-time", r"\d{1,2}:\d{2}(?::\d{2})?", "head"),
+    _rule("views", r"(?:浏览|阅读|点击)(?:次数|量)?\s*[:：]?\s*\d*\s*次?", "any"),
+    _rule(
+        "footer",
+        r".{0,60}(?:版权所有|ICP备|ICP证|公网安备|网站地图|Copyright|©|技术支持\s*[:：]|主办单位\s*[:：]|承办(?:单位)?\s*[:：]"
+        r"|联系我们|网站标识码|Produced\s*By|publishdate\s*:).{0,60}",
+        "tail",
+    ),
+    _rule("related-list", r"(?:相关链接|相关解读|相关文件|相关阅读|相关新闻|相关稿件|延伸阅读|相关政策)\s*[:：]?", "tail"),
+)
+
+# Tail rules that open the footer: from such a line on, short lines are all chrome.
+_FOOTER_OPENERS = frozenset({"controls", "footer", "related-list"})
+# A page title written as "标题_网站名" / "标题 | 网站名".
+PAGE_TITLE_SUFFIX = regex.compile(r"^(?P<title>.{6,}?)\s*(?:[_|｜]|\s-\s)\s*(?P<site>[^_|｜]{2,40})$")
+_FOLD_SPACES = regex.compile(r"[\s\u3000\u00a0]+")
+
+
+def fold(text: str) -> str:
+    return _FOLD_SPACES.sub(" ", text).strip()
+
+
+def chrome_rule(text: str, zone: Zone) -> ChromeRule | None:
+    """The row of the table that names this line as chrome in this zone, if any."""
+    line = fold(text)
+    if not line:
+        return None
+    for rule in RULES:
+        if rule.zone in ("any", zone) and rule.pattern.fullmatch(line):
+            return rule
+    return None
+
+
+def head_end(lines: list[Line]) -> int:
+    """Index of the first line of running text: a sentence or a numbered heading."""
+    for i, (_, text) in enumerate(lines):
+        line = fold(text)
+        if "。" in line or (match_marker(line) is not None and chrome_rule(line, "head") is None):
+            return i
+    return len(lines)
+
+
+def find_official(lines: list[Line]) -> list[Line]:
+    """The official text of a text dump: chrome lines out above, around and below it."""
+    lines = _drop_head(lines)
+    lines = _drop_tail(lines)
+    lines = [(n, t) for n, t in lines if chrome_rule(t, "any") is None]
+    return _anchor_title(lines)
+
+
+def _drop_head(lines: list[Line]) -> list[Line]:
+    end = head_end(lines)
+    grid = _label_runs([fold(text) for _, text in lines[:end]])
+    out: list[Line] = []
+    skip_next = after_separator = False
+    for i, (n, text) in enumerate(lines):
+        if i >= end:
+            out.extend(lines[i:])
+            break
+        line = fold(text)
+        rule = chrome_rule(line, "head")
+        if skip_next and rule is None and len(line) <= 40:
+            skip_next = False
+            continue
+        # Breadcrumb segments stand between separator lines: 首页 / > / 工业和信息化部 / > / …
+        if after_separator and rule is None and len(line) <= 15 and not regex.search(r"[，。；：]", line):
+            after_separator = False
+            continue
+        skip_next = bool(rule and rule.takes_next and regex.fullmatch(r".*[:：]\s*", line))
+        after_separator = bool(rule and rule.name.startswith("breadcrumb") and regex.search(r"[>›»＞/]$", line))
+        if rule is None and i not in grid:
+            out.append((n, text))
+    return out
+
+
+def _label_runs(lines: list[str]) -> set[int]:
+    labelled = [GENERIC_LABEL.fullmatch(line) is not None for line in lines]
+    out: set[int] = set()
+    for i, is_label in enumerate(labelled):
+        if is_label and ((i > 0 and labelled[i - 1]) or (i + 1 < len(labelled) and labelled[i + 1])):
+            out.add(i)
+    return out
+
+
+def _drop_tail(lines: list[Line]) -> list[Line]:
+    """From the first footer line after which nothing but short lines follow, all is chrome."""
+    cut = len(lines)
+    for i in range(len(lines) - 1, len(lines) // 3 - 1, -1):
+        line = fold(lines[i][1])
+        rule = chrome_rule(line, "tail")
+        if rule is not None and rule.name in _FOOTER_OPENERS:
+            cut = i
+        elif len(line) > 60 or "。" in line:
+            break
+    return lines[:cut]
+
+
+def _anchor_title(lines: list[Line]) -> list[Line]:
+    """A page title repeated where the document starts: what precedes the repeat is the page's.
+
+    Crawled pages begin with the page ``<title>`` (often ``标题_网站名``), then navigation,
+    then the document, which opens with the same title.
+    """
+    if not lines:
+        return lines
+    n0, first = lines[0]
+    m = PAGE_TITLE_SUFFIX.match(fold(first))
+    title = m.group("title") if m and not regex.search(r"[，。；]", m.group("site")) else fold(first)
+    key = _key(title)
+    end = head_end(lines)
+    repeat = next((i for i in range(min(end, 80) - 1, 0, -1) if _key(lines[i][1]) == key), None)
+    if repeat is not None and len(key) >= 4:
+        return lines[repeat:]
+    if m is not None and title != fold(first):
+        return [(n0, title), *lines[1:]]
+    return lines
+
+
+def _key(text: str) -> str:
+    return regex.sub(r"[\s\u3000]+", "", text)
