@@ -73,7 +73,7 @@ RULES: tuple[ChromeRule, ...] = (
         r"|联系我们|网站标识码|Produced\s*By|publishdate\s*:).{0,60}",
         "tail",
     ),
-    _rule("related-list", r"(?:相关链接|相关解读|相关文件|相关阅读|相关新闻|相关稿件|延伸阅读|相关政策)\s*[:：]?", "tail"),
+    _rule("related-list", r"(?:相关(?:链接|解读|文件|阅读|新闻|稿件|政策)|延伸阅读)\s*[:：]?", "tail"),
 )
 
 # Tail rules that open the footer: from such a line on, short lines are all chrome.

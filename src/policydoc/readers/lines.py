@@ -32,6 +32,7 @@ OPENS = regex.compile(r"[（(〔［\[【《“‘]$")
 FULL_DATE = regex.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日$")
 LIST_MARKER = regex.compile(r"^\d{1,2}$")
 _ENDS_SENTENCE = "。！？；"
+_BLANK = " \t\u3000\u00a0\u200b\u200c\u200d\ufeff"
 
 
 def rejoin_fragments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -41,8 +42,8 @@ def rejoin_fragments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     i = 0
     while i < len(lines):
         n, raw = lines[i]
-        text = raw.strip()
-        nxt = lines[i + 1][1].strip() if i + 1 < len(lines) else ""
+        text = raw.strip(_BLANK)
+        nxt = lines[i + 1][1].strip(_BLANK) if i + 1 < len(lines) else ""
         fragment = FRAGMENT.fullmatch(text) is not None
         if fragment and LIST_MARKER.match(text) and nxt[:1] in (".", "．", "、") and nxt[1:2] not in "0123456789":
             out.append((n, text + nxt))  # 5 / .元宇宙典型案例: a list marker broken from its item
@@ -84,7 +85,7 @@ def _is_marker_line(text: str) -> bool:
 def _assemble(lines: list[tuple[int, str]], i: int) -> tuple[str, int]:
     text = ""
     for k in range(i, min(i + 6, len(lines))):
-        text += lines[k][1].strip()
+        text += lines[k][1].strip(_BLANK)
         if FULL_DATE.match(text):
             return text, k - i + 1
     return text, 1
@@ -95,5 +96,5 @@ def _starts_full_date(lines: list[tuple[int, str]], i: int) -> bool:
     text, used = _assemble(lines, i)
     if not FULL_DATE.match(text) or used < 2:
         return False
-    after = lines[i + used][1].strip() if i + used < len(lines) else ""
+    after = lines[i + used][1].strip(_BLANK) if i + used < len(lines) else ""
     return not CONTINUES.match(after)

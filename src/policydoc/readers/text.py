@@ -15,10 +15,9 @@ line widths are known.
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 import regex
-
-from typing import Any
 
 from ..blocks import Block, ReadResult
 from ..numbering import match_marker
