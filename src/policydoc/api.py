@@ -6,18 +6,17 @@ import hashlib
 import os
 from pathlib import Path
 
-import regex
 from lxml import etree
 
 from .blocks import Block, ReadResult
 from .errors import EmptyDocumentError, PolicyDocError, TooLargeError, UnreadableFileError, UnsupportedFormatError
 from .metadata import extract
 from .model import News, PolicyDocument, Source
+from .readers import BY_FORMAT, read, sniff
 from .readers.encoding import decode
-from .readers.html import NoArticleText, read_html
+from .readers.html import NoArticleText
 from .readers.pdf import MAX_PAGES, read_pdf
-from .readers.sina import looks_like_sina, read_sina
-from .readers.text import read_text
+from .readers.sina import looks_like_sina
 from .roles import assign
 from .structure import build
 from .targets import extract as extract_targets
@@ -25,8 +24,7 @@ from .text import normalize
 
 SourceLike = str | bytes | os.PathLike[str]
 MAX_BYTES = 32 * 1024 * 1024  # default input size limit; parse(..., max_bytes=N) raises it
-_TAG = regex.compile(r"<(?:p|div|span|br|table|td|tr|font|html|body|meta|head|a|strong|b|h[1-6])\b[^>]*>", regex.I)
-FORMATS = ("sina", "html", "pdf", "pdf-text", "text")
+FORMATS = ("pdf", *BY_FORMAT)
 
 
 def parse(
@@ -59,9 +57,11 @@ def parse_pdf(source: SourceLike, *, max_pages: int = MAX_PAGES) -> PolicyDocume
 
 
 def parse_text(source: SourceLike) -> PolicyDocument:
-    """Parse plain text or text copied out of a PDF (hard-wrapped lines are rejoined)."""
+    """Parse a text shape: plain text, text copied out of a PDF (hard-wrapped lines are rejoined),
+    Markdown or a page dumped on one line; HTML markup in it is read as text."""
     data, path = _load(source, MAX_BYTES)
-    return _parse_bytes(data, path, "text")
+    shape = detect_format(data, path)
+    return _parse_bytes(data, path, shape if shape in ("markdown", "oneline") else "text")
 
 
 def _load(source: SourceLike, max_bytes: int) -> tuple[bytes, str | None]:
@@ -96,19 +96,16 @@ def _check_size(data: bytes, path: str | None, max_bytes: int) -> bytes:
 
 
 def detect_format(data: bytes, path: str | None = None) -> str:
-    """``pdf``, ``sina``, ``html`` or ``text`` from the content; the extension only breaks ties."""
+    """``pdf``, else the first text reader that accepts the content (``readers.READERS``).
+
+    The extension only breaks ties."""
     head = data[:1024].lstrip()
     if head.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
         return "pdf"
     if _looks_binary(data[:8192]):
         kind = "a PDF (no %PDF header)" if path and path.lower().endswith(".pdf") else "text or HTML"
         raise UnsupportedFormatError(f"binary data, not {kind}", path)
-    text = decode(data, path)
-    if looks_like_sina(text):
-        return "sina"
-    if len(_TAG.findall(text[:200_000])) >= 3:
-        return "html"
-    return "text"
+    return sniff(decode(data, path), path)
 
 
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
@@ -145,12 +142,7 @@ def _parse_bytes(data: bytes, path: str | None, format: str | None, *, max_pages
 def _read(data: bytes, path: str, fmt: str, max_pages: int) -> ReadResult:
     if fmt == "pdf":
         return read_pdf(data, path, max_pages=max_pages)
-    text = decode(data, path)
-    if fmt == "sina":
-        return read_sina(text)
-    if fmt == "html":
-        return read_html(text)
-    return read_text(text, hint_pdf=path.lower().endswith(".pdf.txt") or fmt == "pdf-text")
+    return read(decode(data, path), fmt, path)
 
 
 def _normalized(block: Block) -> Block:

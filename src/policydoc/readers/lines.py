@@ -58,10 +58,14 @@ def rejoin_fragments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             continue
         marker_only = _marker_only(text)
         prev = out[-1][1] if out else ""
-        glue = bool(out) and not marker_only and (
-            (fragment and prev[-1:] not in _ENDS_SENTENCE and not FULL_DATE.match(prev))
-            or (open_ and (CONTINUES.match(text) is not None or _marker_only(prev)))
-            or OPENS.search(prev) is not None
+        glue = (
+            bool(out)
+            and not marker_only
+            and (
+                (fragment and prev[-1:] not in _ENDS_SENTENCE and not FULL_DATE.match(prev))
+                or (open_ and (CONTINUES.match(text) is not None or _marker_only(prev)))
+                or OPENS.search(prev) is not None
+            )
         )
         if glue and not _is_marker_line(text):
             out[-1] = (out[-1][0], join_lines([prev, text]))
