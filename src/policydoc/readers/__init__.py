@@ -45,8 +45,8 @@ def _always(text: str, path: str | None = None) -> bool:
 
 READERS: tuple[Reader, ...] = (
     Reader("sina", lambda text, path: looks_like_sina(text), lambda text, path: read_sina(text)),
-    Reader("html", looks_like_html, lambda text, path: read_html(text)),
     Reader("markdown", looks_like_markdown, lambda text, path: read_markdown(text)),
+    Reader("html", looks_like_html, lambda text, path: read_html(text)),
     Reader("oneline", looks_like_one_line, lambda text, path: read_one_line(text)),
     Reader("text", _always, lambda text, path: read_text(text, hint_pdf=_pdf_name(path))),
     # Only when asked for: text known to come out of a PDF.

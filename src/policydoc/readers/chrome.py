@@ -32,10 +32,10 @@ _CONTROLS = _SEP + "(?:(?:" + "|".join(map(regex.escape, CONTROL_WORDS)) + ")" +
 
 # Labels a crawler writes above the text; the grid labels that carry metadata are in labels.py.
 CRAWLER_LABELS = (
-    "来源 信息来源 文章来源 稿件来源 发布时间 发布日期 发稿时间 更新时间 时间 日期 发布人 作者 责任编辑 编辑 "
-    "浏览次数 点击数 访问量 阅读次数 阅读量 版本 Title Published Time Markdown Content"
-).split()
-_LINK_LABELS = r"\p{Han}{0,4}链接 原文地址 原文网址 网址 URL Source 来源网址".split()
+    "来源|信息来源|文章来源|稿件来源|发布时间|发布日期|发稿时间|更新时间|时间|日期|发布人|作者|责任编辑|编辑|"
+    "浏览次数|点击数|访问量|阅读次数|阅读量|版本|Title|Published Time|Markdown Content"
+)
+_LINK_LABELS = r"\p{Han}{0,4}链接|原文地址|原文网址|网址|URL Source|来源网址"
 # A run of two or more such lines above the title is a metadata grid whatever its labels.
 GENERIC_LABEL = regex.compile(r"\p{Han}{2,8}\s*[:：]\s*[^\s：:].{0,80}")
 
@@ -60,9 +60,9 @@ RULES: tuple[ChromeRule, ...] = (
     _rule("breadcrumb", r"首\s*页\s*(?:[>›»＞/].*)?", "head"),
     _rule("breadcrumb-separator", r"[>›»＞/]+", "any"),
     _rule("citation-code", r"【法宝引证码】.*", "head"),
-    _rule("source-link", "(?:" + "|".join(_LINK_LABELS) + r")\s*[:：]\s*(?:https?://\S*)?", "any"),
+    _rule("source-link", "(?:" + _LINK_LABELS + r")\s*[:：]\s*(?:https?://\S*)?", "any"),
     _rule("url", r"https?://\S+", "head"),
-    _rule("crawler-label", "(?:" + "|".join(CRAWLER_LABELS) + r")\s*[:：].{0,60}", "head", takes_next=True),
+    _rule("crawler-label", "(?:" + CRAWLER_LABELS + r")\s*[:：].{0,60}", "head", takes_next=True),
     _rule("crawler-label", r"正\s*文", "head"),
     _rule("publish-time", r"\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?", "head"),
     _rule("publish-time", r"\d{1,2}:\d{2}(?::\d{2})?", "head"),

@@ -28,6 +28,7 @@ FRAGMENT = regex.compile(
 )
 # A line starting with one of these continues the line before a fragment.
 CONTINUES = regex.compile(r"^[。！？）)〕］\]】》”’．.、，,；：:%％年月日号份个万亿元岁次家项人天时分秒至前后起内]")
+SERIAL = regex.compile(r"^\d{1,5}\s*号")  # 〔2025〕 / 161号: the serial of a document number
 OPENS = regex.compile(r"[（(〔［\[【《“‘]$")
 FULL_DATE = regex.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日$")
 LIST_MARKER = regex.compile(r"^\d{1,2}$")
@@ -65,6 +66,7 @@ def rejoin_fragments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 (fragment and prev[-1:] not in _ENDS_SENTENCE and not FULL_DATE.match(prev))
                 or (open_ and (CONTINUES.match(text) is not None or _marker_only(prev)))
                 or OPENS.search(prev) is not None
+                or (prev.endswith(("〕", "］", "]")) and SERIAL.match(text) is not None)
             )
         )
         if glue and not _is_marker_line(text):

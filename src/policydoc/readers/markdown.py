@@ -38,7 +38,14 @@ SIGNALS = {
 
 
 def looks_like_markdown(text: str, path: str | None = None) -> bool:
+    """Markdown signals of two kinds, or headings, or one signal in a ``.md`` file.
+
+    Checked before HTML: converters leave inline tags (``<br>`` in table cells) in Markdown.
+    """
     sample = text[:200_000]
+    start = sample.lstrip()[:4]
+    if start.startswith("<") and start != "<!--":  # a page or a page fragment
+        return False
     kinds = {name for name, pattern in SIGNALS.items() if pattern.search(sample)}
     headings = len(SIGNALS["heading"].findall(sample))
     if path and path.lower().endswith((".md", ".markdown")):

@@ -13,6 +13,7 @@ import regex
 
 from ..blocks import Block, ReadResult
 from ..numbering import match_marker
+from .lines import join_lines
 from .text import official_lines
 
 _SPACE = regex.compile(r"[ \t\u3000\u00a0]+")
@@ -48,7 +49,9 @@ def split_line(line: str) -> list[str]:
             or _bare_marker(pieces[-1])
         )
         if glue:
-            pieces[-1] += " " + piece
+            pieces[-1] = (
+                join_lines([pieces[-1] + " ", piece]) if _bare_marker(pieces[-1]) else join_lines([pieces[-1], piece])
+            )
         else:
             pieces.append(piece)
         depth = max(0, depth + sum(piece.count(c) for c in _OPEN) - sum(piece.count(c) for c in _CLOSE))
