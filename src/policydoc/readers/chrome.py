@@ -11,6 +11,7 @@ stays, so the official text is conserved.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -25,14 +26,14 @@ Zone = Literal["any", "head", "tail"]
 CONTROL_WORDS = (
     "打印本页 打印正文 打印 关闭窗口 关闭本页 关闭 返回顶部 返回 我要纠错 纠错 加入收藏 收藏 设为首页 分享到 分享 "
     "扫一扫在手机打开当前页 扫一扫 在手机打开当前页 手机版 繁体 简体 无障碍 搜索 字号 字体 默认 大 中 小 "
-    "微信 微博 保存 下载 PC版 电脑版 TOP top"
+    "微信 微博 保存 下载 PC版 电脑版 TOP top A+ A- A"
 ).split()
-_SEP = r"[\s【】\[\]()（）|｜:：/·•◆>＞]*"
+_SEP = r"[\s【】\[\]()（）|｜:：/·•◆>＞*]*"
 _CONTROLS = _SEP + "(?:(?:" + "|".join(map(regex.escape, CONTROL_WORDS)) + ")" + _SEP + ")+"
 
 # Labels a crawler writes above the text; the grid labels that carry metadata are in labels.py.
 CRAWLER_LABELS = (
-    "来源|信息来源|文章来源|稿件来源|发布时间|发布日期|发稿时间|更新时间|时间|日期|发布人|作者|责任编辑|编辑|"
+    "来源|信息来源|文章来源|稿件来源|发布时间|发布日期|发表时间|发稿时间|更新时间|时间|日期|发布人|作者|责任编辑|编辑|"
     "浏览次数|点击数|访问量|阅读次数|阅读量|版本|Title|Published Time|Markdown Content"
 )
 _LINK_LABELS = r"\p{Han}{0,4}链接|原文地址|原文网址|网址|URL Source|来源网址"
@@ -66,6 +67,14 @@ RULES: tuple[ChromeRule, ...] = (
     _rule("crawler-label", r"正\s*文", "head"),
     _rule("publish-time", r"\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?", "head"),
     _rule("publish-time", r"\d{1,2}:\d{2}(?::\d{2})?", "head"),
+    # 听全文 2025-01-01 -次: a page's read-aloud button, ISO date and view count
+    _rule(
+        "publish-time", r"(?:听全文)?\s*\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:[-\d]+次)?", "head"
+    ),
+    _rule("views", r"[-\d]+\s*次", "head"),
+    # A browser's print header and footer: 26/03/2024, 11:46 标题 _ 栏目 _ 网站 / https://… 2/13
+    _rule("print-header", r"\d{1,2}/\d{1,2}/\d{4},?\s*\d{1,2}:\d{2}\s.{0,120}", "any"),
+    _rule("print-footer", r"https?://\S+\s+\d{1,3}/\d{1,3}", "any"),
     _rule("views", r"(?:浏览|阅读|点击)(?:次数|量)?\s*[:：]?\s*\d*\s*次?", "any"),
     _rule(
         "footer",
@@ -79,7 +88,7 @@ RULES: tuple[ChromeRule, ...] = (
 # Tail rules that open the footer: from such a line on, short lines are all chrome.
 _FOOTER_OPENERS = frozenset({"controls", "footer", "related-list"})
 # A page title written as "标题_网站名" / "标题 | 网站名".
-PAGE_TITLE_SUFFIX = regex.compile(r"^(?P<title>.{6,}?)\s*(?:[_|｜]|\s-\s)\s*(?P<site>[^_|｜]{2,40})$")
+PAGE_TITLE_SUFFIX = regex.compile(r"^(?P<title>.{6,}?)\s*(?:[_|｜]|-(?=\s))\s*(?P<site>[^_|｜]{2,40})$")
 _FOLD_SPACES = regex.compile(r"[\s\u3000\u00a0]+")
 
 
@@ -107,12 +116,15 @@ def head_end(lines: list[Line]) -> int:
     return len(lines)
 
 
-def find_official(lines: list[Line]) -> list[Line]:
-    """The official text of a text dump: chrome lines out above, around and below it."""
+def find_official(lines: list[Line], page_title: str | None = None) -> list[Line]:
+    """The official text of a text dump: chrome lines out above, around and below it.
+
+    ``page_title`` is the page's own title when the dump states it (``Title: …``).
+    """
     lines = _drop_head(lines)
     lines = _drop_tail(lines)
     lines = [(n, t) for n, t in lines if chrome_rule(t, "any") is None]
-    return _anchor_title(lines)
+    return _anchor_title(lines, page_title)
 
 
 def _drop_head(lines: list[Line]) -> list[Line]:
@@ -162,7 +174,7 @@ def _drop_tail(lines: list[Line]) -> list[Line]:
     return lines[:cut]
 
 
-def _anchor_title(lines: list[Line]) -> list[Line]:
+def _anchor_title(lines: list[Line], page_title: str | None = None) -> list[Line]:
     """A page title repeated where the document starts: what precedes the repeat is the page's.
 
     Crawled pages begin with the page ``<title>`` (often ``标题_网站名``), then navigation,
@@ -171,17 +183,19 @@ def _anchor_title(lines: list[Line]) -> list[Line]:
     if not lines:
         return lines
     n0, first = lines[0]
-    m = PAGE_TITLE_SUFFIX.match(fold(first))
-    title = m.group("title") if m and not regex.search(r"[，。；]", m.group("site")) else fold(first)
+    m = PAGE_TITLE_SUFFIX.match(fold(page_title or first))
+    title = m.group("title") if m and not regex.search(r"[，。；]", m.group("site")) else fold(page_title or first)
     key = _key(title)
     end = head_end(lines)
-    repeat = next((i for i in range(min(end, 80) - 1, 0, -1) if _key(lines[i][1]) == key), None)
+    last = 0 if page_title else 1
+    repeat = next((i for i in range(min(end, 120) - 1, last - 1, -1) if _key(lines[i][1]) == key), None)
     if repeat is not None and len(key) >= 4:
         return lines[repeat:]
-    if m is not None and title != fold(first):
+    if m is not None and not page_title and title != fold(first):
         return [(n0, title), *lines[1:]]
     return lines
 
 
 def _key(text: str) -> str:
-    return regex.sub(r"[\s\u3000]+", "", text)
+    """A title compared across its copies: widths folded ((RCEP) = （RCEP）), spaces out."""
+    return regex.sub(r"\s+", "", unicodedata.normalize("NFKC", text))

@@ -33,6 +33,7 @@ EXTRA_LABELS = {
     "文件状态": "validity",
     "时效性": "validity",
     "实施日期": "effective_date",
+    "Title": "page_title",  # page-to-Markdown converters: the page's <title>
     "施行日期": "effective_date",
 }
 LABELS = GRID_LABELS | EXTRA_LABELS

@@ -23,6 +23,7 @@ from .sina import front_matter
 from .text import official_lines
 
 _TAG = regex.compile(r"<[^>]*>")
+_TABLE = "\x00table\x00"  # marks a table row while rows and lines go through the finder together
 _BREAK_TAG = regex.compile(r"<br\s*/?>|</p>|</div>|</tr>|</h\d>|</li>", regex.I)
 _COMMENT = regex.compile(r"<!--.*?-->", regex.S)
 
@@ -69,13 +70,13 @@ def read_markdown(text: str) -> ReadResult:
         else:
             lines += [(line + offset + k, part) for k, part in enumerate(content.split("\n"))]
     # Table rows keep their place: a marker line number ties them to the text around.
-    lines += [(b.line or 0, "\x00table\x00" + b.text) for b in tables]
+    lines += [(b.line or 0, _TABLE + b.text) for b in tables]
     lines.sort(key=lambda x: x[0])
     kept, meta = official_lines(lines)
     blocks = []
     for n, part in kept:
-        if part.startswith("\x00table\x00"):
-            blocks.append(Block(text=part.removeprefix("\x00table\x00"), kind="table", line=n))
+        if part.startswith(_TABLE):
+            blocks.append(Block(text=part.removeprefix(_TABLE), kind="table", line=n))
         else:
             blocks.append(Block(text=part, line=n))
     source_meta: dict[str, Any] = meta

@@ -35,17 +35,17 @@ def official_lines(lines: list[Line]) -> tuple[list[Line], dict[str, Any]]:
     """Non-empty lines of a text dump → the official text's lines and the grid's metadata."""
     lines = [(n, line) for n, line in lines if line.strip() and not PAGE_NUMBER.match(line)]
     lines, meta = read_labels(lines)
-    lines = find_official(lines)
+    lines = find_official(lines, meta.get("page_title"))
     return rejoin_fragments(lines), meta
 
 
 def read_text(text: str, *, hint_pdf: bool = False) -> ReadResult:
     raw = [(n, line.rstrip()) for n, line in enumerate(text.splitlines(), start=1)]
     # Hard-wrapped text has its widths measured before anything is taken out.
-    width = _wrap_width([(n, line) for n, line in raw if line.strip() and not PAGE_NUMBER.match(line)])
+    width = wrap_width([(n, line) for n, line in raw if line.strip() and not PAGE_NUMBER.match(line)])
     lines, meta = official_lines(raw)
     if width is not None:
-        return ReadResult(blocks=_unwrap(lines, width), format="pdf-text", source_meta=meta)
+        return ReadResult(blocks=unwrap(lines, width), format="pdf-text", source_meta=meta)
     broken = _has_broken_line_spaces(lines)
     blocks = []
     for n, line in lines:
@@ -64,7 +64,7 @@ def _drop_broken_spaces(line: str) -> str:
     return BROKEN_LINE_SPACE.sub("", line)
 
 
-def _wrap_width(lines: list[tuple[int, str]]) -> float | None:
+def wrap_width(lines: list[tuple[int, str]]) -> float | None:
     """The page width in characters if the text is hard-wrapped, else None."""
     widths = [display_width(line.strip()) for _, line in lines]
     long_lines = [round(w) for w in widths if w >= 10]
@@ -79,7 +79,7 @@ def _wrap_width(lines: list[tuple[int, str]]) -> float | None:
     return float(max(common))
 
 
-def _unwrap(lines: list[tuple[int, str]], width: float) -> list[Block]:
+def unwrap(lines: list[tuple[int, str]], width: float) -> list[Block]:
     blocks: list[Block] = []
     parts: list[str] = []
     first_line = 0
