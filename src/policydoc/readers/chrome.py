@@ -199,3 +199,9 @@ def _anchor_title(lines: list[Line], page_title: str | None = None) -> list[Line
 def _key(text: str) -> str:
     """A title compared across its copies: widths folded ((RCEP) = （RCEP）), spaces out."""
     return regex.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def page_title_text(page_title: str) -> str:
+    """The document's title inside a page title: ``标题_网站名`` → ``标题``."""
+    m = PAGE_TITLE_SUFFIX.match(fold(page_title))
+    return m.group("title") if m and not regex.search(r"[，。；]", m.group("site")) else fold(page_title)

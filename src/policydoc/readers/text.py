@@ -22,7 +22,7 @@ import regex
 from ..blocks import Block, ReadResult
 from ..numbering import match_marker
 from ..text import display_width
-from .chrome import Line, find_official
+from .chrome import Line, find_official, page_title_text
 from .labels import read_labels
 from .lines import SENTENCE_END, join_lines, rejoin_fragments
 
@@ -36,6 +36,9 @@ def official_lines(lines: list[Line]) -> tuple[list[Line], dict[str, Any]]:
     lines = [(n, line) for n, line in lines if line.strip() and not PAGE_NUMBER.match(line)]
     lines, meta = read_labels(lines)
     lines = find_official(lines, meta.get("page_title"))
+    if meta.get("page_title") and any(_same(text, page_title_text(meta["page_title"])) for _, text in lines[:40]):
+        # The converter's page title names the document when the text repeats it.
+        meta.setdefault("title", page_title_text(meta["page_title"]))
     return rejoin_fragments(lines), meta
 
 
@@ -114,3 +117,7 @@ def _has_broken_line_spaces(lines: list[tuple[int, str]]) -> bool:
 def _after_marker(line: str) -> str:
     marker = match_marker(line)
     return marker.rest if marker is not None else line
+
+
+def _same(a: str, b: str) -> bool:
+    return regex.sub(r"\s+", "", a) == regex.sub(r"\s+", "", b)
