@@ -88,7 +88,7 @@ RULES: tuple[ChromeRule, ...] = (
 # Tail rules that open the footer: from such a line on, short lines are all chrome.
 _FOOTER_OPENERS = frozenset({"controls", "footer", "related-list"})
 # A page title written as "标题_网站名" / "标题 | 网站名".
-PAGE_TITLE_SUFFIX = regex.compile(r"^(?P<title>.{6,}?)\s*(?:[_|｜]|-(?=\s))\s*(?P<site>[^_|｜]{2,40})$")
+PAGE_TITLE_SUFFIX = regex.compile(r"^(?P<title>.{4,}?)\s*(?:[_|｜]|-(?=\s))\s*(?P<site>[^_|｜]{2,40})$")
 _FOLD_SPACES = regex.compile(r"[\s\u3000\u00a0]+")
 
 
@@ -164,7 +164,7 @@ def _label_runs(lines: list[str]) -> set[int]:
 def _drop_tail(lines: list[Line]) -> list[Line]:
     """From the first footer line after which nothing but short lines follow, all is chrome."""
     cut = len(lines)
-    for i in range(len(lines) - 1, len(lines) // 3 - 1, -1):
+    for i in range(len(lines) - 1, head_end(lines), -1):
         line = fold(lines[i][1])
         rule = chrome_rule(line, "tail")
         if rule is not None and rule.name in _FOOTER_OPENERS:

@@ -74,7 +74,7 @@ def read_labels(lines: list[Line]) -> tuple[list[Line], dict[str, Any]]:
         elif found is not None:
             key, value = found
             nxt = fold(lines[i + 1][1]) if i + 1 < len(lines) else ""
-            if not value and i + 1 < end and nxt and label_of(nxt) is None and chrome_rule(nxt, "head") is None:
+            if not value and i + 1 < end and nxt and label_of(nxt) is None and _may_be_value(nxt):
                 value = nxt
                 i += 1
             _put(meta, key, value)
@@ -82,6 +82,11 @@ def read_labels(lines: list[Line]) -> tuple[list[Line], dict[str, Any]]:
             out.append((n, text))
         i += 1
     return out, meta
+
+
+def _may_be_value(text: str) -> bool:
+    rule = chrome_rule(text, "head")
+    return rule is None or rule.name == "publish-time"  # 成文日期： / 2025-12-05
 
 
 def _put(meta: dict[str, Any], key: str, value: str) -> None:

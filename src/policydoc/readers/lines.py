@@ -71,7 +71,8 @@ def rejoin_fragments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         )
         if glue and not _is_marker_line(text):
             # 第二条 / 中国人民银行…: the marker keeps its space (第二条中 would read as a cross-reference)
-            out[-1] = (out[-1][0], prev + " " + text if _marker_only(prev) else join_lines([prev, text]))
+            spaced = _marker_only(prev) and regex.match(r"\p{Han}", prev[-1:]) is not None
+            out[-1] = (out[-1][0], prev + " " + text if spaced else join_lines([prev, text]))
             open_ = fragment
         else:
             out.append((n, text))

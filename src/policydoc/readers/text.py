@@ -73,6 +73,10 @@ def wrap_width(lines: list[tuple[int, str]]) -> float | None:
     long_lines = [round(w) for w in widths if w >= 10]
     if len(long_lines) < 8:
         return None
+    # One paragraph per line: nearly every line ends a sentence, which wrapped lines rarely do.
+    ends = sum(1 for _, line in lines if line.rstrip()[-1:] in SENTENCE_END)
+    if ends >= 0.8 * len(lines):
+        return None
     width, _ = Counter(long_lines).most_common(1)[0]
     near = sum(1 for w in widths if abs(w - width) <= 1.5)
     if width > 60 or near < 0.4 * len(widths):
