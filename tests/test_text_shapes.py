@@ -20,6 +20,7 @@ from policydoc.readers.text import read_text
 from policydoc.text import han_only
 
 from .conftest import SHARED
+from .conservation import missing
 
 ARTICLES = "\n".join(
     f"第{n}条 本办法所称示范单位，是指在{n}个以上领域开展工作并取得成效的单位。" for n in "一二三四五六七八"
@@ -370,3 +371,21 @@ def test_no_markdown_syntax_reaches_a_title():
             if title and any(mark in title for mark in ("#", "**", "<!--")):
                 leaks.append(f"{path.name}: {title[:60]}")
     assert leaks == []
+
+
+@pytest.mark.skipif(not WILD_TEXT, reason="../shared/wild is not beside the repository")
+@pytest.mark.parametrize("path", WILD_TEXT[::5], ids=lambda p: p.name[:40])
+def test_wild_text_shapes_conserve_what_the_reader_found(path):
+    """The reader is where chrome is defined (as for HTML); nothing it kept may be lost after it."""
+    from policydoc.readers import read
+    from policydoc.readers.encoding import decode
+
+    data = path.read_bytes()
+    fmt = detect_format(data, str(path))
+    try:
+        doc = policydoc.parse(path)
+    except policydoc.PolicyDocError:
+        pytest.skip("no document in this file")
+    reference = [b.text for b in read(decode(data), fmt, str(path)).blocks]
+    lost, _ = missing(reference, doc)
+    assert not lost, f"characters lost: {dict(lost)}"

@@ -85,11 +85,24 @@ RULES: tuple[ChromeRule, ...] = (
     _rule("related-list", r"(?:相关(?:链接|解读|文件|阅读|新闻|稿件|政策)|延伸阅读)\s*[:：]?", "tail"),
 )
 
+MAX_CHROME = 200
 # Tail rules that open the footer: from such a line on, short lines are all chrome.
 _FOOTER_OPENERS = frozenset({"controls", "footer", "related-list"})
 # A page title written as "标题_网站名" / "标题 | 网站名".
 PAGE_TITLE_SUFFIX = regex.compile(r"^(?P<title>.{4,}?)\s*(?:[_|｜]|-(?=\s))\s*(?P<site>[^_|｜]{2,40})$")
+# The rows of each zone as one alternation (one match per line, not one per row); first row wins.
+_BY_ZONE = {
+    zone: regex.compile(
+        "|".join(f"(?P<r{i}>{rule.pattern.pattern})" for i, rule in enumerate(RULES) if rule.zone in ("any", zone)),
+        regex.I,
+    )
+    for zone in ("any", "head", "tail")
+}
 _FOLD_SPACES = regex.compile(r"[\s\u3000\u00a0]+")
+_SPACES = regex.compile(r"\s+")
+_SEPARATORS = (">", "›", "»", "＞", "/")
+_PUNCT = regex.compile(r"[，。；：]")
+_SENTENCE = regex.compile(r"[，。；]")
 
 
 def fold(text: str) -> str:
@@ -98,13 +111,13 @@ def fold(text: str) -> str:
 
 def chrome_rule(text: str, zone: Zone) -> ChromeRule | None:
     """The row of the table that names this line as chrome in this zone, if any."""
+    if len(text) > MAX_CHROME:  # running text: no row matches a line this long
+        return None
     line = fold(text)
     if not line:
         return None
-    for rule in RULES:
-        if rule.zone in ("any", zone) and rule.pattern.fullmatch(line):
-            return rule
-    return None
+    m = _BY_ZONE[zone].fullmatch(line)
+    return RULES[int(m.lastgroup[1:])] if m and m.lastgroup else None
 
 
 def head_end(lines: list[Line]) -> int:
@@ -142,11 +155,11 @@ def _drop_head(lines: list[Line]) -> list[Line]:
             skip_next = False
             continue
         # Breadcrumb segments stand between separator lines: 首页 / > / 工业和信息化部 / > / …
-        if after_separator and rule is None and len(line) <= 15 and not regex.search(r"[，。；：]", line):
+        if after_separator and rule is None and len(line) <= 15 and not _PUNCT.search(line):
             after_separator = False
             continue
-        skip_next = bool(rule and rule.takes_next and regex.fullmatch(r".*[:：]\s*", line))
-        after_separator = bool(rule and rule.name.startswith("breadcrumb") and regex.search(r"[>›»＞/]$", line))
+        skip_next = bool(rule and rule.takes_next and line.endswith((":", "：")))
+        after_separator = bool(rule and rule.name.startswith("breadcrumb") and line.endswith(_SEPARATORS))
         if rule is None and i not in grid:
             out.append((n, text))
     return out
@@ -184,7 +197,7 @@ def _anchor_title(lines: list[Line], page_title: str | None = None) -> list[Line
         return lines
     n0, first = lines[0]
     m = PAGE_TITLE_SUFFIX.match(fold(page_title or first))
-    title = m.group("title") if m and not regex.search(r"[，。；]", m.group("site")) else fold(page_title or first)
+    title = m.group("title") if m and not _SENTENCE.search(m.group("site")) else fold(page_title or first)
     key = _key(title)
     end = head_end(lines)
     last = 0 if page_title else 1
@@ -198,10 +211,10 @@ def _anchor_title(lines: list[Line], page_title: str | None = None) -> list[Line
 
 def _key(text: str) -> str:
     """A title compared across its copies: widths folded ((RCEP) = （RCEP）), spaces out."""
-    return regex.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 
 def page_title_text(page_title: str) -> str:
     """The document's title inside a page title: ``标题_网站名`` → ``标题``."""
     m = PAGE_TITLE_SUFFIX.match(fold(page_title))
-    return m.group("title") if m and not regex.search(r"[，。；]", m.group("site")) else fold(page_title)
+    return m.group("title") if m and not _SENTENCE.search(m.group("site")) else fold(page_title)

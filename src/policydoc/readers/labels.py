@@ -52,7 +52,7 @@ def label_of(text: str) -> tuple[str, str] | None:
     m = _LABEL.match(fold(text))
     if not m:
         return None
-    return LABELS[regex.sub(r"\s", "", m.group("label"))], m.group("value").strip()
+    return LABELS["".join(m.group("label").split())], m.group("value").strip()
 
 
 def read_labels(lines: list[Line]) -> tuple[list[Line], dict[str, Any]]:

@@ -40,6 +40,7 @@ def rejoin_fragments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Glue lines broken mid-token back: (line, text) pairs in, fewer pairs out."""
     out: list[tuple[int, str]] = []
     open_ = False  # the last output line ends in a fragment that the next line may continue
+    prev_was_marker = False  # the last output line is a numbering marker alone
     i = 0
     while i < len(lines):
         n, raw = lines[i]
@@ -48,46 +49,41 @@ def rejoin_fragments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         fragment = FRAGMENT.fullmatch(text) is not None
         if fragment and LIST_MARKER.match(text) and nxt[:1] in (".", "．", "、") and nxt[1:2] not in "0123456789":
             out.append((n, text + nxt))  # 5 / .元宇宙典型案例: a list marker broken from its item
-            open_ = False
+            open_ = prev_was_marker = False
             i += 2
             continue
         if fragment and _starts_full_date(lines, i):
             date, used = _assemble(lines, i)
             out.append((n, date))  # 2025 / 年 / 8 / 月 / 26 / 日 under a signature
-            open_ = False
+            open_ = prev_was_marker = False
             i += used
             continue
-        marker_only = _marker_only(text)
+        marker = match_marker(text)
+        marker_only = marker is not None and not marker.rest
         prev = out[-1][1] if out else ""
+        prev_marker_only = bool(out) and prev_was_marker
         glue = (
             bool(out)
             and not marker_only
             and (
                 (fragment and prev[-1:] not in _ENDS_SENTENCE and not FULL_DATE.match(prev))
-                or (open_ and (CONTINUES.match(text) is not None or _marker_only(prev)))
+                or (open_ and (CONTINUES.match(text) is not None or prev_marker_only))
                 or OPENS.search(prev) is not None
                 or (prev.endswith(("〕", "］", "]")) and SERIAL.match(text) is not None)
             )
         )
-        if glue and not _is_marker_line(text):
+        if glue and (marker is None or fragment):
             # 第二条 / 中国人民银行…: the marker keeps its space (第二条中 would read as a cross-reference)
-            spaced = _marker_only(prev) and regex.match(r"\p{Han}", prev[-1:]) is not None
+            spaced = prev_marker_only and "\u4e00" <= prev[-1:] <= "\u9fff"
             out[-1] = (out[-1][0], prev + " " + text if spaced else join_lines([prev, text]))
             open_ = fragment
+            prev_was_marker = False
         else:
             out.append((n, text))
             open_ = fragment or marker_only
+            prev_was_marker = marker_only
         i += 1
     return out
-
-
-def _marker_only(text: str) -> bool:
-    marker = match_marker(text)
-    return marker is not None and not marker.rest
-
-
-def _is_marker_line(text: str) -> bool:
-    return match_marker(text) is not None and not FRAGMENT.fullmatch(text)
 
 
 def _assemble(lines: list[tuple[int, str]], i: int) -> tuple[str, int]:

@@ -19,6 +19,8 @@ from .text import official_lines
 _SPACE = regex.compile(r"[ \t\u3000\u00a0]+")
 _OPEN = "《（(〔【“"
 _CLOSE = "》）)〕】”"
+_OPENS = regex.compile(f"[{_OPEN}]")
+_CLOSES = regex.compile(f"[{regex.escape(_CLOSE)}]")
 _LATIN_END = regex.compile(r"[A-Za-z0-9,.;:'\"’)\]-]$")
 _LATIN_START = regex.compile(r"^[A-Za-z0-9(\['\"‘-]")
 MIN_LINE = 1500  # characters: no paragraph of a notice is this long and holds the whole page
@@ -54,7 +56,7 @@ def split_line(line: str) -> list[str]:
             )
         else:
             pieces.append(piece)
-        depth = max(0, depth + sum(piece.count(c) for c in _OPEN) - sum(piece.count(c) for c in _CLOSE))
+        depth = max(0, depth + len(_OPENS.findall(piece)) - len(_CLOSES.findall(piece)))
         if depth > 3:  # an unbalanced bracket must not swallow the page
             depth = 0
     return pieces

@@ -124,4 +124,4 @@ def _after_marker(line: str) -> str:
 
 
 def _same(a: str, b: str) -> bool:
-    return regex.sub(r"\s+", "", a) == regex.sub(r"\s+", "", b)
+    return "".join(a.split()) == "".join(b.split())
