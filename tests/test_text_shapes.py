@@ -339,7 +339,9 @@ def test_footer_and_related_links_leave_the_end():
 
 
 def test_page_title_repeated_where_the_document_starts():
-    lines = list(enumerate(["示范通知_某某网", "首页", "要闻", "示范通知", "各单位：", "正文内容。"], 1))
+    lines = list(
+        enumerate(["示范通知_某某省人民政府门户网站", "首页", "要闻", "示范通知", "各单位：", "正文内容。"], 1)
+    )
     assert [t for _, t in find_official(lines)] == ["示范通知", "各单位：", "正文内容。"]
 
 
@@ -389,3 +391,19 @@ def test_wild_text_shapes_conserve_what_the_reader_found(path):
     reference = [b.text for b in read(decode(data), fmt, str(path)).blocks]
     lost, _ = missing(reference, doc)
     assert not lost, f"characters lost: {dict(lost)}"
+
+
+def test_plain_notice_is_never_trimmed():
+    """Regression: a notice that merely repeats a line, or has a line 中 or 时间：…, is no page dump."""
+    lines = list(enumerate(["附件一一", "附件一一", "中", "时间：", "三月", "正文内容。"], 1))
+    assert find_official(lines) == lines
+
+
+def test_head_parts_between_page_title_and_its_repeat_are_kept():
+    """Regression: a converter's title heading above 文件 / 发文字号 / the title again."""
+    md = (
+        "# 某某银行关于示范工作的通知\n\n**某银发〔2014〕106号**\n\n---\n\n## 某某银行文件\n\n"
+        "**某某银行关于示范工作的通知**\n\n各分行：\n\n现就有关问题通知如下。\n"
+    )
+    texts = [b.text for b in read_markdown(md).blocks]
+    assert texts[:3] == ["某银发〔2014〕106号", "某某银行文件", "某某银行关于示范工作的通知"]

@@ -17,6 +17,7 @@ from typing import Literal
 
 import regex
 
+from ..docparts import kind_of
 from ..numbering import match_marker
 
 Line = tuple[int, str]  # (1-based line in the file, text)
@@ -86,6 +87,24 @@ RULES: tuple[ChromeRule, ...] = (
 )
 
 MAX_CHROME = 200
+_HEAD_PARTS = frozenset({"doc_number", "doc_code", "issuer_mark"})
+# Wording that only a page has, never a notice: a short line holding one of these says the
+# text is a page dump, and only then are the weaker rows (单字 controls such as 大/中/小,
+# labels such as 时间：, a line repeated as the page title) applied.
+DUMP_EVIDENCE = regex.compile(
+    r"扫一扫|返回顶部|打印本页|关闭窗口|设为首页|加入收藏|我要纠错|【打印】|【关闭】|\[打印\]|当前位置|您(?:现在)?的位置"
+    r"|===\s*PAGE|【法宝引证码】|原文链接|ICP备|公网安备|版权所有|网站地图|技术支持\s*[:：]"
+    r"|^.{4,}_[^_]{2,30}(?:网|网站|政府|办公室)$|^\s*相关(?:解读|链接|阅读|新闻|稿件)\s*[:：]?\s*$|URL Source:|Markdown Content:|字号\s*[:：]|字体\s*[:：]|浏览次数|首\s*页\s*[>›»＞]|^\s*[>›»＞]\s*$|^https?://\S+$|\d{1,2}/\d{1,2}/\d{4},\s*\d{1,2}:\d{2}",
+    regex.I,
+)
+MAX_EVIDENCE = 80
+
+
+def looks_dumped(lines: list[Line]) -> bool:
+    """Whether these lines come from a page (crawler or converter) rather than the notice alone."""
+    return any(len(text) <= MAX_EVIDENCE and DUMP_EVIDENCE.search(text) for _, text in lines)
+
+
 # Tail rules that open the footer: from such a line on, short lines are all chrome.
 _FOOTER_OPENERS = frozenset({"controls", "footer", "related-list"})
 # A page title written as "标题_网站名" / "标题 | 网站名".
@@ -129,15 +148,18 @@ def head_end(lines: list[Line]) -> int:
     return len(lines)
 
 
-def find_official(lines: list[Line], page_title: str | None = None) -> list[Line]:
+def find_official(lines: list[Line], page_title: str | None = None, *, dumped: bool = False) -> list[Line]:
     """The official text of a text dump: chrome lines out above, around and below it.
 
-    ``page_title`` is the page's own title when the dump states it (``Title: …``).
+    ``page_title`` is the page's own title when the dump states it (``Title: …``);
+    ``dumped`` says the caller already found page furniture (a label/value grid).
     """
-    lines = _drop_head(lines)
-    lines = _drop_tail(lines)
-    lines = [(n, t) for n, t in lines if chrome_rule(t, "any") is None]
-    return _anchor_title(lines, page_title)
+    if not (dumped or page_title is not None or looks_dumped(lines)):
+        return lines  # the notice alone: nothing to take out
+    kept = _drop_head(lines)
+    kept = _drop_tail(kept)
+    kept = [(n, t) for n, t in kept if chrome_rule(t, "any") is None]
+    return _anchor_title(kept, page_title)
 
 
 def _drop_head(lines: list[Line]) -> list[Line]:
@@ -203,7 +225,10 @@ def _anchor_title(lines: list[Line], page_title: str | None = None) -> list[Line
     last = 0 if page_title else 1
     repeat = next((i for i in range(min(end, 120) - 1, last - 1, -1) if _key(lines[i][1]) == key), None)
     if repeat is not None and len(key) >= 4:
-        return lines[repeat:]
+        # Between the two titles: navigation and page labels, but the notice's own head
+        # parts (发文机关标志, 发文字号) may stand above its title.
+        head = [line for line in lines[1:repeat] if kind_of(fold(line[1])) in _HEAD_PARTS]
+        return head + lines[repeat:]
     if m is not None and not page_title and title != fold(first):
         return [(n0, title), *lines[1:]]
     return lines

@@ -72,7 +72,7 @@ def read_markdown(text: str) -> ReadResult:
     # Table rows keep their place: a marker line number ties them to the text around.
     lines += [(b.line or 0, _TABLE + b.text) for b in tables]
     lines.sort(key=lambda x: x[0])
-    kept, meta = official_lines(lines)
+    kept, meta = official_lines(lines, converted=True)
     blocks = []
     for n, part in kept:
         if part.startswith(_TABLE):

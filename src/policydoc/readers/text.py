@@ -31,11 +31,14 @@ PAGE_NUMBER = regex.compile(r"^\s*(?:[-—–－―]+\s*\d{1,4}\s*[-—–－―
 BROKEN_LINE_SPACE = regex.compile(r"(?<=[\p{Han}，、“”《》（）])\s(?=[\p{Han}，。、；：“”《》（）])")
 
 
-def official_lines(lines: list[Line]) -> tuple[list[Line], dict[str, Any]]:
-    """Non-empty lines of a text dump → the official text's lines and the grid's metadata."""
+def official_lines(lines: list[Line], *, converted: bool = False) -> tuple[list[Line], dict[str, Any]]:
+    """Non-empty lines of a text dump → the official text's lines and the grid's metadata.
+
+    ``converted``: the lines come from a converter (Markdown), which is evidence of a page.
+    """
     lines = [(n, line) for n, line in lines if line.strip() and not PAGE_NUMBER.match(line)]
     lines, meta = read_labels(lines)
-    lines = find_official(lines, meta.get("page_title"))
+    lines = find_official(lines, meta.get("page_title"), dumped=converted or bool(meta))
     if meta.get("page_title") and any(_same(text, page_title_text(meta["page_title"])) for _, text in lines[:40]):
         # The converter's page title names the document when the text repeats it.
         meta.setdefault("title", page_title_text(meta["page_title"]))
