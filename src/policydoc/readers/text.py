@@ -27,6 +27,8 @@ from .labels import read_labels
 from .lines import SENTENCE_END, join_lines, rejoin_fragments
 
 PAGE_NUMBER = regex.compile(r"^\s*(?:[-—–－―]+\s*\d{1,4}\s*[-—–－―]+|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
+# A page number glued to the first line of the page's text: -2-第四条…
+PAGE_PREFIX = regex.compile(r"^\s*[-—–－]\s*\d{1,4}\s*[-—–－](?=\s*\p{Han})")
 # A space inside Chinese text where the source broke a line.
 BROKEN_LINE_SPACE = regex.compile(r"(?<=[\p{Han}，、“”《》（）])\s(?=[\p{Han}，。、；：“”《》（）])")
 
@@ -36,7 +38,7 @@ def official_lines(lines: list[Line], *, converted: bool = False) -> tuple[list[
 
     ``converted``: the lines come from a converter (Markdown), which is evidence of a page.
     """
-    lines = [(n, line) for n, line in lines if line.strip() and not PAGE_NUMBER.match(line)]
+    lines = [(n, PAGE_PREFIX.sub("", line)) for n, line in lines if line.strip() and not PAGE_NUMBER.match(line)]
     lines, meta = read_labels(lines)
     lines = find_official(lines, meta.get("page_title"), dumped=converted or bool(meta))
     if meta.get("page_title") and any(_same(text, page_title_text(meta["page_title"])) for _, text in lines[:40]):
