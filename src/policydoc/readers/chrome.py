@@ -223,7 +223,15 @@ def _anchor_title(lines: list[Line], page_title: str | None = None) -> list[Line
     key = _key(title)
     end = head_end(lines)
     last = 0 if page_title else 1
-    repeat = next((i for i in range(min(end, 120) - 1, last - 1, -1) if _key(lines[i][1]) == key), None)
+    # The repeat may be set on up to three lines (a title broken where the page broke it).
+    repeat = next(
+        (
+            i
+            for i in range(min(end, 120) - 1, last - 1, -1)
+            if any(_key("".join(t for _, t in lines[i : i + k])) == key for k in (1, 2, 3))
+        ),
+        None,
+    )
     if repeat is not None and len(key) >= 4:
         # Between the two titles: navigation and page labels, but the notice's own head
         # parts (发文机关标志, 发文字号) may stand above its title.
