@@ -412,3 +412,11 @@ def test_head_parts_between_page_title_and_its_repeat_are_kept():
 def test_page_number_glued_to_a_line_is_furniture():
     read = read_text("示范条例\n第一条 为了规范管理，制定本条例。\n-2-第二条 本条例适用于全市。\n")
     assert [b.text for b in read.blocks][-1] == "第二条 本条例适用于全市。"
+
+
+def test_format_can_be_forced_and_parse_text_reads_every_text_shape():
+    md = "# 示范条例\n\n## 第一章 总则\n\n第一条 为了规范管理，制定本条例。\n"
+    assert {"markdown", "oneline", "text", "pdf-text"} <= set(policydoc.FORMATS)
+    assert policydoc.parse(md, format="text").source.format == "text"
+    assert policydoc.parse_text(md).source.format == "markdown"
+    assert policydoc.parse_text(ONE_LINE_PAGE).source.format == "oneline"
