@@ -420,3 +420,19 @@ def test_format_can_be_forced_and_parse_text_reads_every_text_shape():
     assert policydoc.parse(md, format="text").source.format == "text"
     assert policydoc.parse_text(md).source.format == "markdown"
     assert policydoc.parse_text(ONE_LINE_PAGE).source.format == "oneline"
+
+
+def test_document_title_may_add_its_issuers_to_the_page_title():
+    lines = list(
+        enumerate(
+            [
+                "关于印发《示范规则》的通知_某某省人民政府门户网站",
+                "2025年12月20日",
+                "某某委、某某局关于印发《示范规则》的通知",
+                "各单位：",
+                "正文。",
+            ],
+            1,
+        )
+    )
+    assert [t for _, t in find_official(lines)][0] == "某某委、某某局关于印发《示范规则》的通知"

@@ -228,7 +228,7 @@ def _anchor_title(lines: list[Line], page_title: str | None = None) -> list[Line
         (
             i
             for i in range(min(end, 120) - 1, last - 1, -1)
-            if any(_key("".join(t for _, t in lines[i : i + k])) == key for k in (1, 2, 3))
+            if any(_repeats(_key("".join(t for _, t in lines[i : i + k])), key) for k in (1, 2, 3))
         ),
         None,
     )
@@ -240,6 +240,11 @@ def _anchor_title(lines: list[Line], page_title: str | None = None) -> list[Line
     if m is not None and not page_title and title != fold(first):
         return [(n0, title), *lines[1:]]
     return lines
+
+
+def _repeats(line: str, title: str) -> bool:
+    """The document's title line repeats the page title, which may leave out the issuers."""
+    return line == title or (len(title) >= 8 and line.endswith(title) and len(line) - len(title) <= 40)
 
 
 def _key(text: str) -> str:
