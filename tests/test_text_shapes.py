@@ -435,4 +435,4 @@ def test_document_title_may_add_its_issuers_to_the_page_title():
             1,
         )
     )
-    assert [t for _, t in find_official(lines)][0] == "某某委、某某局关于印发《示范规则》的通知"
+    assert find_official(lines)[0][1] == "某某委、某某局关于印发《示范规则》的通知"
