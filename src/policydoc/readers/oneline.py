@@ -23,6 +23,7 @@ _OPENS = regex.compile(f"[{_OPEN}]")
 _CLOSES = regex.compile(f"[{regex.escape(_CLOSE)}]")
 _LATIN_END = regex.compile(r"[A-Za-z0-9,.;:'\"’)\]-]$")
 _LATIN_START = regex.compile(r"^[A-Za-z0-9(\['\"‘-]")
+_HALF_MARKER = regex.compile(r"(?:^|\s)第[零〇一二三四五六七八九十百两\d]{1,5}$")
 MIN_LINE = 1500  # characters: no paragraph of a notice is this long and holds the whole page
 
 
@@ -44,6 +45,9 @@ def split_line(line: str) -> list[str]:
     depth = 0
     for piece in _SPACE.split(line.strip()):
         if not piece:
+            continue
+        if pieces and _HALF_MARKER.search(pieces[-1]) and piece[:1] in "条章节":
+            pieces[-1] += piece  # 第六 条: a marker split by a stray space
             continue
         glue = bool(pieces) and (
             depth > 0
