@@ -7,6 +7,8 @@ Markdown conversions, one-line pages); the real ones are in ../shared/wild.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import policydoc
 from policydoc.api import detect_format
@@ -437,3 +439,16 @@ def test_document_title_may_add_its_issuers_to_the_page_title():
         )
     )
     assert find_official(lines)[0][1] == "某某委、某某局关于印发《示范规则》的通知"
+
+
+LINE_PIECES = st.sampled_from(
+    "2025 年 8 月 26 日 （ ） 〔 〕 1 ． 号 万元 。 第一条 一、 （一） 1. 某某部办公厅 请于 日前报送。 申报书 .docx "
+    "https://example.gov.cn/a 工作完成。 各单位：".split()
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(LINE_PIECES, min_size=1, max_size=3).map("".join), min_size=1, max_size=25))
+def test_rejoin_keeps_every_character_in_order(lines):
+    out = rejoin_fragments(list(enumerate(lines, 1)))
+    assert "".join("".join(t.split()) for _, t in out) == "".join("".join(t.split()) for t in lines)
