@@ -64,7 +64,7 @@ RULES: tuple[ChromeRule, ...] = (
     _rule("citation-code", r"【法宝引证码】.*", "head"),
     _rule("source-link", "(?:" + _LINK_LABELS + r")\s*[:：]\s*(?:https?://\S*)?", "any"),
     _rule("url", r"https?://\S+", "head"),
-    _rule("crawler-label", "(?:" + CRAWLER_LABELS + r")\s*[:：].{0,60}", "head", takes_next=True),
+    _rule("crawler-label", "(?:" + CRAWLER_LABELS + r")\s*[:：].{0,160}", "head", takes_next=True),
     _rule("crawler-label", r"正\s*文", "head"),
     _rule("publish-time", r"\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?", "head"),
     _rule("publish-time", r"\d{1,2}:\d{2}(?::\d{2})?", "head"),
