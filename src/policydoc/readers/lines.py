@@ -33,6 +33,7 @@ OPENS = regex.compile(r"[（(〔［\[【《“‘]$")
 FULL_DATE = regex.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日$")
 LIST_MARKER = regex.compile(r"^\d{1,2}$")
 _ENDS_SENTENCE = "。！？；"
+_MARKER_ONLY_MAX = 12  # characters: a marker standing alone on its line is never longer
 _BLANK = " \t\u3000\u00a0\u200b\u200c\u200d\ufeff"
 
 
@@ -58,7 +59,7 @@ def rejoin_fragments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             open_ = prev_was_marker = False
             i += used
             continue
-        marker = match_marker(text)
+        marker = match_marker(text) if len(text) <= _MARKER_ONLY_MAX else None
         marker_only = marker is not None and not marker.rest
         prev = out[-1][1] if out else ""
         prev_marker_only = bool(out) and prev_was_marker
@@ -72,6 +73,8 @@ def rejoin_fragments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 or (prev.endswith(("〕", "］", "]")) and SERIAL.match(text) is not None)
             )
         )
+        if glue and not fragment and len(text) > _MARKER_ONLY_MAX:
+            marker = match_marker(text)  # a numbered line never continues the one before
         if glue and (marker is None or fragment):
             # 第二条 / 中国人民银行…: the marker keeps its space (第二条中 would read as a cross-reference)
             spaced = prev_marker_only and "\u4e00" <= prev[-1:] <= "\u9fff"
