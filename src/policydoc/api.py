@@ -10,20 +10,18 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import regex
-
 from .blocks import Block, ReadResult
 from .collection import split as split_documents
 from .errors import EmptyDocumentError, PolicyDocError, TooLargeError, UnreadableFileError, UnsupportedFormatError
 from .metadata import extract
 from .model import Collection, News, Part, PolicyDocument, Provenance, Source, TocEntry
+from .readers import BY_FORMAT, read, sniff
 from .readers.docx import is_docx, read_docx
 from .readers.encoding import decode
 from .readers.ofd import looks_like_ofd, read_ofd
 from .readers.office import office_format, read_office
 from .readers.pdf import MAX_PAGES, read_pdf
-from .readers.sina import looks_like_sina, read_sina
-from .readers.text import read_text
+from .readers.sina import looks_like_sina
 from .references import extract as extract_references
 from .roles import assign
 from .structure import build
@@ -32,8 +30,8 @@ from .text import normalize
 
 SourceLike = str | bytes | os.PathLike[str]
 MAX_BYTES = 32 * 1024 * 1024  # default input size limit; parse(..., max_bytes=N) raises it
-_TAG = regex.compile(r"<(?:p|div|span|br|table|td|tr|font|html|body|meta|head|a|strong|b|h[1-6])\b[^>]*>", regex.I)
-FORMATS = ("sina", "html", "pdf", "ofd", "pdf-text", "text", "docx", "doc", "rtf")
+# Formats told from the bytes, then the text readers of the reader table, in order.
+FORMATS = ("pdf", "ofd", "docx", "doc", "rtf", *BY_FORMAT)
 
 
 def parse(
@@ -100,9 +98,11 @@ def parse_pdf(source: SourceLike, *, max_pages: int = MAX_PAGES, engine: str | N
 
 
 def parse_text(source: SourceLike) -> PolicyDocument:
-    """Parse plain text or text copied out of a PDF (hard-wrapped lines are rejoined)."""
+    """Parse a text shape: plain text, text copied out of a PDF (hard-wrapped lines are rejoined),
+    Markdown or a page dumped on one line; HTML markup in it is read as text."""
     data, path = _load(source, MAX_BYTES)
-    return _parse_bytes(data, path, "text")
+    shape = detect_format(data, path)
+    return _parse_bytes(data, path, shape if shape in ("markdown", "oneline") else "text")
 
 
 def _load(source: SourceLike, max_bytes: int) -> tuple[bytes, str | None]:
@@ -137,10 +137,8 @@ def _check_size(data: bytes, path: str | None, max_bytes: int) -> bytes:
 
 
 def detect_format(data: bytes, path: str | None = None) -> str:
-    """``pdf``, ``docx``, ``doc``, ``rtf``, ``sina``, ``html`` or ``text`` from the content.
-
-    The extension only breaks ties.
-    """
+    """``pdf``, ``ofd``, ``docx``, ``doc``, ``rtf`` from the bytes, else the first text reader
+    that accepts the content (``readers.READERS``). The extension only breaks ties."""
     head = data[:1024].lstrip()
     if head.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
         return "pdf"
@@ -153,12 +151,7 @@ def detect_format(data: bytes, path: str | None = None) -> str:
     if _looks_binary(data[:8192]):
         kind = "a PDF (no %PDF header)" if path and path.lower().endswith(".pdf") else "text or HTML"
         raise UnsupportedFormatError(f"binary data, not {kind}", path)
-    text = decode(data, path)
-    if looks_like_sina(text):
-        return "sina"
-    if len(_TAG.findall(text[:200_000])) >= 3:
-        return "html"
-    return "text"
+    return sniff(decode(data, path), path)
 
 
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
@@ -263,14 +256,7 @@ def _read(data: bytes, path: str, fmt: str, max_pages: int, engine: str | None =
         return read_docx(data, path)
     if fmt in ("doc", "rtf"):
         return read_office(data, path, fmt)
-    text = decode(data, path)
-    if fmt == "sina":
-        return read_sina(text)
-    if fmt == "html":
-        from .readers.html import read_html  # deferred with lxml.html: PDF and text inputs never need it
-
-        return read_html(text)
-    return read_text(text, hint_pdf=path.lower().endswith(".pdf.txt") or fmt == "pdf-text")
+    return read(decode(data, path), fmt, path)
 
 
 def _read_errors() -> tuple[type[BaseException], ...]:

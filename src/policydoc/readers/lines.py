@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import regex
+
+from ..numbering import match_marker
+
 # Where a line ends a sentence, a following numbered line really starts a new paragraph.
 SENTENCE_END = "。：；！？”）】"
 
@@ -13,3 +17,91 @@ def join_lines(parts: list[str]) -> str:
         latin = out[-1:].isascii() and out[-1:].isalpha() and part[:1].isascii() and part[:1].isalpha()
         out += (" " if latin else "") + part
     return out
+
+
+# Text dumps of web pages put each inline run on a line of its own: 工信厅科函 / 〔 / 2025 / 〕 /
+# 349 / 号, 于 / 2025 / 年 / 10 / 月. A fragment is a line that cannot be a paragraph by itself.
+FRAGMENT = regex.compile(
+    r"[\x21-\x7e]{1,80}"  # a Latin run: digits, a URL, a file extension
+    r"|[（(〔［\[【《“‘）)〕］\]】》”’．.、，,；：:%％。！？]{1,3}"  # brackets and punctuation alone
+    r"|[年月日号份个万亿元岁次家项人天]{1,2}"  # a date or unit character alone
+)
+# A line starting with one of these continues the line before a fragment.
+CONTINUES = regex.compile(r"^[。！？）)〕］\]】》”’．.、，,；：:%％年月日号份个万亿元岁次家项人天时分秒至前后起内]")
+SERIAL = regex.compile(r"^\d{1,5}\s*号")  # 〔2025〕 / 161号: the serial of a document number
+OPENS = regex.compile(r"[（(〔［\[【《“‘]$")
+FULL_DATE = regex.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日$")
+LIST_MARKER = regex.compile(r"^\d{1,2}$")
+_ENDS_SENTENCE = "。！？；"
+_MARKER_ONLY_MAX = 12  # characters: a marker standing alone on its line is never longer
+_BLANK = " \t\u3000\u00a0\u200b\u200c\u200d\ufeff"
+
+
+def rejoin_fragments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Glue lines broken mid-token back: (line, text) pairs in, fewer pairs out."""
+    out: list[tuple[int, str]] = []
+    open_ = False  # the last output line ends in a fragment that the next line may continue
+    prev_was_marker = False  # the last output line is a numbering marker alone
+    i = 0
+    while i < len(lines):
+        n, raw = lines[i]
+        text = raw.strip(_BLANK)
+        nxt = lines[i + 1][1].strip(_BLANK) if i + 1 < len(lines) else ""
+        fragment = FRAGMENT.fullmatch(text) is not None
+        if fragment and LIST_MARKER.match(text) and nxt[:1] in (".", "．", "、") and nxt[1:2] not in "0123456789":
+            out.append((n, text + nxt))  # 5 / .元宇宙典型案例: a list marker broken from its item
+            open_ = prev_was_marker = False
+            i += 2
+            continue
+        if fragment and _starts_full_date(lines, i):
+            date, used = _assemble(lines, i)
+            out.append((n, date))  # 2025 / 年 / 8 / 月 / 26 / 日 under a signature
+            open_ = prev_was_marker = False
+            i += used
+            continue
+        marker = match_marker(text) if len(text) <= _MARKER_ONLY_MAX else None
+        marker_only = marker is not None and not marker.rest
+        prev = out[-1][1] if out else ""
+        prev_marker_only = bool(out) and prev_was_marker
+        glue = (
+            bool(out)
+            and not marker_only
+            and (
+                (fragment and prev[-1:] not in _ENDS_SENTENCE and not FULL_DATE.match(prev))
+                or (open_ and (CONTINUES.match(text) is not None or prev_marker_only))
+                or OPENS.search(prev) is not None
+                or (prev.endswith(("〕", "］", "]")) and SERIAL.match(text) is not None)
+            )
+        )
+        if glue and not fragment and len(text) > _MARKER_ONLY_MAX:
+            marker = match_marker(text)  # a numbered line never continues the one before
+        if glue and (marker is None or fragment):
+            # 第二条 / 中国人民银行…: the marker keeps its space (第二条中 would read as a cross-reference)
+            spaced = prev_marker_only and "\u4e00" <= prev[-1:] <= "\u9fff"
+            out[-1] = (out[-1][0], prev + " " + text if spaced else join_lines([prev, text]))
+            open_ = fragment
+            prev_was_marker = False
+        else:
+            out.append((n, text))
+            open_ = fragment or marker_only
+            prev_was_marker = marker_only
+        i += 1
+    return out
+
+
+def _assemble(lines: list[tuple[int, str]], i: int) -> tuple[str, int]:
+    text = ""
+    for k in range(i, min(i + 6, len(lines))):
+        text += lines[k][1].strip(_BLANK)
+        if FULL_DATE.match(text):
+            return text, k - i + 1
+    return text, 1
+
+
+def _starts_full_date(lines: list[tuple[int, str]], i: int) -> bool:
+    """2025 / 年 / 8 / 月 / 26 / 日 standing alone (a signature date), not 于2025年10月15日前."""
+    text, used = _assemble(lines, i)
+    if not FULL_DATE.match(text) or used < 2:
+        return False
+    after = lines[i + used][1].strip(_BLANK) if i + used < len(lines) else ""
+    return not CONTINUES.match(after)

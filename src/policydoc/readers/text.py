@@ -1,5 +1,10 @@
 """Plain text and text copied out of PDFs.
 
+Every text shape (this one, Markdown, a page on one line) goes through
+``official_lines``: the metadata grid dumped as label/value lines goes to
+``source_meta``, page chrome leaves (``chrome.py``), lines broken mid-token are glued
+back (``lines.rejoin_fragments``).
+
 PDF-extracted text (seed 001) wraps every line at the page width, often with a
 blank line after each line and extra blank lines at page breaks, and puts spaces
 around Latin digits. Some extractions instead keep one paragraph per line but leave
@@ -10,39 +15,72 @@ line widths are known.
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 import regex
 
 from ..blocks import Block, ReadResult
 from ..numbering import match_marker
 from ..text import display_width
-from .lines import SENTENCE_END, join_lines
+from .chrome import Line, find_official, page_title_text
+from .labels import read_labels
+from .lines import SENTENCE_END, join_lines, rejoin_fragments
 
 PAGE_NUMBER = regex.compile(r"^\s*(?:[-—–－―]+\s*\d{1,4}\s*[-—–－―]+|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
+# A page number glued to the first line of the page's text: -2-第四条…
+PAGE_PREFIX = regex.compile(r"^\s*[-—–－]\s*\d{1,4}\s*[-—–－](?=\s*\p{Han})")
 # A space inside Chinese text where the source broke a line.
 BROKEN_LINE_SPACE = regex.compile(r"(?<=[\p{Han}，、“”《》（）])\s(?=[\p{Han}，。、；：“”《》（）])")
 
 
+def official_lines(lines: list[Line], *, converted: bool = False) -> tuple[list[Line], dict[str, Any]]:
+    """Non-empty lines of a text dump → the official text's lines and the grid's metadata.
+
+    ``converted``: the lines come from a converter (Markdown), which is evidence of a page.
+    """
+    lines = [(n, PAGE_PREFIX.sub("", line)) for n, line in lines if line.strip() and not PAGE_NUMBER.match(line)]
+    lines, meta = read_labels(lines)
+    lines = find_official(lines, meta.get("page_title"), dumped=converted or bool(meta))
+    if meta.get("page_title") and any(_same(text, page_title_text(meta["page_title"])) for _, text in lines[:40]):
+        # The converter's page title names the document when the text repeats it.
+        meta.setdefault("title", page_title_text(meta["page_title"]))
+    return rejoin_fragments(lines), meta
+
+
 def read_text(text: str, *, hint_pdf: bool = False) -> ReadResult:
-    lines = [(n, line.rstrip()) for n, line in enumerate(text.splitlines(), start=1)]
-    lines = [(n, line) for n, line in lines if line.strip() and not PAGE_NUMBER.match(line)]
-    width = _wrap_width(lines)
+    raw = [(n, line.rstrip()) for n, line in enumerate(text.splitlines(), start=1)]
+    # Hard-wrapped text has its widths measured before anything is taken out.
+    width = wrap_width([(n, line) for n, line in raw if line.strip() and not PAGE_NUMBER.match(line)])
+    lines, meta = official_lines(raw)
     if width is not None:
-        return ReadResult(blocks=_unwrap(lines, width), format="pdf-text")
+        return ReadResult(blocks=unwrap(lines, width), format="pdf-text", source_meta=meta)
     broken = _has_broken_line_spaces(lines)
     blocks = []
     for n, line in lines:
         if broken:
-            line = BROKEN_LINE_SPACE.sub("", line.strip())
+            line = _drop_broken_spaces(line.strip())
         blocks.append(Block(text=line, line=n))
-    return ReadResult(blocks=blocks, format="pdf-text" if broken or hint_pdf else "text")
+    return ReadResult(blocks=blocks, format="pdf-text" if broken or hint_pdf else "text", source_meta=meta)
 
 
-def _wrap_width(lines: list[tuple[int, str]]) -> float | None:
+def _drop_broken_spaces(line: str) -> str:
+    # The space after a numbering marker (第三条 中华人民共和国…) is not a line break.
+    marker = match_marker(line)
+    if marker is not None and marker.rest and line.endswith(marker.rest):
+        head = line[: len(line) - len(marker.rest)]
+        return head + BROKEN_LINE_SPACE.sub("", marker.rest)
+    return BROKEN_LINE_SPACE.sub("", line)
+
+
+def wrap_width(lines: list[tuple[int, str]]) -> float | None:
     """The page width in characters if the text is hard-wrapped, else None."""
     widths = [display_width(line.strip()) for _, line in lines]
     long_lines = [round(w) for w in widths if w >= 10]
     if len(long_lines) < 8:
+        return None
+    # One paragraph per line: nearly every line ends a sentence, which wrapped lines rarely do.
+    ends = sum(1 for _, line in lines if line.rstrip()[-1:] in SENTENCE_END)
+    if ends >= 0.8 * len(lines):
         return None
     width, _ = Counter(long_lines).most_common(1)[0]
     near = sum(1 for w in widths if abs(w - width) <= 1.5)
@@ -53,7 +91,7 @@ def _wrap_width(lines: list[tuple[int, str]]) -> float | None:
     return float(max(common))
 
 
-def _unwrap(lines: list[tuple[int, str]], width: float) -> list[Block]:
+def unwrap(lines: list[tuple[int, str]], width: float) -> list[Block]:
     blocks: list[Block] = []
     parts: list[str] = []
     first_line = 0
@@ -81,5 +119,14 @@ def _has_broken_line_spaces(lines: list[tuple[int, str]]) -> bool:
     long_lines = [line for _, line in lines if len(line) >= 40]
     if len(long_lines) < 3:
         return False
-    hits = sum(1 for line in long_lines if BROKEN_LINE_SPACE.search(line.strip()))
+    hits = sum(1 for line in long_lines if BROKEN_LINE_SPACE.search(_after_marker(line.strip())))
     return hits >= 0.3 * len(long_lines)
+
+
+def _after_marker(line: str) -> str:
+    marker = match_marker(line)
+    return marker.rest if marker is not None else line
+
+
+def _same(a: str, b: str) -> bool:
+    return "".join(a.split()) == "".join(b.split())

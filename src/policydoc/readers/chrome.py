@@ -1,0 +1,273 @@
+"""Where the official text is in a text dump: page chrome as a table of patterns.
+
+Crawlers and converters dump a whole page: the page title with the site's name,
+breadcrumbs (``首页 > 工业和信息化部 > …``), the metadata grid as label/value lines,
+print/share/font-size controls, citation codes and source links, related-link lists
+and the site footer. The HTML reader drops these with the page's markup; text dumps
+have only their wording, so each kind is a row below (what it matches, where in the
+document it may be chrome). Nothing else is touched: a line the table does not name
+stays, so the official text is conserved.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from ..docparts import kind_of
+from ..numbering import match_marker
+
+Line = tuple[int, str]  # (1-based line in the file, text)
+Zone = Literal["any", "head", "tail"]
+
+# Words of the page controls: a line made of nothing else is chrome.
+CONTROL_WORDS = (
+    "打印本页 打印正文 打印 关闭窗口 关闭本页 关闭 返回顶部 返回 我要纠错 纠错 加入收藏 收藏 设为首页 分享到 分享 "
+    "扫一扫在手机打开当前页 扫一扫 在手机打开当前页 手机版 繁体 简体 无障碍 搜索 字号 字体 默认 大 中 小 "
+    "微信 微博 保存 下载 PC版 电脑版 TOP top A+ A- A"
+).split()
+_SEP = r"[\s【】\[\]()（）|｜:：/·•◆>＞*]*"
+_CONTROLS = _SEP + "(?:(?:" + "|".join(map(regex.escape, CONTROL_WORDS)) + ")" + _SEP + ")+"
+
+# Labels a crawler writes above the text; the grid labels that carry metadata are in labels.py.
+CRAWLER_LABELS = (
+    "来源|信息来源|文章来源|稿件来源|发布时间|发布日期|发表时间|发稿时间|更新时间|时间|日期|发布人|作者|责任编辑|编辑|"
+    "浏览次数|点击数|访问量|阅读次数|阅读量|版本|Title|Published Time|Markdown Content"
+)
+_LINK_LABELS = r"\p{Han}{0,4}链接|原文地址|原文网址|网址|URL Source|来源网址"
+# A run of two or more such lines above the title is a metadata grid whatever its labels.
+GENERIC_LABEL = regex.compile(r"\p{Han}{2,8}\s*[:：]\s*[^\s：:].{0,80}")
+
+
+@dataclass(frozen=True, slots=True)
+class ChromeRule:
+    name: str
+    pattern: regex.Pattern[str]
+    zone: Zone  # "head": above the official text only; "tail": below it only
+    takes_next: bool = False  # a label whose value stands on the next line
+
+
+def _rule(name: str, pattern: str, zone: Zone, takes_next: bool = False) -> ChromeRule:
+    return ChromeRule(name, regex.compile(pattern, regex.I), zone, takes_next)
+
+
+# Each pattern must match the whole line (spaces of every width already folded to one).
+RULES: tuple[ChromeRule, ...] = (
+    _rule("page-marker", r"=+\s*PAGE\s*\d+\s*=+", "any"),
+    _rule("controls", _CONTROLS, "any"),
+    _rule("breadcrumb", r"(?:您(?:现在)?的位置|当前位置|所在位置|当前页面)\s*[:：].*", "head", takes_next=True),
+    _rule("breadcrumb", r"首\s*页\s*(?:[>›»＞/].*)?", "head"),
+    _rule("breadcrumb-separator", r"[>›»＞/]+", "any"),
+    _rule("citation-code", r"【法宝引证码】.*", "head"),
+    _rule("source-link", "(?:" + _LINK_LABELS + r")\s*[:：]\s*(?:https?://\S*)?", "any"),
+    _rule("url", r"https?://\S+", "head"),
+    _rule("crawler-label", "(?:" + CRAWLER_LABELS + r")\s*[:：].{0,160}", "head", takes_next=True),
+    _rule("crawler-label", r"正\s*文", "head"),
+    _rule("publish-time", r"\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?", "head"),
+    _rule("publish-time", r"\d{1,2}:\d{2}(?::\d{2})?", "head"),
+    # 听全文 2025-01-01 -次: a page's read-aloud button, ISO date and view count
+    _rule(
+        "publish-time", r"(?:听全文)?\s*\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:[-\d]+次)?", "head"
+    ),
+    _rule("views", r"[-\d]+\s*次", "head"),
+    # A browser's print header and footer: 26/03/2024, 11:46 标题 _ 栏目 _ 网站 / https://… 2/13
+    _rule("print-header", r"\d{1,2}/\d{1,2}/\d{4},?\s*\d{1,2}:\d{2}\s.{0,120}", "any"),
+    _rule("print-footer", r"https?://\S+\s+\d{1,3}/\d{1,3}", "any"),
+    _rule("views", r"(?:浏览|阅读|点击)(?:次数|量)?\s*[:：]?\s*\d*\s*次?", "any"),
+    _rule(
+        "footer",
+        r".{0,60}(?:版权所有|ICP备|ICP证|公网安备|网站地图|Copyright|©|技术支持\s*[:：]|主办单位\s*[:：]|承办(?:单位)?\s*[:：]"
+        r"|联系我们|网站标识码|Produced\s*By|publishdate\s*:).{0,60}",
+        "tail",
+    ),
+    _rule("related-list", r"(?:相关(?:链接|解读|文件|阅读|新闻|稿件|政策)|延伸阅读)\s*[:：]?", "tail"),
+)
+
+MAX_CHROME = 200
+_HEAD_PARTS = frozenset({"doc_number", "doc_code", "issuer_mark"})
+# Wording that only a page has, never a notice: a short line holding one of these says the
+# text is a page dump, and only then are the weaker rows (单字 controls such as 大/中/小,
+# labels such as 时间：, a line repeated as the page title) applied. Every alternative
+# opens with a literal character and the case is as converters write it, which lets
+# stdlib re skip ahead fast (no IGNORECASE: it costs 4× here).
+DUMP_EVIDENCE = re.compile(
+    r"扫一扫|返回顶部|打印本页|关闭窗口|设为首页|加入收藏|我要纠错|【打印】|【关闭】|\[打印\]|当前位置|您(?:现在)?的位置"
+    r"|===\s*PAGE|【法宝引证码】|原文链接|ICP备|公网安备|版权所有|网站地图|技术支持\s*[:：]"
+    r"|URL Source:|Markdown Content:|相关(?:解读|链接|阅读|新闻|稿件)\s*[:：]?\s*$"
+    r"|字号\s*[:：]|字体\s*[:：]|浏览次数|首\s*页\s*[>›»＞]"
+    r"|/(?:19|20)\d\d,\s*\d{1,2}:\d{2}",  # a browser's print header: 26/03/2024, 11:46
+    re.M,
+)
+EVIDENCE_LINES = frozenset({">", "›", "»", "＞"})  # a breadcrumb separator alone on its line
+# A first line 标题_某某网站: a page's <title>.
+SITE_TITLE = re.compile(r".{4,}_[^_]{2,30}(?:网|网站|政府|办公室)")
+MAX_EVIDENCE = 80
+
+
+def looks_dumped(lines: list[Line]) -> bool:
+    """Whether these lines come from a page (crawler or converter) rather than the notice alone."""
+    if not lines:
+        return False
+    short = [text.strip() for _, text in lines if len(text) <= MAX_EVIDENCE]
+    if SITE_TITLE.fullmatch(lines[0][1].strip()):
+        return True
+    if any(t in EVIDENCE_LINES or (t.startswith(("http://", "https://")) and " " not in t) for t in short):
+        return True
+    return DUMP_EVIDENCE.search("\n".join(short)) is not None
+
+
+# Tail rules that open the footer: from such a line on, short lines are all chrome.
+_FOOTER_OPENERS = frozenset({"controls", "footer", "related-list"})
+# A page title written as "标题_网站名" / "标题 | 网站名".
+PAGE_TITLE_SUFFIX = regex.compile(r"^(?P<title>.{4,}?)\s*(?:[_|｜]|-(?=\s))\s*(?P<site>[^_|｜]{2,40})$")
+# The rows of each zone as one alternation (one match per line, not one per row); first row wins.
+_BY_ZONE = {
+    zone: regex.compile(
+        "|".join(f"(?P<r{i}>{rule.pattern.pattern})" for i, rule in enumerate(RULES) if rule.zone in ("any", zone)),
+        regex.I,
+    )
+    for zone in ("any", "head", "tail")
+}
+_FOLD_SPACES = regex.compile(r"[\s\u3000\u00a0]+")
+_SPACES = regex.compile(r"\s+")
+_SEPARATORS = (">", "›", "»", "＞", "/")
+_PUNCT = regex.compile(r"[，。；：]")
+_SENTENCE = regex.compile(r"[，。；]")
+
+
+def fold(text: str) -> str:
+    return _FOLD_SPACES.sub(" ", text).strip()
+
+
+def chrome_rule(text: str, zone: Zone) -> ChromeRule | None:
+    """The row of the table that names this line as chrome in this zone, if any."""
+    if len(text) > MAX_CHROME:  # running text: no row matches a line this long
+        return None
+    line = fold(text)
+    if not line:
+        return None
+    m = _BY_ZONE[zone].fullmatch(line)
+    return RULES[int(m.lastgroup[1:])] if m and m.lastgroup else None
+
+
+def head_end(lines: list[Line]) -> int:
+    """Index of the first line of running text: a sentence or a numbered heading."""
+    for i, (_, text) in enumerate(lines):
+        line = fold(text)
+        if "。" in line or (match_marker(line) is not None and chrome_rule(line, "head") is None):
+            return i
+    return len(lines)
+
+
+def find_official(lines: list[Line], page_title: str | None = None, *, dumped: bool = False) -> list[Line]:
+    """The official text of a text dump: chrome lines out above, around and below it.
+
+    ``page_title`` is the page's own title when the dump states it (``Title: …``);
+    ``dumped`` says the caller already found page furniture (a label/value grid).
+    """
+    if not (dumped or page_title is not None or looks_dumped(lines)):
+        return lines  # the notice alone: nothing to take out
+    kept = _drop_head(lines)
+    kept = _drop_tail(kept)
+    kept = [(n, t) for n, t in kept if chrome_rule(t, "any") is None]
+    return _anchor_title(kept, page_title)
+
+
+def _drop_head(lines: list[Line]) -> list[Line]:
+    end = head_end(lines)
+    grid = _label_runs([fold(text) for _, text in lines[:end]])
+    out: list[Line] = []
+    skip_next = after_separator = False
+    for i, (n, text) in enumerate(lines):
+        if i >= end:
+            out.extend(lines[i:])
+            break
+        line = fold(text)
+        rule = chrome_rule(line, "head")
+        if skip_next and rule is None and len(line) <= 40:
+            skip_next = False
+            continue
+        # Breadcrumb segments stand between separator lines: 首页 / > / 工业和信息化部 / > / …
+        if after_separator and rule is None and len(line) <= 15 and not _PUNCT.search(line):
+            after_separator = False
+            continue
+        skip_next = bool(rule and rule.takes_next and line.endswith((":", "：")))
+        after_separator = bool(rule and rule.name.startswith("breadcrumb") and line.endswith(_SEPARATORS))
+        if rule is None and i not in grid:
+            out.append((n, text))
+    return out
+
+
+def _label_runs(lines: list[str]) -> set[int]:
+    labelled = [GENERIC_LABEL.fullmatch(line) is not None for line in lines]
+    out: set[int] = set()
+    for i, is_label in enumerate(labelled):
+        if is_label and ((i > 0 and labelled[i - 1]) or (i + 1 < len(labelled) and labelled[i + 1])):
+            out.add(i)
+    return out
+
+
+def _drop_tail(lines: list[Line]) -> list[Line]:
+    """From the first footer line after which nothing but short lines follow, all is chrome."""
+    cut = len(lines)
+    for i in range(len(lines) - 1, head_end(lines), -1):
+        line = fold(lines[i][1])
+        rule = chrome_rule(line, "tail")
+        if rule is not None and rule.name in _FOOTER_OPENERS:
+            cut = i
+        elif len(line) > 60 or "。" in line:
+            break
+    return lines[:cut]
+
+
+def _anchor_title(lines: list[Line], page_title: str | None = None) -> list[Line]:
+    """A page title repeated where the document starts: what precedes the repeat is the page's.
+
+    Crawled pages begin with the page ``<title>`` (often ``标题_网站名``), then navigation,
+    then the document, which opens with the same title.
+    """
+    if not lines:
+        return lines
+    n0, first = lines[0]
+    m = PAGE_TITLE_SUFFIX.match(fold(page_title or first))
+    title = m.group("title") if m and not _SENTENCE.search(m.group("site")) else fold(page_title or first)
+    key = _key(title)
+    end = head_end(lines)
+    last = 0 if page_title else 1
+    # The repeat may be set on up to three lines (a title broken where the page broke it).
+    repeat = next(
+        (
+            i
+            for i in range(min(end, 120) - 1, last - 1, -1)
+            if any(_repeats(_key("".join(t for _, t in lines[i : i + k])), key) for k in (1, 2, 3))
+        ),
+        None,
+    )
+    if repeat is not None and len(key) >= 4:
+        # Between the two titles: navigation and page labels, but the notice's own head
+        # parts (发文机关标志, 发文字号) may stand above its title.
+        head = [line for line in lines[1:repeat] if kind_of(fold(line[1])) in _HEAD_PARTS]
+        return head + lines[repeat:]
+    if m is not None and not page_title and title != fold(first):
+        return [(n0, title), *lines[1:]]
+    return lines
+
+
+def _repeats(line: str, title: str) -> bool:
+    """The document's title line repeats the page title, which may leave out the issuers."""
+    return line == title or (len(title) >= 8 and line.endswith(title) and len(line) - len(title) <= 40)
+
+
+def _key(text: str) -> str:
+    """A title compared across its copies: widths folded ((RCEP) = （RCEP）), spaces out."""
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
+
+
+def page_title_text(page_title: str) -> str:
+    """The document's title inside a page title: ``标题_网站名`` → ``标题``."""
+    m = PAGE_TITLE_SUFFIX.match(fold(page_title))
+    return m.group("title") if m and not _SENTENCE.search(m.group("site")) else fold(page_title)

@@ -1,0 +1,154 @@
+"""Markdown conversions of notices and regulations (LawRefBook, Word-to-Markdown, page-to-Markdown).
+
+markdown-it-py parses; each block token becomes paragraphs of plain text with its
+source line. Heading levels are only hints (converters pick them freely): the Chinese
+numbering decides the tree, so ``## 第一章 总则`` is the paragraph ``第一章 总则``.
+Emphasis, links and images keep their text only; a table gives one ``table`` block per
+row; HTML comments (``<!-- INFO END -->``) are markup, not text. YAML front matter
+gives its ``title``. The lines then go through the same official-text finder as text
+dumps: converters keep the page's chrome and labels (``**来源**: …``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import regex
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ..blocks import Block, ReadResult
+from .sina import front_matter
+from .text import official_lines
+
+_TAG = regex.compile(r"<[^>]*>")
+_TABLE = "\x00table\x00"  # marks a table row while rows and lines go through the finder together
+_BREAK_TAG = regex.compile(r"<br\s*/?>|</p>|</div>|</tr>|</h\d>|</li>", regex.I)
+_COMMENT = regex.compile(r"<!--.*?-->", regex.S)
+
+# What says "this is Markdown" (each kind counts once); plain notices have none of these.
+SIGNALS = {
+    "heading": regex.compile(r"(?m)^#{1,6}[ \t]+\S"),
+    "comment": regex.compile(r"<!--.*?-->", regex.S),
+    "strong": regex.compile(r"\*\*[^*\n]{1,80}\*\*|__[^_\n]{1,80}__"),
+    "table": regex.compile(r"(?m)^\|?[ \t]*:?-{3,}:?[ \t]*\|"),
+    "link": regex.compile(r"\[[^\]\n]{1,200}\]\([^)\s]+\)"),
+    "converter": regex.compile(r"(?m)^(?:Markdown Content|URL Source):"),
+}
+
+
+def looks_like_markdown(text: str, path: str | None = None) -> bool:
+    """Markdown signals of two kinds, or headings, or one signal in a ``.md`` file.
+
+    Checked before HTML: converters leave inline tags (``<br>`` in table cells) in Markdown.
+    """
+    sample = text[:200_000]
+    start = sample.lstrip()[:4]
+    if start.startswith("<") and start != "<!--":  # a page or a page fragment
+        return False
+    kinds = {name for name, pattern in SIGNALS.items() if pattern.search(sample)}
+    headings = len(SIGNALS["heading"].findall(sample))
+    if path and path.lower().endswith((".md", ".markdown")):
+        return bool(kinds)
+    return headings >= 2 or len(kinds) >= 2 or "converter" in kinds
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+def read_markdown(text: str) -> ReadResult:
+    yaml, body = front_matter(text)
+    offset = text[: len(text) - len(body)].count("\n")
+    lines: list[tuple[int, str]] = []
+    tables: list[Block] = []
+    for line, content, kind in _paragraphs(_parser().parse(body)):
+        if kind == "table":
+            tables.append(Block(text=content, kind="table", line=line + offset))
+        else:
+            lines += [(line + offset + k, part) for k, part in enumerate(content.split("\n"))]
+    # Table rows keep their place: a marker line number ties them to the text around.
+    lines += [(b.line or 0, _TABLE + b.text) for b in tables]
+    lines.sort(key=lambda x: x[0])
+    kept, meta = official_lines(lines, converted=True)
+    blocks = []
+    for n, part in kept:
+        if part.startswith(_TABLE):
+            blocks.append(Block(text=part.removeprefix(_TABLE), kind="table", line=n))
+        else:
+            blocks.append(Block(text=part, line=n))
+    source_meta: dict[str, Any] = meta
+    if isinstance(yaml.get("title"), str) and yaml["title"]:
+        source_meta.setdefault("title", yaml["title"])
+    return ReadResult(blocks=blocks, format="markdown", source_meta=source_meta)
+
+
+def _paragraphs(tokens: list[Token]) -> list[tuple[int, str, str]]:
+    """(first source line, plain text, "para" or "table") for each block in order."""
+    out: list[tuple[int, str, str]] = []
+    row: list[str] = []
+    item_marker = ""
+    for i, tok in enumerate(tokens):
+        line = (tok.map[0] + 1) if tok.map else (out[-1][0] if out else 1)
+        if tok.type == "list_item_open" and tok.markup in (".", ")"):
+            # 1. / 2) item: markdown-it takes the number off; the numbering needs it back.
+            item_marker = f"{tok.info}{'.' if tok.markup == '.' else '）'}"
+        elif tok.type == "inline":
+            parent = tokens[i - 1].type if i else ""
+            if parent in ("th_open", "td_open"):
+                row.append(_plain(tok).replace("\n", " ").strip())
+                continue
+            content = _plain(tok).strip()
+            if item_marker:
+                content, item_marker = item_marker + content, ""
+            if content:
+                out.append((line, content, "para"))
+        elif tok.type == "tr_close":
+            cells = [c for c in row if c]
+            if cells:
+                out.append((out[-1][0] if out else 1, " ".join(cells), "table"))
+            row = []
+        elif tok.type == "tr_open":
+            row = []
+            out.append((line, "", "row-start"))
+        elif tok.type == "html_block":
+            content = _strip_html(tok.content)
+            if content:
+                out.append((line, content, "para"))
+        elif tok.type in ("code_block", "fence"):
+            # Indented Chinese text is read as code by CommonMark; it is still text.
+            content = "\n".join(x.strip() for x in tok.content.splitlines() if x.strip())
+            if content:
+                out.append((line, content, "para"))
+    # Each table row takes the line of its tr_open.
+    fixed: list[tuple[int, str, str]] = []
+    row_line = 1
+    for line, content, kind in out:
+        if kind == "row-start":
+            row_line = line
+        elif kind == "table":
+            fixed.append((row_line, content, kind))
+        else:
+            fixed.append((line, content, kind))
+    return fixed
+
+
+def _plain(inline: Token) -> str:
+    parts: list[str] = []
+    for child in inline.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif child.type == "html_inline":
+            if _BREAK_TAG.fullmatch(child.content.strip()):
+                parts.append("\n")
+        # image: its alt text is the converter's ("Image 1"), not the document's
+    return "".join(parts)
+
+
+def _strip_html(html: str) -> str:
+    text = _TAG.sub("", _BREAK_TAG.sub("\n", _COMMENT.sub("", html)))
+    return "\n".join(x.strip() for x in text.splitlines() if x.strip())

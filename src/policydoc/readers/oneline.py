@@ -1,0 +1,83 @@
+"""A whole page on one line: crawlers that join the page's text nodes with spaces.
+
+The spaces stand where the page had element boundaries (paragraphs, menu items, the
+span around ``第一条``), so the line is split at them, except inside 《》 and （）
+(a title broken across spans), between two Latin words (an English passage) and after
+a bare numbering marker (``第一条 为了…`` is one paragraph). The pieces then go
+through the official-text finder like the lines of any text dump.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..blocks import Block, ReadResult
+from ..numbering import match_marker
+from .lines import join_lines
+from .text import official_lines
+
+_SPACE = regex.compile(r"[ \t\u3000\u00a0]+")
+_OPEN = "《（(〔【“"
+_CLOSE = "》）)〕】”"
+_OPENS = regex.compile(f"[{_OPEN}]")
+_CLOSES = regex.compile(f"[{regex.escape(_CLOSE)}]")
+_LATIN_END = regex.compile(r"[A-Za-z0-9,.;:'\"’)\]-]$")
+_LATIN_START = regex.compile(r"^[A-Za-z0-9(\['\"‘-]")
+_HALF_MARKER = regex.compile(r"(?:^|\s)第[零〇一二三四五六七八九十百两\d]{1,5}$")
+MIN_LINE = 1500  # characters: no paragraph of a notice is this long and holds the whole page
+
+
+def looks_like_one_line(text: str, path: str | None = None) -> bool:
+    """Most of the text on one line that is itself made of many space-separated pieces."""
+    lines = text.splitlines()
+    if not lines:
+        return False
+    longest = max(lines, key=len)
+    if len(longest) < MIN_LINE or len(longest) < 0.6 * len(text.strip()):
+        return False
+    pieces = _SPACE.split(longest.strip())
+    return len(pieces) >= 20 and sum(1 for p in pieces if match_marker(p) is not None or p.endswith("。")) >= 3
+
+
+def split_line(line: str) -> list[str]:
+    """The paragraphs of a page joined on one line."""
+    pieces: list[str] = []
+    depth = 0
+    for piece in _SPACE.split(line.strip()):
+        if not piece:
+            continue
+        if pieces and _HALF_MARKER.search(pieces[-1]) and piece[:1] in "条章节":
+            pieces[-1] += piece  # 第六 条: a marker split by a stray space
+            continue
+        glue = bool(pieces) and (
+            depth > 0
+            or (_LATIN_END.search(pieces[-1]) and _LATIN_START.search(piece) and _latin(pieces[-1]) and _latin(piece))
+            or _bare_marker(pieces[-1])
+        )
+        if glue:
+            pieces[-1] = (
+                join_lines([pieces[-1] + " ", piece]) if _bare_marker(pieces[-1]) else join_lines([pieces[-1], piece])
+            )
+        else:
+            pieces.append(piece)
+        depth = max(0, depth + len(_OPENS.findall(piece)) - len(_CLOSES.findall(piece)))
+        if depth > 3:  # an unbalanced bracket must not swallow the page
+            depth = 0
+    return pieces
+
+
+def _latin(piece: str) -> bool:
+    return sum(1 for c in piece if c.isascii()) >= 0.8 * len(piece)
+
+
+def _bare_marker(piece: str) -> bool:
+    marker = match_marker(piece)
+    return marker is not None and not marker.rest
+
+
+def read_one_line(text: str) -> ReadResult:
+    lines: list[tuple[int, str]] = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        lines += [(n, piece) for piece in (split_line(line) if len(line) >= MIN_LINE else [line])]
+    kept, meta = official_lines(lines)
+    return ReadResult(blocks=[Block(text=t, line=n) for n, t in kept], format="oneline", source_meta=meta)

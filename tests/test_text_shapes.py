@@ -1,0 +1,473 @@
+"""Text shapes: each is recognised, read into paragraphs, and stripped of page chrome.
+
+Snippets are synthetic, written in the style of the real dumps (crawler exports,
+Markdown conversions, one-line pages); the real ones are in ../shared/wild.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import policydoc
+from policydoc.api import detect_format
+from policydoc.readers import READERS, sniff
+from policydoc.readers.chrome import chrome_rule, find_official
+from policydoc.readers.labels import read_labels
+from policydoc.readers.lines import rejoin_fragments
+from policydoc.readers.markdown import read_markdown
+from policydoc.readers.oneline import read_one_line, split_line
+from policydoc.readers.text import read_text
+from policydoc.text import han_only
+
+from .conftest import SHARED
+from .conservation import missing
+
+ARTICLES = "\n".join(
+    f"第{n}条 本办法所称示范单位，是指在{n}个以上领域开展工作并取得成效的单位。" for n in "一二三四五六七八"
+)
+ONE_LINE_PAGE = (
+    "关于印发《示范单位管理办法》的通知_某某省人民政府门户网站 设为首页 加入收藏 手机版 繁体 搜索 "
+    "首 页 要闻动态 政务公开 当前位置： 首页 > 正文 首页 要闻动态 政务公开 "
+    "关于印发《示范单位管理办法》的通知 2025年03月14日 17:00 来源： 省政府网 【打印】 【纠错】 "
+    "关于印发《示范单位管理办法》的通知 省政发〔2025〕2号 各市人民政府，省政府各部门： "
+    "《示范单位管理办法》已经省政府同意，现印发给你们，请认真贯彻执行。 某某省人民政府 2025年3月7日 "
+    "示范单位管理办法 "
+    + " ".join(f"第{n}条 {'示范单位应当' * 3}按照规定开展{n}项工作，并接受监督检查。" for n in "一二三四五六七八九十")
+    + " 关闭 某某省人民政府办公厅 © 版权所有 联系我们 技术支持：某某科技有限公司 "
+    "某ICP备12345678号 某公网安备00000000000号 返回顶部 " + "网站导航 " * 200
+)
+
+
+# --- which reader ---------------------------------------------------------------------------
+
+SHAPES = [
+    ("# 示范条例\n\n## 第一章 总则\n\n第一条 为了规范管理，制定本条例。\n", None, "markdown"),
+    ("示范条例\n\n<!-- INFO END -->\n\n**第一条** 为了规范管理，制定本条例。\n", None, "markdown"),
+    ("| 序号 | 名称 |\n|---|---|\n| 1 | 示范单位 |\n\n**说明**：见下表。\n", None, "markdown"),
+    ("示范条例\n第一条 为了规范管理，制定本条例。\n", "notice.md", "text"),  # no Markdown in it
+    ("示范条例\n**第一条** 为了规范管理，制定本条例。\n", "notice.md", "markdown"),
+    ("Title: 示范通知\n\nURL Source: https://example.gov.cn/a.html\n\nMarkdown Content:\n正文。\n", None, "markdown"),
+    ("<div><p>第一条 为了规范管理。</p><p>第二条 适用范围。</p></div>", None, "html"),
+    (ONE_LINE_PAGE, None, "oneline"),
+    ("示范办法\n" + ARTICLES + "\n", None, "text"),
+    ("---\ntitle: 某某报道\n---\n<p>附全文：</p><p>第一条 为了规范管理。</p>\n", None, "sina"),
+]
+
+
+@pytest.mark.parametrize(("text", "path", "fmt"), SHAPES, ids=[s[2] + str(i) for i, s in enumerate(SHAPES)])
+def test_shape_is_detected(text, path, fmt):
+    assert sniff(text, path) == fmt
+    assert detect_format(text.encode("utf-8"), path) == fmt
+
+
+def test_reader_table_ends_with_a_reader_for_any_text():
+    assert sniff("随便一行字", None) in {r.format for r in READERS}
+
+
+def test_source_format_names_the_shape():
+    markdown = "# 示范条例\n\n## 第一章 总则\n\n第一条 为了规范管理，制定本条例。\n"
+    assert policydoc.parse(markdown).source.format == "markdown"
+    assert policydoc.parse(ONE_LINE_PAGE).source.format == "oneline"
+    assert policydoc.parse("示范办法\n" + ARTICLES).source.format == "text"
+
+
+# --- Markdown -------------------------------------------------------------------------------
+
+REGULATION_MD = """# 某某市示范管理条例
+
+2020年6月1日 某某市第十五届人民代表大会常务委员会第二十次会议通过
+
+<!-- INFO END -->
+
+## 第一章 总则
+
+**第一条** 为了加强示范管理，根据有关法律，制定本条例。
+
+第二条 本条例适用于本市行政区域。
+
+## 第二章 管理
+
+### 第一节 一般规定
+
+第三条 市人民政府负责示范管理工作。
+
+| 序号 | 事项 | 金额 |
+|---|---|---|
+| 1 | 示范补助 | 10万元 |
+
+1. 第一项事务
+2. 第二项事务
+"""
+
+
+def test_markdown_headings_are_plain_paragraphs_and_markup_is_gone():
+    texts = [b.text for b in read_markdown(REGULATION_MD).blocks]
+    assert texts[0] == "某某市示范管理条例"
+    assert "第一章 总则" in texts and "第一节 一般规定" in texts
+    assert "第一条 为了加强示范管理，根据有关法律，制定本条例。" in texts
+    assert "1.第一项事务" in texts  # markdown-it takes the number off; it comes back
+    assert not any(mark in t for t in texts for mark in ("#", "**", "<!--", "|"))
+
+
+def test_markdown_table_rows_are_table_blocks():
+    tables = [b.text for b in read_markdown(REGULATION_MD).blocks if b.kind == "table"]
+    assert tables == ["序号 事项 金额", "1 示范补助 10万元"]
+
+
+def test_markdown_regulation_gets_its_chapters_and_a_clean_title():
+    doc = policydoc.parse(REGULATION_MD)
+    assert [s.marker for s in doc.sections] == ["第一章", "第二章"]
+    assert [c.marker for c in doc.sections[0].children] == ["第一条", "第二条"]
+    assert doc.metadata.title and doc.metadata.title.startswith("某某市示范管理条例")
+    assert "#" not in doc.metadata.title
+
+
+def test_markdown_front_matter_gives_the_title_and_stays_out_of_the_text():
+    read = read_markdown("---\ntitle: 示范办法\n---\n\n# 示范办法\n\n第一条 为了规范管理，制定本办法。\n")
+    assert read.source_meta["title"] == "示范办法"
+    assert [b.text for b in read.blocks] == ["示范办法", "第一条 为了规范管理，制定本办法。"]
+
+
+def test_markdown_converter_labels_are_chrome():
+    md = (
+        "# 示范办法\n\n**版本**: 现行有效\n\n**来源**: /tmp/示范办法.docx\n\n---\n\n"
+        "示范办法\n第一条 为了规范管理，制定本办法。\n"
+    )
+    assert [b.text for b in read_markdown(md).blocks] == ["示范办法", "第一条 为了规范管理，制定本办法。"]
+
+
+# --- a page on one line ---------------------------------------------------------------------
+
+
+def test_one_line_page_splits_into_paragraphs_and_keeps_the_official_text():
+    read = read_one_line(ONE_LINE_PAGE)
+    texts = [b.text for b in read.blocks]
+    assert texts[0] == "关于印发《示范单位管理办法》的通知"
+    assert texts[1] == "省政发〔2025〕2号"
+    assert "第一条 示范单位应当示范单位应当示范单位应当按照规定开展一项工作，并接受监督检查。" in texts
+    assert texts[-1].startswith("第十条")
+    assert not any(w in t for t in texts for w in ("设为首页", "当前位置", "【打印】", "版权所有", "ICP备", "网站导航"))
+
+
+def test_one_line_page_has_a_tree_and_a_title():
+    doc = policydoc.parse(ONE_LINE_PAGE)
+    assert doc.metadata.title == "关于印发《示范单位管理办法》的通知"
+    assert doc.metadata.doc_number == "省政发〔2025〕2号"
+    assert sum(1 for s in doc.sections for _ in s.walk()) == 10
+
+
+SPLITS = [
+    ("标题一 第一条 为了规范。 第二条 适用。", ["标题一", "第一条 为了规范。", "第二条 适用。"]),
+    ("关于印发《示范单位 管理办法》的通知 正文", ["关于印发《示范单位管理办法》的通知", "正文"]),
+    ("倡议 Global Data Flow Initiative 结束", ["倡议", "Global Data Flow Initiative", "结束"]),
+    ("第五条 适用。 第六 条 鼓励报告。", ["第五条 适用。", "第六条 鼓励报告。"]),
+]
+
+
+@pytest.mark.parametrize(("line", "pieces"), SPLITS)
+def test_split_line(line, pieces):
+    assert split_line(line) == pieces
+
+
+# --- label/value exports --------------------------------------------------------------------
+
+LABELLED = """某某部关于印发示范单位管理办法的通知
+首页
+>
+某某部
+>
+文件发布
+发文机关：
+某某部
+标　　题：
+某某部关于印发示范单位管理办法的通知
+发文字号：
+某部发〔2025〕12号
+成文日期：
+2025-12-05
+文号：无
+主题分类：
+示范管理
+某某部关于印发示范单位管理办法的通知
+发布时间：2025-12-10 14:32
+来源：某某司
+各省、自治区、直辖市主管部门：
+现将《示范单位管理办法》印发给你们，请认真贯彻执行。
+某某部
+2025年12月5日
+【返回顶部】
+【关闭窗口】
+【打印本页】
+"""
+
+
+def test_label_values_go_to_source_meta_under_the_grid_keys():
+    lines = [(n, t) for n, t in enumerate(LABELLED.splitlines(), 1)]
+    _, meta = read_labels(lines)
+    assert meta == {
+        "issuer": "某某部",
+        "title": "某某部关于印发示范单位管理办法的通知",
+        "doc_number": "某部发〔2025〕12号",
+        "date": "2025-12-05",
+        "subject": "示范管理",
+        "published_at": "2025-12-10 14:32",
+    }
+
+
+def test_label_value_dump_reads_as_the_document_alone():
+    read = read_text(LABELLED)
+    assert [b.text for b in read.blocks] == [
+        "某某部关于印发示范单位管理办法的通知",
+        "各省、自治区、直辖市主管部门：",
+        "现将《示范单位管理办法》印发给你们，请认真贯彻执行。",
+        "某某部",
+        "2025年12月5日",
+    ]
+    doc = policydoc.parse(LABELLED)
+    assert doc.metadata.title == "某某部关于印发示范单位管理办法的通知"
+    assert doc.metadata.doc_number == "某部发〔2025〕12号"
+
+
+def test_none_value_is_no_value():
+    _, meta = read_labels([(1, "文号：无"), (2, "发文机关：某某局"), (3, "正文。")])
+    assert meta == {"issuer": "某某局"}
+
+
+# --- lines broken mid-token -----------------------------------------------------------------
+
+REJOIN = [
+    (["某部函", "〔", "2025", "〕", "349", "号"], ["某部函〔2025〕349号"]),
+    (["某部函〔2025〕", "161号"], ["某部函〔2025〕161号"]),
+    (["请于", "2025", "年", "10", "月", "15", "日前报送。"], ["请于2025年10月15日前报送。"]),
+    (["某某部办公厅", "2025", "年", "8", "月", "26", "日"], ["某某部办公厅", "2025年8月26日"]),
+    (["材料（", "1", "份）报送。"], ["材料（1份）报送。"]),
+    (["（", "1", "）示范项目"], ["（1）示范项目"]),
+    (["1", "．示范项目"], ["1．示范项目"]),
+    (["补助资金", "10", "万元。"], ["补助资金10万元。"]),
+    (["1.", "申报书", ".docx", "2.", "汇总表"], ["1.申报书.docx", "2.汇总表"]),
+    (["第二条", "中国人民银行负责管理。"], ["第二条 中国人民银行负责管理。"]),
+    (["工作完成。", "二、保障措施"], ["工作完成。", "二、保障措施"]),
+]
+
+
+@pytest.mark.parametrize(("lines", "joined"), REJOIN)
+def test_broken_tokens_rejoin(lines, joined):
+    assert [t for _, t in rejoin_fragments(list(enumerate(lines, 1)))] == joined
+
+
+def test_date_broken_across_lines_is_read_as_the_date():
+    doc = policydoc.parse("关于示范工作的通知\n各单位：\n现将有关事项通知如下。\n某某局\n2021\n年\n2\n月\n2\n日\n")
+    assert str(doc.metadata.date) == "2021-02-02"
+
+
+# --- PDF text and one article per line ------------------------------------------------------
+
+
+def test_articles_one_per_line_stay_articles():
+    """Regression: lines `第三条 中华…` lost their space and read as the cross-reference 第三条中."""
+    text = "\n".join(
+        [
+            "第一条 为了加强对示范资金的管理，维护示范资金的信誉，稳定示范秩序，根据有关法律，制定本条例。",
+            "第二条 本条例所称示范资金，是指依法设立的专项资金，包括补助和奖励。",
+            "第三条 中华人民共和国的示范资金由财政部门统一管理，任何单位和个人不得挪用。",
+            "第四条 示范资金的单位为元，辅助单位为角、分。1元等于10角，1角等于10分。",
+        ]
+    )
+    doc = policydoc.parse(text)
+    assert [s.marker for s in doc.sections] == ["第一条", "第二条", "第三条", "第四条"]
+
+
+# --- the chrome table -----------------------------------------------------------------------
+
+CHROME = [
+    ("===PAGE 12===", "any", "page-marker"),
+    ("【打印】 【关闭】", "any", "controls"),
+    ("字号：大 中 小", "any", "controls"),
+    ("字体：[ 大 中 小 ]", "any", "controls"),
+    ("扫一扫在手机打开当前页", "any", "controls"),
+    ("【返回顶部】", "any", "controls"),
+    ("当前位置：首页 > 政务公开 > 文件", "head", "breadcrumb"),
+    ("首页>某某部>机关司局>科技司>文件发布", "head", "breadcrumb"),
+    (">", "any", "breadcrumb-separator"),
+    ("【法宝引证码】 CLI.11.1234567", "head", "citation-code"),
+    ("原文链接：https://www.example.com/lar/abc.html", "any", "source-link"),
+    ("详情页链接：http://www.example.gov.cn/a.html", "any", "source-link"),
+    ("URL Source: https://www.example.gov.cn/a.html", "any", "source-link"),
+    ("来源：某某司", "head", "crawler-label"),
+    ("发布时间：2025-12-10 14:32", "head", "crawler-label"),
+    ("正文", "head", "crawler-label"),
+    ("2025年03月14日 17:00", "head", "publish-time"),
+    ("浏览次数：1024", "any", "views"),
+    ("某某省人民政府 © 版权所有", "tail", "footer"),
+    ("京ICP备12345678号", "tail", "footer"),
+    ("网站地图 | 联系我们", "tail", "footer"),
+    ("相关解读：", "tail", "related-list"),
+    ("26/03/2024, 11:46 示范条例 _ 工商 _ 某某网", "any", "print-header"),
+    ("https://www.example.gov.cn/content_1.htm 2/13", "any", "print-footer"),
+    # official text is never chrome
+    ("第一条 为了规范管理，制定本办法。", "head", None),
+    ("各省、自治区、直辖市人民政府：", "head", None),
+    ("来源：某某司", "tail", None),  # a label only counts above the text
+    ("中央网络安全和信息化委员会办公室", "tail", None),
+    ("（此件公开发布）", "any", None),
+    ("中", "head", "controls"),
+    ("中华人民共和国", "head", None),
+]
+
+
+@pytest.mark.parametrize(("line", "zone", "name"), CHROME)
+def test_chrome_table(line, zone, name):
+    rule = chrome_rule(line, zone)
+    assert (rule.name if rule else None) == name
+
+
+def test_footer_and_related_links_leave_the_end():
+    lines = list(
+        enumerate(
+            [
+                "某某局关于示范工作的通知",
+                "各单位：",
+                "现将有关事项通知如下，请遵照执行。",
+                "某某局",
+                "2020年2月28日",
+                "相关解读：",
+                "解读《某某局关于示范工作的通知》",
+            ],
+            1,
+        )
+    )
+    assert [t for _, t in find_official(lines)][-1] == "2020年2月28日"
+
+
+def test_page_title_repeated_where_the_document_starts():
+    lines = list(
+        enumerate(["示范通知_某某省人民政府门户网站", "首页", "要闻", "示范通知", "各单位：", "正文内容。"], 1)
+    )
+    assert [t for _, t in find_official(lines)] == ["示范通知", "各单位：", "正文内容。"]
+
+
+def test_official_text_survives_the_finder():
+    """Everything the document says is still there once the chrome is out."""
+    read = read_text(LABELLED)
+    official = (
+        "某某部关于印发示范单位管理办法的通知各省、自治区、直辖市主管部门："
+        "现将《示范单位管理办法》印发给你们，请认真贯彻执行。某某部2025年12月5日"
+    )
+    assert han_only("".join(b.text for b in read.blocks)) == han_only(official)
+
+
+# --- the wild set ---------------------------------------------------------------------------
+
+WILD = SHARED / "wild"
+WILD_TEXT = sorted(p for p in WILD.rglob("*") if p.suffix in (".md", ".txt")) if WILD.is_dir() else []
+
+
+# Markdown syntax and the page chrome of wild-check's TITLE-CHROME signal (its ">" aside:
+# nested book-title marks are sometimes typed <…>).
+TITLE_LEAKS = (
+    "#",
+    "**",
+    "<!--",
+    "http",
+    "首页",
+    "当前位置",
+    "标题：",
+    "索引号",
+    "【法宝",
+    "===PAGE",
+    "扫一扫",
+    "字体",
+    "浏览",
+)
+
+
+@pytest.mark.skipif(not WILD_TEXT, reason="../shared/wild is not beside the repository")
+def test_no_markdown_syntax_or_chrome_reaches_a_title():
+    leaks = []
+    for path in WILD_TEXT:
+        try:
+            doc = policydoc.parse(path)
+        except policydoc.PolicyDocError:
+            continue
+        for title in (doc.metadata.title, doc.title):
+            if title and any(mark in title for mark in TITLE_LEAKS):
+                leaks.append(f"{path.name}: {title[:60]}")
+    assert leaks == []
+
+
+@pytest.mark.skipif(not WILD_TEXT, reason="../shared/wild is not beside the repository")
+@pytest.mark.parametrize("path", WILD_TEXT[::5], ids=lambda p: p.name[:40])
+def test_wild_text_shapes_conserve_what_the_reader_found(path):
+    """The reader is where chrome is defined (as for HTML); nothing it kept may be lost after it."""
+    from policydoc.readers import read
+    from policydoc.readers.encoding import decode
+
+    data = path.read_bytes()
+    fmt = detect_format(data, str(path))
+    try:
+        doc = policydoc.parse(path)
+    except policydoc.PolicyDocError:
+        pytest.skip("no document in this file")
+    reference = [b.text for b in read(decode(data), fmt, str(path)).blocks]
+    lost, _ = missing(reference, doc)
+    assert not lost, f"characters lost: {dict(lost)}"
+
+
+def test_plain_notice_is_never_trimmed():
+    """Regression: a notice that merely repeats a line, or has a line 中 or 时间：…, is no page dump."""
+    lines = list(enumerate(["附件一一", "附件一一", "中", "时间：", "三月", "正文内容。"], 1))
+    assert find_official(lines) == lines
+
+
+def test_head_parts_between_page_title_and_its_repeat_are_kept():
+    """Regression: a converter's title heading above 文件 / 发文字号 / the title again."""
+    md = (
+        "# 某某银行关于示范工作的通知\n\n**某银发〔2014〕106号**\n\n---\n\n## 某某银行文件\n\n"
+        "**某某银行关于示范工作的通知**\n\n各分行：\n\n现就有关问题通知如下。\n"
+    )
+    texts = [b.text for b in read_markdown(md).blocks]
+    assert texts[:3] == ["某银发〔2014〕106号", "某某银行文件", "某某银行关于示范工作的通知"]
+
+
+def test_page_number_glued_to_a_line_is_furniture():
+    read = read_text("示范条例\n第一条 为了规范管理，制定本条例。\n-2-第二条 本条例适用于全市。\n")
+    assert [b.text for b in read.blocks][-1] == "第二条 本条例适用于全市。"
+
+
+def test_format_can_be_forced_and_parse_text_reads_every_text_shape():
+    md = "# 示范条例\n\n## 第一章 总则\n\n第一条 为了规范管理，制定本条例。\n"
+    assert {"markdown", "oneline", "text", "pdf-text"} <= set(policydoc.FORMATS)
+    assert policydoc.parse(md, format="text").source.format == "text"
+    assert policydoc.parse_text(md).source.format == "markdown"
+    assert policydoc.parse_text(ONE_LINE_PAGE).source.format == "oneline"
+
+
+def test_document_title_may_add_its_issuers_to_the_page_title():
+    lines = list(
+        enumerate(
+            [
+                "关于印发《示范规则》的通知_某某省人民政府门户网站",
+                "2025年12月20日",
+                "某某委、某某局关于印发《示范规则》的通知",
+                "各单位：",
+                "正文。",
+            ],
+            1,
+        )
+    )
+    assert find_official(lines)[0][1] == "某某委、某某局关于印发《示范规则》的通知"
+
+
+LINE_PIECES = st.sampled_from(
+    "2025 年 8 月 26 日 （ ） 〔 〕 1 ． 号 万元 。 第一条 一、 （一） 1. 某某部办公厅 请于 日前报送。 申报书 .docx "
+    "https://example.gov.cn/a 工作完成。 各单位：".split()
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(LINE_PIECES, min_size=1, max_size=3).map("".join), min_size=1, max_size=25))
+def test_rejoin_keeps_every_character_in_order(lines):
+    out = rejoin_fragments(list(enumerate(lines, 1)))
+    assert "".join("".join(t.split()) for _, t in out) == "".join("".join(t.split()) for t in lines)
