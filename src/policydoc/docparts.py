@@ -25,9 +25,11 @@ DOC_NUMBER = regex.compile(
 DOC_NUMBER_LOOSE = regex.compile(
     r"^[（(]?[\p{Han}A-Za-z]{1,20}\s*[〔\[［【]\s*\d{1,4}\s*[〕\]］】]\s*\d{0,5}\s*号?[）)]?$"
 )
-ORDER_SERIAL = regex.compile(r"^第\s*[\d一二三四五六七八九十百零〇]+\s*号$")
+# The serial of a 令 set on its own line, bare or in brackets: 第16号, （第16号）
+ORDER_SERIAL = regex.compile(r"^[（(]?\s*(?P<serial>第\s*[\d一二三四五六七八九十百零〇]+\s*号)\s*[）)]?$")
 ADDRESSEE = regex.compile(r"^[^。；]{2,200}[：:]$")
-ISSUER_MARK = regex.compile(r"^[\p{Han}、 ]{2,60}文件$")
+# 发文机关标志 (XX人民政府文件); a title line ending in 规范性文件 names no body (…关于…文件).
+ISSUER_MARK = regex.compile(r"^(?!.*关于)[\p{Han}、 ]{2,60}文件$")
 DOC_CODE = regex.compile(r"^[A-Z]{2,6}\d{0,3}[-－—]\d{4}[-－—]\d{3,5}$")
 NOTE = regex.compile(
     r"^[（(](?:此件|本件|完|未完待续|本文有删减|注[:：]).{0,60}[）)]$"
@@ -37,12 +39,71 @@ NOTE = regex.compile(
 )
 CC = regex.compile(r"^抄送[:：]")
 PRINTED = regex.compile(r"^(?P<by>.{2,60}?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$")
-DISCLOSURE = regex.compile(r"^(?:公开方式|信息公开选项)[:：]")
+# Notes on how the text was published, after the date: 公开方式, or the link a crawler kept.
+DISCLOSURE = regex.compile(r"^(?:公开方式|信息公开选项|原文链接|原文地址|详情页链接)[:：]")
 CONTACT = regex.compile(r"^[（(]?(?:联系人|联系电话)[:：]")
 ATTACHMENTS_HEAD = regex.compile(r"^附件[:：]\s*(?P<rest>.*)$")
 ANNEX_LABEL = regex.compile(
     r"^附\s*件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:(?<=\d|[一二三四五六七八九十])[:：])?"
     r"\s*(?P<title>[^:：。]{0,80})$"
+)
+# Labels of label/value metadata (a page's grid, a crawler's text dump), by the field they
+# fill; written without spaces (标　　题 is 标题). Page-level labels fill page-level fields.
+FIELD_LABELS = {
+    "发文机关": "issuer",
+    "发布机关": "issuer",
+    "制定机关": "issuer",
+    "标题": "title",
+    "名称": "title",
+    "文件名称": "title",
+    "发文字号": "doc_number",
+    "文号": "doc_number",
+    "成文日期": "date",
+    "发文日期": "date",
+    "索引号": "index_number",
+    "主题分类": "subject",
+    "分类": "subject",
+    "发布日期": "published_at",
+    "发布时间": "published_at",
+    "发布机构": "publisher",
+    "来源": "publisher",
+    "信息来源": "publisher",
+    "有效性": "validity",
+    "时效性": "validity",
+    "失效日期": "expiry_date",
+}
+LABEL_LINE = regex.compile(
+    "^(?P<label>" + "|".join(r"\s*".join(label) for label in sorted(FIELD_LABELS, key=len, reverse=True)) + ")"
+    r"\s*[:：]\s*(?P<value>.*)$"
+)
+# A value that says the field is absent: 文号：无.
+NONE_VALUES = frozenset(["无", "空", "暂无", "无文号", "/", "-", "—", "--", "——", "null", "None"])
+# Whole lines of page furniture a crawler kept above or below the text.
+CHROME_LINE = regex.compile(
+    r"^(?:首\s*页|[>›»/]|\*\*[^*]{1,12}\*\*\s*[:：].*|当前位置[:：].*|您的位置[:：].*|【法宝引证码】.*|正文|<!--.*-->|-{3,}|\*{3,}"
+    r"|【?(?:返回顶部|关闭窗口|打印本页|打印|关闭|纠错|收藏)】?|扫一扫.*|分享到.*|字号[:：].*|浏览次数.*)$"
+)
+BREADCRUMB_SEP = regex.compile(r"^[>›»]$")
+# Text that never belongs in a title: markup, links, breadcrumbs, labels.
+TITLE_CHROME = regex.compile(
+    r"#|<!--|https?://|首页|当前位置|标题[:：]|索引号|发布时间|【法宝|===PAGE|扫一扫|字体|>|原文链接|打印本页|\*\*"
+)
+# A line of a law database's publication record: 2002年10月1日 中华人民共和国国务院令第364号公布.
+RECORD = regex.compile(
+    r"^(?:根据)?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{0,600}?(?:通过|公布|施行|批准|修正|修订|发布)[。，,]?$"
+)
+# In a record line: the event that dates a text (not 批准 by another body, not 施行), the body
+# before its session or 令, and the session terms left out of the body's name.
+RECORD_EVENT = regex.compile(r"(?:通过|公布|修正|修订|发布)")
+RECORD_BODY = regex.compile(
+    r"^(?P<who>\p{Han}{2,40}?)(?:第[一二三四五六七八九十百\d]+次(?:常务|全体)?会议|常务会议|公告|令)"
+)
+RECORD_TERM = regex.compile(r"第[一二三四五六七八九十百\d]+届|^中华人民共和国(?=国务院)")
+# Short forms of an issuer in a 令 number or record, by the body's name.
+ORDER_ISSUERS = {"国": "国务院", "国务院": "国务院", "中华人民共和国国务院": "国务院"}
+# A title that carries its 发文字号 in brackets: …的通知（银发〔2026〕42号）
+TITLE_WITH_NUMBER = regex.compile(
+    r"^(?P<title>.+?)\s*[（(]\s*(?P<num>[\p{Han}A-Za-z]{1,20}\s*[〔\[［【]\s*\d{4}\s*[〕\]］】]\s*\d{1,5}\s*号)\s*[）)]$"
 )
 # Words that end the name of an issuing body: a signature line is one of these.
 ISSUER_END = regex.compile(

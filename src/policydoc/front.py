@@ -9,9 +9,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import cn2an
+import regex
 
-from .docparts import ADDRESSEE, ORDER_SERIAL, is_signature, is_title_line, kind_of
+from .docparts import (
+    ADDRESSEE,
+    BREADCRUMB_SEP,
+    CHROME_LINE,
+    FIELD_LABELS,
+    LABEL_LINE,
+    NONE_VALUES,
+    ORDER_SERIAL,
+    RECORD,
+    TITLE_WITH_NUMBER,
+    is_signature,
+    is_title_line,
+    kind_of,
+)
 
+_SPACE = regex.compile(r"\s+")
 # A line ending like this introduces the body rather than naming addressees.
 _NOT_ADDRESSEE_END = ("如下：", "以下：", "意见：", "通知：", "决定：", "措施：", "如下:", "要求：")
 
@@ -34,6 +49,9 @@ class Front:
     notes: list[str] = field(default_factory=list)
     enclosed_title: list[str] = field(default_factory=list)
     preamble: list[str] = field(default_factory=list)
+    # label/value lines a crawler kept above the text (发文字号：…); None where the value says 无
+    labels: dict[str, str | None] = field(default_factory=dict)
+    records: list[str] = field(default_factory=list)  # a law database's 通过/公布/修正 lines
 
 
 def read_front(lines: list[str]) -> Front:
@@ -43,16 +61,25 @@ def read_front(lines: list[str]) -> Front:
     # 份号, 发文机关标志, 发文字号 and the title, in whatever order the source kept them.
     while i < len(lines):
         line = lines[i]
-        if line.endswith("令") and i + 1 < len(lines) and ORDER_SERIAL.match(lines[i + 1]):
+        if CHROME_LINE.match(line) or kind_of(line) == "disclosure" or _in_breadcrumb(lines, i):
+            i += 1
+            continue
+        if label := LABEL_LINE.match(line):
+            i = _read_label(front, label, lines, i)
+            continue
+        if line.endswith("令") and i + 1 < len(lines) and (serial := ORDER_SERIAL.match(lines[i + 1])):
+            number = _SPACE.sub("", serial.group("serial"))
             if line == "令" and front.title_lines:
                 # A joint order: the bodies stand above a bare 令 / 第15号.
                 front.issuer_lines, front.title_lines = front.title_lines, []
-                line = _joint_order(front.issuer_lines, lines[i + 1])
-            else:  # 江西省人民政府令 / 第223号 set on two lines
-                line = lines[i] + lines[i + 1]
+                line = _joint_order(front.issuer_lines, number)
+            else:  # 江西省人民政府令 / 第223号 (or （第16号）) set on two lines
+                line = lines[i] + number
             i += 1
         kind = kind_of(line)
-        if kind == "doc_number" and front.doc_number is None:
+        if kind is None and RECORD.match(line):
+            front.records.append(line)
+        elif kind == "doc_number" and front.doc_number is None:
             front.doc_number = line
         elif kind == "doc_code" and front.doc_code is None:
             front.doc_code = line
@@ -61,6 +88,9 @@ def read_front(lines: list[str]) -> Front:
         elif kind == "note":
             front.notes.append(line)
         elif kind is None and is_title_line(line, 200) and not _is_addressee(line) and len(front.title_lines) < 12:
+            if numbered := TITLE_WITH_NUMBER.match(line):  # …的通知（银发〔2026〕42号）
+                line = numbered.group("title")
+                front.doc_number = front.doc_number or numbered.group("num")
             front.title_lines.append(line)
         else:
             break
@@ -90,6 +120,23 @@ def read_front(lines: list[str]) -> Front:
         front.preamble = rest[k:]
         front.head += rest[sig:k]
     return front
+
+
+def _in_breadcrumb(lines: list[str], i: int) -> bool:
+    """An item of a breadcrumb set one per line: 首页 / > / 工业和信息化部 / > / 文件发布."""
+    return any(0 <= k < len(lines) and BREADCRUMB_SEP.match(lines[k]) for k in (i - 1, i + 1))
+
+
+def _read_label(front: Front, label: regex.Match[str], lines: list[str], i: int) -> int:
+    """A label/value line (the value may stand on the next line); the index after it."""
+    field_name = FIELD_LABELS[_SPACE.sub("", label.group("label"))]
+    value = label.group("value").strip()
+    if not value and i + 1 < len(lines) and not LABEL_LINE.match(lines[i + 1]) and not CHROME_LINE.match(lines[i + 1]):
+        value = lines[i + 1].strip()
+        i += 1
+    if value:
+        front.labels.setdefault(field_name, None if value in NONE_VALUES else value)
+    return i + 1
 
 
 def _joint_order(issuers: list[str], serial: str) -> str:
