@@ -17,13 +17,17 @@ DATE = regex.compile(
     rf"^[（(]?\s*(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{_CN_YEAR}年{_CN_DAY}月{_CN_DAY}日)"
     r"\s*(?:印发|发布|公布)?\s*[）)]?$"
 )
+# Brackets printed around the year of a 发文字号: 〔〕 as GB/T 9704 asks, and what sites use instead.
+_OPEN, _CLOSE = r"〔\[［【(（﹝", r"〕\]］】)）﹞"
 DOC_NUMBER = regex.compile(
-    r"^[（(]?\s*(?P<num>[\p{Han}A-Za-z]{1,20}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,5}\s*号)\s*[）)]?$"
-    r"|^[（(]?(?P<order>[\p{Han}]{0,30}令\s*(?:第\s*)?[\d一二三四五六七八九十百零〇]+\s*号)[）)]?$"
+    rf"^[（(]?\s*(?P<num>[\p{{Han}}A-Za-z]{{1,20}}\s*[{_OPEN}]\s*\d{{4}}\s*[{_CLOSE}]\s*\d{{1,5}}\s*号)\s*[）)]?$"
+    # 令: 国务院令第706号, 中国人民银行令〔2016〕第3号, 中国人民银行 国家市场监督管理总局令〔2024〕第3号
+    rf"|^[（(]?(?P<order>[\p{{Han}}][\p{{Han}}\s]{{0,40}}令\s*(?:[{_OPEN}]\s*\d{{4}}\s*[{_CLOSE}]\s*)?"
+    r"(?:第\s*)?[\d一二三四五六七八九十百零〇]+\s*号)[）)]?$"
 )
 # Looks like a 发文字号 but is not well formed (〔24〕, missing 号): still the number line.
 DOC_NUMBER_LOOSE = regex.compile(
-    r"^[（(]?[\p{Han}A-Za-z]{1,20}\s*[〔\[［【]\s*\d{1,4}\s*[〕\]］】]\s*\d{0,5}\s*号?[）)]?$"
+    r"^[（(]?[\p{Han}A-Za-z]{1,20}\s*[〔\[［【﹝]\s*\d{1,4}\s*[〕\]］】﹞]\s*\d{0,5}\s*号?[）)]?$"
 )
 # The serial of a 令 set on its own line, bare or in brackets: 第16号, （第16号）
 ORDER_SERIAL = regex.compile(r"^[（(]?\s*(?P<serial>第\s*[\d一二三四五六七八九十百零〇]+\s*号)\s*[）)]?$")
@@ -54,6 +58,7 @@ FIELD_LABELS = {
     "发布机关": "issuer",
     "制定机关": "issuer",
     "标题": "title",
+    "政策标题": "title",
     "名称": "title",
     "文件名称": "title",
     "发文字号": "doc_number",
@@ -66,6 +71,10 @@ FIELD_LABELS = {
     "发布日期": "published_at",
     "发布时间": "published_at",
     "发布机构": "publisher",
+    "部门": "publisher",
+    "政策状态": "validity",
+    "生效时间": "effective_date",
+    "到期时间": "expiry_date",
     "来源": "publisher",
     "信息来源": "publisher",
     "有效性": "validity",
@@ -81,7 +90,8 @@ NONE_VALUES = frozenset(["无", "空", "暂无", "无文号", "/", "-", "—", "
 # Whole lines of page furniture a crawler kept above or below the text.
 CHROME_LINE = regex.compile(
     r"^(?:首\s*页|[>›»/]|\*\*[^*]{1,12}\*\*\s*[:：].*|当前位置[:：].*|您的位置[:：].*|【法宝引证码】.*|正文|<!--.*-->|-{3,}|\*{3,}"
-    r"|【?(?:返回顶部|关闭窗口|打印本页|打印|关闭|纠错|收藏)】?|扫一扫.*|分享到.*|字号[:：].*|浏览次数.*)$"
+    r"|【?(?:返回顶部|关闭窗口|打印本页|打印|关闭|纠错|收藏)】?|扫一扫.*|分享到.*|字号[:：].*|浏览次数.*"
+    r"|\p{Han}{0,6}(?:链接|网址|地址)\s*[:：]\s*(?:https?://|www\.).*)$"
 )
 BREADCRUMB_SEP = regex.compile(r"^[>›»]$")
 # Text that never belongs in a title: markup, links, breadcrumbs, labels.
@@ -103,7 +113,8 @@ RECORD_TERM = regex.compile(r"第[一二三四五六七八九十百\d]+届|^中�
 ORDER_ISSUERS = {"国": "国务院", "国务院": "国务院", "中华人民共和国国务院": "国务院"}
 # A title that carries its 发文字号 in brackets: …的通知（银发〔2026〕42号）
 TITLE_WITH_NUMBER = regex.compile(
-    r"^(?P<title>.+?)\s*[（(]\s*(?P<num>[\p{Han}A-Za-z]{1,20}\s*[〔\[［【]\s*\d{4}\s*[〕\]］】]\s*\d{1,5}\s*号)\s*[）)]$"
+    r"^(?P<title>.+?)\s*[（(]\s*(?P<num>[\p{Han}A-Za-z\s]{1,40}\s*[〔\[［【﹝]\s*\d{4}\s*[〕\]］】﹞]"
+    r"\s*(?:第\s*)?\d{1,5}\s*号)\s*[）)]$"
 )
 # Words that end the name of an issuing body: a signature line is one of these.
 ISSUER_END = regex.compile(

@@ -27,6 +27,9 @@ from .docparts import (
 )
 
 _SPACE = regex.compile(r"\s+")
+# Joint notices are signed by up to a few dozen bodies, one a line (市场监管总局等十四部门).
+_MAX_SIGNERS = 40
+_MARKDOWN = regex.compile(r"^#{1,6}\s+|^\*\*(?=.*\*\*$)|(?<=^\*\*.*)\*\*$")
 # A line ending like this introduces the body rather than naming addressees.
 _NOT_ADDRESSEE_END = ("如下：", "以下：", "意见：", "通知：", "决定：", "措施：", "如下:", "要求：")
 
@@ -57,6 +60,8 @@ class Front:
 def read_front(lines: list[str]) -> Front:
     """Classify the lines before the first heading, in GB/T 9704 order."""
     front = Front()
+    # Markdown a converter left on a line (# heading, **bold**) hides the element it holds.
+    lines = [_MARKDOWN.sub("", line) for line in lines]
     i = 0
     # 份号, 发文机关标志, 发文字号 and the title, in whatever order the source kept them.
     while i < len(lines):
@@ -105,7 +110,7 @@ def read_front(lines: list[str]) -> Front:
         front.preamble = rest
     else:
         sig = date_at
-        while sig > 0 and is_signature(rest[sig - 1]) and date_at - sig < 8:
+        while sig > 0 and is_signature(rest[sig - 1]) and date_at - sig < _MAX_SIGNERS:
             sig -= 1
         front.cover = rest[:sig]
         front.signature = rest[sig:date_at]

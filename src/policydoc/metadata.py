@@ -41,19 +41,34 @@ _DATE_PARTS = regex.compile(
     r"\s*(?P<d>[\d一二三四五六七八九十]{1,3})\s*日"
 )
 _BRACKETS = str.maketrans(
-    {"[": "〔", "]": "〕", "［": "〔", "］": "〕", "【": "〔", "】": "〕", "(": "〔", ")": "〕", "（": "〔", "）": "〕"}
+    {
+        "[": "〔",
+        "]": "〕",
+        "﹝": "〔",
+        "﹞": "〕",
+        "［": "〔",
+        "］": "〕",
+        "【": "〔",
+        "】": "〕",
+        "(": "〔",
+        ")": "〕",
+        "（": "〔",
+        "）": "〕",
+    }
 )
 _SPACE = regex.compile(r"\s+")
-_NUMBER_PARTS = regex.compile(r"^(.*?)[〔\[［【(（](\d{4})[〕\]］】)）](.*)$")
+_NUMBER_PARTS = regex.compile(r"^(.*?)[〔\[［【(（﹝](\d{4})[〕\]］】)）﹞](.*)$")
 _LIST_SEP = regex.compile(r"[，；,;]")
 _ISSUER_SEP = regex.compile(r"[\s、]+")
 _TITLE_ISSUERS = regex.compile(r"^(?P<who>.+?)(?:关于|印发)")
 _SEVERAL = regex.compile(r"等[\d一二三四五六七八九十]*(?:个)?(?:部门|单位|部委)")
-_ORDER_HEAD = regex.compile(r"^(?P<who>\p{Han}+?)令第")
+_NOT_IN_NAME = regex.compile(r"[《》“”\"：:]")
+_ORDER_HEAD = regex.compile(r"^(?P<who>\p{Han}+?)令(?:〔\d{4}〕)?第")
 # Markdown a converter left around a title: # heading, **bold**
 _MARKUP = regex.compile(r"^\s*#+\s*|\*\*")
 _ORDER_NUMBER = regex.compile(
-    r"(?:中华人民共和国)?(?:国务院|\p{Han}{1,10}?(?:人民政府|政府|委员会|部|局|署|办公室))令第[\d一二三四五六七八九十百零〇]+号"
+    r"(?:中华人民共和国)?(?:国务院|\p{Han}{1,10}?(?:人民政府|政府|委员会|部|局|署|办公室|银行))令"
+    r"(?:[〔\[［【(（﹝]\d{4}[〕\]］】)）﹞])?第[\d一二三四五六七八九十百零〇]+号"
 )
 _ISO_DATE = regex.compile(r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})")
 # A news agency's dateline glued to the title it reports: 新华社北京7月11日电
@@ -83,7 +98,7 @@ def normalize_doc_number(text: str) -> str:
         head, year, tail = _NUMBER_PARTS.match(m.group("num")).groups()
         return f"{head}〔{year}〕{tail}"
     if m and m.group("order"):
-        return m.group("order")
+        return m.group("order").translate(_BRACKETS)
     return t.strip("（）()").translate(_BRACKETS)
 
 
@@ -106,6 +121,8 @@ def _looks_like_number(text: str) -> bool:
 
 
 def _looks_like_issuer(text: str) -> bool:
+    if _NOT_IN_NAME.search(text):
+        return False
     return all(is_signature(part) for part in _ISSUER_SEP.split(text.strip()) if part) and not TITLE_CHROME.search(text)
 
 
