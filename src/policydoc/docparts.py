@@ -25,6 +25,11 @@ DOC_NUMBER = regex.compile(
     rf"|^[（(]?(?P<order>[\p{{Han}}][\p{{Han}}\s]{{0,40}}令\s*(?:[{_OPEN}]\s*\d{{4}}\s*[{_CLOSE}]\s*)?"
     r"(?:第\s*)?[\d一二三四五六七八九十百零〇]+\s*号)[）)]?$"
 )
+# The 署名 and the 成文日期 on one line, as a page flattened into one line leaves them.
+SIGNED_DATE = regex.compile(
+    r"^(?P<who>[\p{Han}（）()、]{2,60}(?:\s+[\p{Han}（）()、]{2,60}){0,40}?)\s*"
+    rf"(?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日|{_CN_YEAR}年{_CN_DAY}月{_CN_DAY}日)$"
+)
 # Looks like a 发文字号 but is not well formed (〔24〕, missing 号): still the number line.
 DOC_NUMBER_LOOSE = regex.compile(
     r"^[（(]?[\p{Han}A-Za-z]{1,20}\s*[〔\[［【﹝]\s*\d{1,4}\s*[〕\]］】﹞]\s*\d{0,5}\s*号?[）)]?$"
@@ -128,7 +133,7 @@ def kind_of(text: str) -> str | None:
     t = text.strip()
     if not t or len(t) > 160:  # every element below is a short line
         return None
-    if DATE.match(t):
+    if DATE.match(t) or split_signed_date(t)[0]:
         return "date"
     if DOC_NUMBER.match(t) or DOC_NUMBER_LOOSE.match(t):
         return "doc_number"
@@ -153,6 +158,14 @@ def is_signature(text: str) -> bool:
     """A short line naming an issuing body, as in the 发文机关署名."""
     t = text.strip()
     return 2 <= len(t) <= 80 and "。" not in t and "，" not in t and bool(ISSUER_END.search(t))
+
+
+def split_signed_date(text: str) -> tuple[str | None, str]:
+    """``某某部 某某委 2025年3月7日`` (署名 and 成文日期 on one line) as (signers, date); else (None, text)."""
+    m = SIGNED_DATE.match(text.strip())
+    if m and all(is_signature(part) for part in m.group("who").split()):
+        return m.group("who"), m.group("date")
+    return None, text
 
 
 def is_title_line(text: str, max_len: int = 80) -> bool:

@@ -24,6 +24,7 @@ from .docparts import (
     is_signature,
     is_title_line,
     kind_of,
+    split_signed_date,
 )
 
 _SPACE = regex.compile(r"\s+")
@@ -113,8 +114,8 @@ def read_front(lines: list[str]) -> Front:
         while sig > 0 and is_signature(rest[sig - 1]) and date_at - sig < _MAX_SIGNERS:
             sig -= 1
         front.cover = rest[:sig]
-        front.signature = rest[sig:date_at]
-        front.date = rest[date_at]
+        signers, front.date = split_signed_date(rest[date_at])
+        front.signature = rest[sig:date_at] + ([signers] if signers else [])
         k = date_at + 1
         while k < len(rest) and kind_of(rest[k]) in ("note", "disclosure", "contact"):
             front.notes.append(rest[k])

@@ -16,7 +16,6 @@ import regex
 from .docparts import (
     ATTACHMENTS_HEAD,
     CC,
-    DATE,
     DOC_CODE,
     DOC_NUMBER,
     DOC_NUMBER_LOOSE,
@@ -30,6 +29,7 @@ from .docparts import (
     TITLE_CHROME,
     is_signature,
     kind_of,
+    split_signed_date,
 )
 from .front import Front
 from .model import Metadata
@@ -203,7 +203,9 @@ def extract(front: Front, closing: list[str], source_meta: dict[str, Any]) -> Me
     in_note = next((m.group(0) for line in notes if (m := _ORDER_NUMBER.search(line))), None)
     number = front.doc_number or in_closing or in_note or stated.get("doc_number") or (record and record[2])
     meta.doc_number = normalize_doc_number(number) if number else None
-    date_line = front.date or next((line for line in closing if DATE.match(line)), None)
+    closing_date = next((line for line in closing if kind_of(line) == "date"), None)
+    closing_signers, closing_date = split_signed_date(closing_date) if closing_date else (None, None)
+    date_line = front.date or closing_date
     meta.date_text = date_line or stated.get("date")
     meta.date = parse_date(date_line) or parse_date(stated.get("date"))
     if meta.date is None:  # only a publication note states it: （2021年7月27日…令第746号公布）
@@ -211,7 +213,10 @@ def extract(front: Front, closing: list[str], source_meta: dict[str, Any]) -> Me
     if meta.date is None and record:
         meta.date = record[0]
 
-    signature = front.signature or [line for line in closing if is_signature(line)]
+    signature = front.signature or [
+        *(line for line in closing if is_signature(line)),
+        *([closing_signers] if closing_signers else []),
+    ]
     # The first source that names the issuers wins; none is a guess from unrelated text.
     candidates = (
         lambda: _issuers_from(front.issuer_lines),
