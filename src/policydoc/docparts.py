@@ -24,6 +24,8 @@ DOC_NUMBER = regex.compile(
     # 令: 国务院令第706号, 中国人民银行令〔2016〕第3号, 中国人民银行 国家市场监督管理总局令〔2024〕第3号
     rf"|^[（(]?(?P<order>[\p{{Han}}][\p{{Han}}\s]{{0,40}}令\s*(?:[{_OPEN}]\s*\d{{4}}\s*[{_CLOSE}]\s*)?"
     r"(?:第\s*)?[\d一二三四五六七八九十百零〇]+\s*号)[）)]?$"
+    # …and the order written number first: 人民银行〔2020〕5号令
+    rf"|^[（(]?(?P<order>[\p{{Han}}][\p{{Han}}\s]{{0,40}}[{_OPEN}]\s*\d{{4}}\s*[{_CLOSE}]\s*(?:第\s*)?\d{{1,5}}\s*号令)[）)]?$"
 )
 # The 署名 and the 成文日期 on one line, as a page flattened into one line leaves them.
 SIGNED_DATE = regex.compile(
@@ -119,7 +121,7 @@ ORDER_ISSUERS = {"国": "国务院", "国务院": "国务院", "中华人民共�
 # A title that carries its 发文字号 in brackets: …的通知（银发〔2026〕42号）
 TITLE_WITH_NUMBER = regex.compile(
     r"^(?P<title>.+?)\s*[（(]\s*(?P<num>[\p{Han}A-Za-z\s]{1,40}\s*[〔\[［【﹝]\s*\d{4}\s*[〕\]］】﹞]"
-    r"\s*(?:第\s*)?\d{1,5}\s*号)\s*[）)]$"
+    r"\s*(?:第\s*)?\d{1,5}\s*号令?)\s*[）)]$"
 )
 # Words that end the name of an issuing body: a signature line is one of these.
 ISSUER_END = regex.compile(

@@ -121,7 +121,11 @@ def read_front(lines: list[str]) -> Front:
             front.notes.append(rest[k])
             k += 1
         while k < len(rest) and is_title_line(rest[k]) and kind_of(rest[k]) is None and len(front.enclosed_title) < 4:
-            front.enclosed_title.append(rest[k])
+            line = rest[k]
+            if numbered := TITLE_WITH_NUMBER.match(line):  # 某某办法（人民银行〔2020〕5号令）
+                line = numbered.group("title")
+                front.doc_number = front.doc_number or numbered.group("num")
+            front.enclosed_title.append(line)
             k += 1
         front.preamble = rest[k:]
         front.head += rest[sig:k]

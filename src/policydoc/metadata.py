@@ -65,7 +65,7 @@ _SEVERAL = regex.compile(r"等[\d一二三四五六七八九十]*(?:个)?(?:部�
 _NOT_IN_NAME = regex.compile(r"[《》“”\"：:]")
 _ORDER_HEAD = regex.compile(r"^(?P<who>\p{Han}+?)令(?:〔\d{4}〕)?第")
 # Markdown a converter left around a title: # heading, **bold**
-_MARKUP = regex.compile(r"^\s*#+\s*|\*\*")
+_MARKUP = regex.compile(r"^\s*#{1,6}\s+|^\*\*(?=.*\*\*$)|(?<=^\*\*.*)\*\*$")
 _ORDER_NUMBER = regex.compile(
     r"(?:中华人民共和国)?(?:国务院|\p{Han}{1,10}?(?:人民政府|政府|委员会|部|局|署|办公室|银行))令"
     r"(?:[〔\[［【(（﹝]\d{4}[〕\]］】)）﹞])?第[\d一二三四五六七八九十百零〇]+号"
@@ -127,7 +127,7 @@ def _looks_like_issuer(text: str) -> bool:
 
 
 def _clean_title(text: str) -> str | None:
-    text = _MARKUP.sub("", text).strip()
+    text = _MARKUP.sub("", text.strip()).strip()
     return text if text and len(text) <= 200 and not TITLE_CHROME.search(text) else None
 
 
