@@ -67,14 +67,19 @@ FIELD_LABELS = {
     "标题": "title",
     "政策标题": "title",
     "名称": "title",
+    "政策名": "title",
+    "Title": "title",
     "文件名称": "title",
     "发文字号": "doc_number",
     "文号": "doc_number",
+    "政策文号": "doc_number",
+    "统一编号": "doc_code",
     "成文日期": "date",
     "发文日期": "date",
     "索引号": "index_number",
     "主题分类": "subject",
     "分类": "subject",
+    "产业类型": "subject",
     "发布日期": "published_at",
     "发布时间": "published_at",
     "发布机构": "publisher",
@@ -84,6 +89,13 @@ FIELD_LABELS = {
     "到期时间": "expiry_date",
     "来源": "publisher",
     "信息来源": "publisher",
+    "文章来源": "publisher",
+    "牵头单位": "publisher",
+    "实施日期": "effective_date",
+    "生效日期": "effective_date",
+    "文件状态": "validity",
+    "失效时间": "expiry_date",
+    "URLSource": "url",
     "有效性": "validity",
     "时效性": "validity",
     "失效日期": "expiry_date",
@@ -107,7 +119,7 @@ TITLE_CHROME = regex.compile(
 )
 # A line of a law database's publication record: 2002年10月1日 中华人民共和国国务院令第364号公布.
 RECORD = regex.compile(
-    r"^(?:根据)?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{0,600}?(?:通过|公布|施行|批准|修正|修订|发布)[。，,]?$"
+    r"^(?:根据)?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{0,600}?(?:通过|公布|施行|批准|修正|修订|发布)(?:[）)。，,\s]|根据)*$"
 )
 # In a record line: the event that dates a text (not 批准 by another body, not 施行), the body
 # before its session or 令, and the session terms left out of the body's name.
@@ -125,7 +137,8 @@ TITLE_WITH_NUMBER = regex.compile(
 )
 # Words that end the name of an issuing body: a signature line is one of these.
 ISSUER_END = regex.compile(
-    r"(?:部|委|厅|局|办|署|院|会|府|室|中央|政府|办公厅|委员会|办公室|人民政府|国务院|中心|银行|总局|小组|分行|集团)$"
+    r"(?:部|委|厅|局|办|署|院|会|府|室|中央|政府|办公厅|委员会|办公室|人民政府|国务院|中心|银行|总局|小组|分行|集团"
+    r"|党组|党委|工委|支行|总队)$"
 )
 
 

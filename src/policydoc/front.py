@@ -26,11 +26,12 @@ from .docparts import (
     kind_of,
     split_signed_date,
 )
+from .numbering import match_marker
 
 _SPACE = regex.compile(r"\s+")
 # Joint notices are signed by up to a few dozen bodies, one a line (市场监管总局等十四部门).
 _MAX_SIGNERS = 40
-_MARKDOWN = regex.compile(r"^#{1,6}\s+|^\*\*(?=.*\*\*$)|(?<=^\*\*.*)\*\*$")
+_MARKDOWN = regex.compile(r"^#{1,6}\s+|^\*{1,2}(?=[^*].*[^*]\*{1,2}$)|(?<=^\*{1,2}[^*].*[^*])\*{1,2}$")
 # A line ending like this introduces the body rather than naming addressees.
 _NOT_ADDRESSEE_END = ("如下：", "以下：", "意见：", "通知：", "决定：", "措施：", "如下:", "要求：")
 
@@ -93,7 +94,13 @@ def read_front(lines: list[str]) -> Front:
             front.issuer_mark = line
         elif kind == "note":
             front.notes.append(line)
-        elif kind is None and is_title_line(line, 200) and not _is_addressee(line) and len(front.title_lines) < 12:
+        elif (
+            kind is None
+            and is_title_line(line, 200)
+            and not _is_addressee(line)
+            and not _opens_body(line)
+            and len(front.title_lines) < 12
+        ):
             if numbered := TITLE_WITH_NUMBER.match(line):  # …的通知（银发〔2026〕42号）
                 line = numbered.group("title")
                 front.doc_number = front.doc_number or numbered.group("num")
@@ -130,6 +137,12 @@ def read_front(lines: list[str]) -> Front:
         front.preamble = rest[k:]
         front.head += rest[sig:k]
     return front
+
+
+def _opens_body(line: str) -> bool:
+    """第一章 / 第一节 / 第一条 never begin a title line, even where the decoder did not take them."""
+    marker = match_marker(line)
+    return marker is not None and marker.style in ("chapter", "section", "article")
 
 
 def _in_breadcrumb(lines: list[str], i: int) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -62,12 +62,16 @@ _LIST_SEP = regex.compile(r"[，；,;]")
 _ISSUER_SEP = regex.compile(r"[\s、]+")
 _TITLE_ISSUERS = regex.compile(r"^(?P<who>.+?)(?:关于|印发)")
 _SEVERAL = regex.compile(r"等[\d一二三四五六七八九十]*(?:个)?(?:部门|单位|部委)")
+_DECISION = regex.compile(r"^《(?P<title>[^》]+)》")
+_DASHES = regex.compile(r"[—–－―-]+")
 _NOT_IN_NAME = regex.compile(r"[《》“”\"：:]")
-_ORDER_HEAD = regex.compile(r"^(?P<who>\p{Han}+?)令(?:〔\d{4}〕)?第")
+_ORDER_HEAD = regex.compile(r"^(?P<who>[^令\d]+?)\s*令\s*(?:[〔\[［【(（﹝]\s*\d{4}\s*[〕\]］】)）﹞])?\s*第")
 # Markdown a converter left around a title: # heading, **bold**
 _MARKUP = regex.compile(r"^\s*#{1,6}\s+|^\*\*(?=.*\*\*$)|(?<=^\*\*.*)\*\*$")
+_ORDER_BODY = r"(?:中华人民共和国)?(?:国务院|\p{Han}{1,10}?(?:人民政府|政府|委员会|部|局|署|办公室|银行))"
+# 令 in running text; a joint one names its bodies with 、: 国务院、中央军事委员会令第788号
 _ORDER_NUMBER = regex.compile(
-    r"(?:中华人民共和国)?(?:国务院|\p{Han}{1,10}?(?:人民政府|政府|委员会|部|局|署|办公室|银行))令"
+    rf"(?:{_ORDER_BODY}、)*{_ORDER_BODY}令"
     r"(?:[〔\[［【(（﹝]\d{4}[〕\]］】)）﹞])?第[\d一二三四五六七八九十百零〇]+号"
 )
 _ISO_DATE = regex.compile(r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})")
@@ -164,22 +168,28 @@ def _title_issuers(title: str | None) -> list[str]:
 
 
 def _order_issuer(number: str | None) -> list[str]:
-    """国务院 from 中华人民共和国国务院令第364号, 中山市人民政府 from 中山市人民政府令第16号."""
-    m = _ORDER_HEAD.match(number or "")
+    """国务院 from 中华人民共和国国务院令第364号, the two bodies of 中国人民银行 国家市场监督管理总局令〔2024〕第3号."""
+    m = _ORDER_HEAD.match((number or "").strip().strip("（）()"))
     if not m:
         return []
-    body = ORDER_ISSUERS.get(m.group("who"), m.group("who"))
-    return [body] if is_signature(body) else []
+    names = (part.removeprefix("中华人民共和国") for part in _ISSUER_SEP.split(m.group("who")) if part)
+    bodies = [ORDER_ISSUERS.get(name, name) for name in names]
+    return bodies if bodies and all(is_signature(b) for b in bodies) else []
 
 
-def _latest_record(records: list[str]) -> tuple[dt.date, str | None, str | None] | None:
-    """Date, body and 令 of the latest adoption, promulgation or amendment in a law database's record."""
-    events: list[tuple[dt.date, str | None, str | None]] = []
+class _Record(NamedTuple):
+    date: dt.date
+    issuer: list[str]
+    order: str | None
+
+
+def _latest_record(records: list[str]) -> _Record | None:
+    """Date of the latest adoption, promulgation or amendment in a law database's record, with
+    the body that made it (or the latest one that names its body) and the latest 令."""
+    events: list[_Record] = []
     text = "".join(_SPACE.sub("", r) for r in records)
     starts = list(_DATE_PARTS.finditer(text))
-    if not starts:
-        return None
-    for m, nxt in zip(starts, [*starts[1:], None], strict=True):
+    for m, nxt in zip(starts, [*starts[1:], None], strict=False):
         span = text[m.end() : nxt.start() if nxt else len(text)]
         day = parse_date(m.group(0))
         if day is None or not RECORD_EVENT.search(span):
@@ -189,8 +199,17 @@ def _latest_record(records: list[str]) -> tuple[dt.date, str | None, str | None]
         if not body and (who := RECORD_BODY.match(span)):
             name = RECORD_TERM.sub("", who.group("who"))
             body = [ORDER_ISSUERS.get(name, name)] if is_signature(ORDER_ISSUERS.get(name, name)) else []
-        events.append((day, body[0] if body else None, order.group(0) if order else None))
-    return max(events, key=lambda e: e[0]) if events else None
+        if not body and (decision := _DECISION.match(span)):  # 《国务院关于修改…的决定》修订
+            body = _title_issuers(decision.group("title"))
+        events.append(_Record(day, body, order.group(0) if order else None))
+    if not events:
+        return None
+    events.sort(key=lambda e: e.date)
+    return _Record(
+        events[-1].date,
+        next((e.issuer for e in reversed(events) if e.issuer), []),
+        next((e.order for e in reversed(events) if e.order), None),
+    )
 
 
 def extract(front: Front, closing: list[str], source_meta: dict[str, Any]) -> Metadata:
@@ -200,8 +219,11 @@ def extract(front: Front, closing: list[str], source_meta: dict[str, Any]) -> Me
     meta.title = _title(front.title_lines) or stated.get("title")
     notes = [*front.notes, *closing]
     in_closing = next((line for line in closing if kind_of(line) == "doc_number"), None)
-    in_note = next((m.group(0) for line in notes if (m := _ORDER_NUMBER.search(line))), None)
-    number = front.doc_number or in_closing or in_note or stated.get("doc_number") or (record and record[2])
+    # The date before a 令 in a note is no part of it: （2022年4月14日中国人民银行令〔2022〕第2号公布）
+    in_note = next((m.group(0) for line in notes if (m := _ORDER_NUMBER.search(_DATE_PARTS.sub(" ", line)))), None)
+    number = front.doc_number or in_closing or in_note or stated.get("doc_number")
+    from_record = number is None and record is not None and record.order is not None
+    number = number or (record.order if record else None)
     meta.doc_number = normalize_doc_number(number) if number else None
     closing_date = next((line for line in closing if kind_of(line) == "date"), None)
     closing_signers, closing_date = split_signed_date(closing_date) if closing_date else (None, None)
@@ -211,7 +233,7 @@ def extract(front: Front, closing: list[str], source_meta: dict[str, Any]) -> Me
     if meta.date is None:  # only a publication note states it: （2021年7月27日…令第746号公布）
         meta.date = next((d for line in front.notes if (d := parse_date(line))), None)
     if meta.date is None and record:
-        meta.date = record[0]
+        meta.date = record.date
 
     signature = front.signature or [
         *(line for line in closing if is_signature(line)),
@@ -222,10 +244,10 @@ def extract(front: Front, closing: list[str], source_meta: dict[str, Any]) -> Me
         lambda: _issuers_from(front.issuer_lines),
         lambda: _issuers_from([front.issuer_mark.removesuffix("文件")]) if front.issuer_mark else [],
         lambda: _issuers_from(signature),
-        lambda: _order_issuer(meta.doc_number),
+        lambda: [] if from_record else _order_issuer(number),  # a record names the body of its latest event
         lambda: _title_issuers(meta.title),
         lambda: _issuers_from([stated["issuer"]]) if stated.get("issuer") else [],
-        lambda: [record[1]] if record and record[1] else [],
+        lambda: record.issuer if record else [],
     )
     meta.issuer = next((found for get in candidates if (found := get())), [])
 
@@ -264,7 +286,12 @@ def _title(lines: list[str]) -> str | None:
 
 
 def _same(a: str, b: str) -> bool:
-    return _SPACE.sub("", unicodedata.normalize("NFKC", a)) == _SPACE.sub("", unicodedata.normalize("NFKC", b))
+    """The same title line, whatever its width of brackets, spaces and dashes."""
+    return _comparable(a) == _comparable(b)
+
+
+def _comparable(text: str) -> str:
+    return _DASHES.sub("-", _SPACE.sub("", unicodedata.normalize("NFKC", text)))
 
 
 def _attachments(lines: list[str]) -> list[str]:
