@@ -330,8 +330,9 @@ def test_labels_in_the_text_beat_the_container():
             "正文",
             "某某部关于开展试点的通知",
         ],
+        ["===PAGE 1===", "--- 第1页 ---", "某某部关于开展试点的通知"],
     ],
-    ids=["breadcrumb", "database-citation-and-link", "crawler-labels"],
+    ids=["breadcrumb", "database-citation-and-link", "crawler-labels", "pdf-dump-page-markers"],
 )
 def test_page_furniture_never_becomes_the_title(head):
     d = parse_lines([*head, "各有关单位：", *BODY])

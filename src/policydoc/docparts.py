@@ -110,7 +110,9 @@ NONE_VALUES = frozenset(["无", "空", "暂无", "无文号", "/", "-", "—", "
 CHROME_LINE = regex.compile(
     r"^(?:首\s*页|[>›»/]|\*\*[^*]{1,12}\*\*\s*[:：].*|当前位置[:：].*|您的位置[:：].*|【法宝引证码】.*|正文|<!--.*-->|-{3,}|\*{3,}"
     r"|【?(?:返回顶部|关闭窗口|打印本页|打印|关闭|纠错|收藏)】?|扫一扫.*|分享到.*|字号[:：].*|浏览次数.*"
-    r"|\p{Han}{0,6}(?:链接|网址|地址)\s*[:：]\s*(?:https?://|www\.).*)$"
+    r"|\p{Han}{0,6}(?:链接|网址|地址)\s*[:：]\s*(?:https?://|www\.).*"
+    # page markers of a PDF dump: --- 第1页 ---, ===PAGE 3===
+    r"|[-=]{2,}\s*(?:第\s*\d+\s*页|PAGE\s*\d+)\s*[-=]{2,})$"
 )
 BREADCRUMB_SEP = regex.compile(r"^[>›»]$")
 # Text that never belongs in a title: markup, links, breadcrumbs, labels.
