@@ -108,7 +108,7 @@ LABEL_LINE = regex.compile(
 NONE_VALUES = frozenset(["无", "空", "暂无", "无文号", "/", "-", "—", "--", "——", "null", "None"])
 # Whole lines of page furniture a crawler kept above or below the text.
 CHROME_LINE = regex.compile(
-    r"^(?:首\s*页|[>›»/]|\*\*[^*]{1,12}\*\*\s*[:：].*|当前位置[:：].*|您的位置[:：].*|【法宝引证码】.*|正文|<!--.*-->|-{3,}|\*{3,}"
+    r"^(?:首\s*页|目\s*录|[>›»/]|\*\*[^*]{1,12}\*\*\s*[:：].*|当前位置[:：].*|您的位置[:：].*|【法宝引证码】.*|正文|<!--.*-->|-{3,}|\*{3,}"
     r"|【?(?:返回顶部|关闭窗口|打印本页|打印|关闭|纠错|收藏)】?|扫一扫.*|分享到.*|字号[:：].*|浏览次数.*"
     r"|\p{Han}{0,6}(?:链接|网址|地址)\s*[:：]\s*(?:https?://|www\.).*"
     # page markers of a PDF dump: --- 第1页 ---, ===PAGE 3===
@@ -119,9 +119,10 @@ BREADCRUMB_SEP = regex.compile(r"^[>›»]$")
 TITLE_CHROME = regex.compile(
     r"#|<!--|https?://|首页|当前位置|标题[:：]|索引号|发布时间|【法宝|===PAGE|扫一扫|字体|>|原文链接|打印本页|\*\*"
 )
-# A line of a law database's publication record: 2002年10月1日 中华人民共和国国务院令第364号公布.
+# A line of a law database's publication record: 2002年10月1日 中华人民共和国国务院令第364号公布,
+# or the whole record in brackets under a law's title: （1996年3月17日…通过 根据…修正）
 RECORD = regex.compile(
-    r"^(?:根据)?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{0,600}?(?:通过|公布|施行|批准|修正|修订|发布)(?:[）)。，,\s]|根据)*$"
+    r"^[（(]?\s*(?:根据)?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{0,600}?(?:通过|公布|施行|批准|修正|修订|发布)(?:[）)。，,\s]|根据)*$"
 )
 # In a record line: the event that dates a text (not 批准 by another body, not 施行), the body
 # before its session or 令, and the session terms left out of the body's name.

@@ -230,10 +230,10 @@ def extract(front: Front, closing: list[str], source_meta: dict[str, Any]) -> Me
     date_line = front.date or closing_date
     meta.date_text = date_line or stated.get("date")
     meta.date = parse_date(date_line) or parse_date(stated.get("date"))
-    if meta.date is None:  # only a publication note states it: （2021年7月27日…令第746号公布）
-        meta.date = next((d for line in front.notes if (d := parse_date(line))), None)
-    if meta.date is None and record:
+    if meta.date is None and record:  # only a record states it: （2021年7月27日…令第746号公布）
         meta.date = record.date
+    if meta.date is None:
+        meta.date = next((d for line in front.notes if (d := parse_date(line))), None)
 
     signature = front.signature or [
         *(line for line in closing if is_signature(line)),
@@ -282,6 +282,10 @@ def _title(lines: list[str]) -> str | None:
             out[-1] = line  # the text's own form after a database's copy of it
         elif not any(_same(line, seen) for seen in out):  # repeated below a page's labels
             out.append(line)
+    # A page's one-line copy of the title above the text's own lines: keep the text's.
+    for k in range(1, len(out)):
+        if _same("".join(out[:k]), "".join(out[k:])):
+            return "".join(out[k:])
     return "".join(out) or None
 
 
