@@ -115,6 +115,8 @@ CHROME_LINE = regex.compile(
     r"|[-=]{2,}\s*(?:第\s*\d+\s*页|PAGE\s*\d+)\s*[-=]{2,})$"
 )
 BREADCRUMB_SEP = regex.compile(r"^[>›»]$")
+# Markdown a converter left on a whole line: # heading, - item, **bold**, *italic*.
+MARKDOWN_MARKS = regex.compile(r"^#{1,6}\s+|^[-+]\s+|^\*{1,2}(?=[^*].*[^*]\*{1,2}$)|(?<=^\*{1,2}[^*].*[^*])\*{1,2}$")
 # Text that never belongs in a title: markup, links, breadcrumbs, labels.
 TITLE_CHROME = regex.compile(
     r"#|<!--|https?://|首页|当前位置|标题[:：]|索引号|发布时间|【法宝|===PAGE|扫一扫|字体|>|原文链接|打印本页|\*\*"
@@ -124,6 +126,17 @@ TITLE_CHROME = regex.compile(
 RECORD = regex.compile(
     r"^[（(]?\s*(?:根据)?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{0,600}?(?:通过|公布|施行|批准|修正|修订|发布)(?:[）)。，,\s]|根据)*$"
 )
+# A 令 cited in running text (a publication note, a record); a joint one names its bodies with 、:
+# 国务院、中央军事委员会令第788号
+ORDER_BODY = r"(?:中华人民共和国)?(?:国务院|\p{Han}{1,10}?(?:人民政府|政府|委员会|部|局|署|办公室|银行))"
+ORDER_IN_TEXT = regex.compile(
+    rf"(?:{ORDER_BODY}、)*{ORDER_BODY}令"
+    r"(?:[〔\[［【(（﹝]\d{4}[〕\]］】)）﹞])?第[\d一二三四五六七八九十百零〇]+号"
+)
+# The body (or bodies) a 令 names before 令: 中国人民银行 国家市场监督管理总局令〔2024〕第3号
+ORDER_HEAD = regex.compile(r"^(?P<who>[^令\d]+?)\s*令\s*(?:[〔\[［【(（﹝]\s*\d{4}\s*[〕\]］】)）﹞])?\s*第")
+# A title naming its issuers only as a count: 工业和信息化部等七部门 (the signers are the issuers)
+SEVERAL_BODIES = regex.compile(r"等[\d一二三四五六七八九十]*(?:个)?(?:部门|单位|部委)")
 # In a record line: the event that dates a text (not 批准 by another body, not 施行), the body
 # before its session or 令, and the session terms left out of the body's name.
 RECORD_EVENT = regex.compile(r"(?:通过|公布|修正|修订|发布)")

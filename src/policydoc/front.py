@@ -17,6 +17,7 @@ from .docparts import (
     CHROME_LINE,
     FIELD_LABELS,
     LABEL_LINE,
+    MARKDOWN_MARKS,
     NONE_VALUES,
     ORDER_SERIAL,
     RECORD,
@@ -31,7 +32,6 @@ from .numbering import match_marker
 _SPACE = regex.compile(r"\s+")
 # Joint notices are signed by up to a few dozen bodies, one a line (市场监管总局等十四部门).
 _MAX_SIGNERS = 40
-_MARKDOWN = regex.compile(r"^#{1,6}\s+|^[-+]\s+|^\*{1,2}(?=[^*].*[^*]\*{1,2}$)|(?<=^\*{1,2}[^*].*[^*])\*{1,2}$")
 # A line ending like this introduces the body rather than naming addressees.
 _NOT_ADDRESSEE_END = ("如下：", "以下：", "意见：", "通知：", "决定：", "措施：", "如下:", "要求：")
 
@@ -63,7 +63,7 @@ def read_front(lines: list[str]) -> Front:
     """Classify the lines before the first heading, in GB/T 9704 order."""
     front = Front()
     # Markdown a converter left on a line (# heading, - item, **bold**) hides the element it holds.
-    lines = [_MARKDOWN.sub("", line) for line in lines]
+    lines = [MARKDOWN_MARKS.sub("", line) for line in lines]
     i = 0
     # 份号, 发文机关标志, 发文字号 and the title, in whatever order the source kept them.
     while i < len(lines):

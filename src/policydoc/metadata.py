@@ -19,13 +19,17 @@ from .docparts import (
     DOC_CODE,
     DOC_NUMBER,
     DOC_NUMBER_LOOSE,
+    MARKDOWN_MARKS,
     NONE_VALUES,
     NOTE,
+    ORDER_HEAD,
+    ORDER_IN_TEXT,
     ORDER_ISSUERS,
     PRINTED,
     RECORD_BODY,
     RECORD_EVENT,
     RECORD_TERM,
+    SEVERAL_BODIES,
     TITLE_CHROME,
     is_signature,
     kind_of,
@@ -61,19 +65,9 @@ _NUMBER_PARTS = regex.compile(r"^(.*?)[〔\[［【(（﹝](\d{4})[〕\]］】)�
 _LIST_SEP = regex.compile(r"[，；,;]")
 _ISSUER_SEP = regex.compile(r"[\s、]+")
 _TITLE_ISSUERS = regex.compile(r"^(?P<who>.+?)(?:关于|印发)")
-_SEVERAL = regex.compile(r"等[\d一二三四五六七八九十]*(?:个)?(?:部门|单位|部委)")
 _DECISION = regex.compile(r"^《(?P<title>[^》]+)》")
 _DASHES = regex.compile(r"[—–－―-]+")
 _NOT_IN_NAME = regex.compile(r"[《》“”\"：:]")
-_ORDER_HEAD = regex.compile(r"^(?P<who>[^令\d]+?)\s*令\s*(?:[〔\[［【(（﹝]\s*\d{4}\s*[〕\]］】)）﹞])?\s*第")
-# Markdown a converter left around a title: # heading, **bold**
-_MARKUP = regex.compile(r"^\s*#{1,6}\s+|^\*\*(?=.*\*\*$)|(?<=^\*\*.*)\*\*$")
-_ORDER_BODY = r"(?:中华人民共和国)?(?:国务院|\p{Han}{1,10}?(?:人民政府|政府|委员会|部|局|署|办公室|银行))"
-# 令 in running text; a joint one names its bodies with 、: 国务院、中央军事委员会令第788号
-_ORDER_NUMBER = regex.compile(
-    rf"(?:{_ORDER_BODY}、)*{_ORDER_BODY}令"
-    r"(?:[〔\[［【(（﹝]\d{4}[〕\]］】)）﹞])?第[\d一二三四五六七八九十百零〇]+号"
-)
 _ISO_DATE = regex.compile(r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})")
 # A news agency's dateline glued to the title it reports: 新华社北京7月11日电
 DATELINE = regex.compile(r"^(?:新华社|人民网|中新社|央视网)\p{Han}{0,6}\d{1,2}月\d{1,2}日电\s*")
@@ -131,7 +125,7 @@ def _looks_like_issuer(text: str) -> bool:
 
 
 def _clean_title(text: str) -> str | None:
-    text = _MARKUP.sub("", text.strip()).strip()
+    text = MARKDOWN_MARKS.sub("", text.strip()).strip()
     return text if text and len(text) <= 200 and not TITLE_CHROME.search(text) else None
 
 
@@ -162,14 +156,14 @@ def stated_fields(labels: dict[str, str | None], source_meta: dict[str, Any]) ->
 def _title_issuers(title: str | None) -> list[str]:
     """The bodies before 关于/印发 in a title, when they are named (not 等七部门, not 关于 alone)."""
     m = _TITLE_ISSUERS.match(title or "")
-    if not m or _SEVERAL.search(m.group("who")) or not _looks_like_issuer(m.group("who")):
+    if not m or SEVERAL_BODIES.search(m.group("who")) or not _looks_like_issuer(m.group("who")):
         return []
     return _issuers_from([m.group("who")])
 
 
 def _order_issuer(number: str | None) -> list[str]:
     """国务院 from 中华人民共和国国务院令第364号, the two bodies of 中国人民银行 国家市场监督管理总局令〔2024〕第3号."""
-    m = _ORDER_HEAD.match((number or "").strip().strip("（）()"))
+    m = ORDER_HEAD.match((number or "").strip().strip("（）()"))
     if not m:
         return []
     names = (part.removeprefix("中华人民共和国") for part in _ISSUER_SEP.split(m.group("who")) if part)
@@ -194,7 +188,7 @@ def _latest_record(records: list[str]) -> _Record | None:
         day = parse_date(m.group(0))
         if day is None or not RECORD_EVENT.search(span):
             continue
-        order = _ORDER_NUMBER.search(span)
+        order = ORDER_IN_TEXT.search(span)
         body = _order_issuer(order.group(0)) if order else []
         if not body and (who := RECORD_BODY.match(span)):
             name = RECORD_TERM.sub("", who.group("who"))
@@ -220,7 +214,7 @@ def extract(front: Front, closing: list[str], source_meta: dict[str, Any]) -> Me
     notes = [*front.notes, *closing]
     in_closing = next((line for line in closing if kind_of(line) == "doc_number"), None)
     # The date before a 令 in a note is no part of it: （2022年4月14日中国人民银行令〔2022〕第2号公布）
-    in_note = next((m.group(0) for line in notes if (m := _ORDER_NUMBER.search(_DATE_PARTS.sub(" ", line)))), None)
+    in_note = next((m.group(0) for line in notes if (m := ORDER_IN_TEXT.search(_DATE_PARTS.sub(" ", line)))), None)
     number = front.doc_number or in_closing or in_note or stated.get("doc_number")
     from_record = number is None and record is not None and record.order is not None
     number = number or (record.order if record else None)
