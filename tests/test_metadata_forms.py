@@ -288,6 +288,11 @@ FORMS = [
         {"title": "某某部办公厅 某某部办公厅关于组织开展典型案例推荐工作的通知"},
         id="page-copy-of-a-title-set-over-two-lines",
     ),
+    pytest.param(
+        ["某某省人民政府办公厅转发某某厅关于加强某项工作意见的通知", "各市人民政府：", *BODY],
+        {"issuer": ["某某省人民政府办公厅"]},
+        id="zhuanfa-is-not-part-of-the-issuer",
+    ),
 ]
 
 
@@ -339,6 +344,7 @@ def test_label_lines_are_read_not_joined_into_the_title(lines, labels):
         ({"issuer": "《某某局关于…》解读"}, {}),
         ({"date": "2024-13-45"}, {}),
         ({"date": "2018年12月04日"}, {"date": "2018年12月04日"}),
+        ({"title": "粤公网安备44010402001594号 版权所有：某某局"}, {}),
     ],
 )
 def test_stated_values_that_are_placeholders_or_chrome_fill_nothing(source, kept):

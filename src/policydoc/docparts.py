@@ -120,6 +120,7 @@ MARKDOWN_MARKS = regex.compile(r"^#{1,6}\s+|^[-+]\s+|^\*{1,2}(?=[^*].*[^*]\*{1,2
 # Text that never belongs in a title: markup, links, breadcrumbs, labels.
 TITLE_CHROME = regex.compile(
     r"#|<!--|https?://|首页|当前位置|标题[:：]|索引号|发布时间|【法宝|===PAGE|扫一扫|字体|>|原文链接|打印本页|\*\*"
+    r"|版权所有|ICP备|公网安备|点击查看"
 )
 # A line of a law database's publication record: 2002年10月1日 中华人民共和国国务院令第364号公布,
 # or the whole record in brackets under a law's title: （1996年3月17日…通过 根据…修正）
