@@ -62,7 +62,9 @@ class Front:
 def read_front(lines: list[str]) -> Front:
     """Classify the lines before the first heading, in GB/T 9704 order."""
     front = Front()
-    # Markdown a converter left on a line (# heading, - item, **bold**) hides the element it holds.
+    # Markdown a converter left on a line (# heading, - item, **bold**) hides the element it holds:
+    # lines are classified without it, and the text keeps it as printed.
+    printed = lines
     lines = [MARKDOWN_MARKS.sub("", line) for line in lines]
     i = 0
     # 份号, 发文机关标志, 发文字号 and the title, in whatever order the source kept them.
@@ -113,16 +115,16 @@ def read_front(lines: list[str]) -> Front:
     if i < len(lines) and _is_addressee(lines[i]):
         front.addressee = lines[i]
         i += 1
-    rest = lines[i:]
-    front.head = lines[:i]
+    rest, rest_printed = lines[i:], printed[i:]
+    front.head = printed[:i]
     date_at = next((k for k, line in enumerate(rest) if kind_of(line) == "date"), None)
     if date_at is None:
-        front.preamble = rest
+        front.preamble = rest_printed
     else:
         sig = date_at
         while sig > 0 and is_signature(rest[sig - 1]) and date_at - sig < _MAX_SIGNERS:
             sig -= 1
-        front.cover = rest[:sig]
+        front.cover = rest_printed[:sig]
         signers, front.date = split_signed_date(rest[date_at])
         front.signature = rest[sig:date_at] + ([signers] if signers else [])
         k = date_at + 1
@@ -136,8 +138,8 @@ def read_front(lines: list[str]) -> Front:
                 front.doc_number = front.doc_number or numbered.group("num")
             front.enclosed_title.append(line)
             k += 1
-        front.preamble = rest[k:]
-        front.head += rest[sig:k]
+        front.preamble = rest_printed[k:]
+        front.head += rest_printed[sig:k]
     return front
 
 
