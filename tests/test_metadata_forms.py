@@ -8,8 +8,11 @@ empty; page furniture never becomes a field.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import policydoc
+from policydoc.docparts import NONE_VALUES, TITLE_CHROME
 from policydoc.front import read_front
 from policydoc.metadata import stated_fields
 
@@ -431,3 +434,39 @@ def test_crawler_labels_and_breadcrumb_stay_out_of_the_title():
 def test_signature_before_a_source_link():
     meta = wild("dataextract/policy2.txt").metadata
     assert (meta.issuer, str(meta.date)) == (["广东省基础与应用基础研究基金委员会"], "2024-12-10")
+
+
+# Whatever mix of page furniture and notice lines a crawler leaves, no field carries furniture.
+_FURNITURE = [
+    "首页",
+    ">",
+    "【法宝引证码】CLI.1.2",
+    "原文链接：https://example.com/a",
+    "正文",
+    "**版本**: 现行有效",
+    "---",
+    "<!-- INFO END -->",
+    "目录",
+    "--- 第2页 ---",
+    "扫一扫在手机打开当前页",
+    "文号：无",
+    "发文字号：",
+    "无",
+]
+_NOTICE = [
+    "某某部关于开展试点的通知",
+    "某部发〔2024〕1号",
+    "各有关单位：",
+    "现将有关事项通知如下。",
+    "某某部",
+    "2024年1月2日",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_FURNITURE + _NOTICE), min_size=1, max_size=12))
+def test_no_field_carries_page_furniture(lines):
+    meta = parse_lines([*lines, *BODY]).metadata
+    assert meta.title is None or not TITLE_CHROME.search(meta.title)
+    assert meta.doc_number is None or meta.doc_number == "某部发〔2024〕1号"
+    assert all(not TITLE_CHROME.search(i) and i not in NONE_VALUES for i in meta.issuer)
