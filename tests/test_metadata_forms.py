@@ -296,6 +296,27 @@ FORMS = [
         {"issuer": ["某某省人民政府办公厅"]},
         id="zhuanfa-is-not-part-of-the-issuer",
     ),
+    pytest.param(
+        [
+            "# 某某银行关于加强终端管理的通知（银发〔2021〕259号）**版本**: 现行有效",
+            "**来源**: /a/b.pdf**更新时间**: 2026-02-18",
+            "---",
+            "各有关单位：",
+            *BODY,
+        ],
+        {"title": "某某银行关于加强终端管理的通知", "doc_number": "银发〔2021〕259号"},
+        id="markdown-label-glued-to-the-title-line",
+    ),
+    pytest.param(
+        ["某某部办公厅关于开展申报工作的通知", "某厅科函", "〔", "2025", "〕", "349", "号", "各有关单位：", *BODY],
+        {"title": "某某部办公厅关于开展申报工作的通知", "doc_number": "某厅科函〔2025〕349号"},
+        id="doc-number-split-into-inline-runs",
+    ),
+    pytest.param(
+        ["某某部办公厅关于开展", "申报工作的通知", "某厅函〔2025〕3号", "各有关单位：", *BODY],
+        {"title": "某某部办公厅关于开展申报工作的通知", "doc_number": "某厅函〔2025〕3号"},
+        id="title-line-before-a-number-is-not-part-of-it",
+    ),
 ]
 
 
@@ -369,7 +390,7 @@ def test_labels_in_the_text_beat_the_container():
             "正文",
             "某某部关于开展试点的通知",
         ],
-        ["===PAGE 1===", "--- 第1页 ---", "某某部关于开展试点的通知"],
+        ["===PAGE 1===", "--- 第1页 ---", "- 2 -", "1 / 21", "某某部关于开展试点的通知"],
     ],
     ids=["breadcrumb", "database-citation-and-link", "crawler-labels", "pdf-dump-page-markers"],
 )

@@ -112,11 +112,13 @@ CHROME_LINE = regex.compile(
     r"|【?(?:返回顶部|关闭窗口|打印本页|打印|关闭|纠错|收藏)】?|扫一扫.*|分享到.*|字号[:：].*|浏览次数.*"
     r"|\p{Han}{0,6}(?:链接|网址|地址)\s*[:：]\s*(?:https?://|www\.).*"
     # page markers of a PDF dump: --- 第1页 ---, ===PAGE 3===
-    r"|[-=]{2,}\s*(?:第\s*\d+\s*页|PAGE\s*\d+)\s*[-=]{2,})$"
+    r"|[-=]{2,}\s*(?:第\s*\d+\s*页|PAGE\s*\d+)\s*[-=]{2,}|[-—–]\s*\d{1,4}\s*[-—–]|\d{1,4}\s*/\s*\d{1,4})$"
 )
 BREADCRUMB_SEP = regex.compile(r"^[>›»]$")
 # Markdown a converter left on a whole line: # heading, - item, **bold**, *italic*.
 MARKDOWN_MARKS = regex.compile(r"^#{1,6}\s+|^[-+]\s+|^\*{1,2}(?=[^*].*[^*]\*{1,2}$)|(?<=^\*{1,2}[^*].*[^*])\*{1,2}$")
+# A Markdown label line (**版本**: 现行有效) glued to the end of the line before it.
+GLUED_LABEL = regex.compile(r"(?<=\S)(?=\*\*[^*]{1,12}\*\*\s*[:：])")
 # Text that never belongs in a title: markup, links, breadcrumbs, labels.
 TITLE_CHROME = regex.compile(
     r"#|<!--|https?://|首页|当前位置|标题[:：]|索引号|发布时间|【法宝|===PAGE|扫一扫|字体|>|原文链接|打印本页|\*\*"

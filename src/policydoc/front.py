@@ -16,6 +16,7 @@ from .docparts import (
     BREADCRUMB_SEP,
     CHROME_LINE,
     FIELD_LABELS,
+    GLUED_LABEL,
     LABEL_LINE,
     MARKDOWN_MARKS,
     NONE_VALUES,
@@ -30,6 +31,8 @@ from .docparts import (
 from .numbering import match_marker
 
 _SPACE = regex.compile(r"\s+")
+# A piece of a 发文字号 after its agency code: 〔, 2025, 〕, 349, 号 (a page's inline runs, one a line).
+_NUMBER_RUN = regex.compile(r"^[〔〕\[\]［］【】()（）﹝﹞\d\s号]+$")
 # Joint notices are signed by up to a few dozen bodies, one a line (市场监管总局等十四部门).
 _MAX_SIGNERS = 40
 # A line ending like this introduces the body rather than naming addressees.
@@ -64,8 +67,8 @@ def read_front(lines: list[str]) -> Front:
     front = Front()
     # Markdown a converter left on a line (# heading, - item, **bold**) hides the element it holds:
     # lines are classified without it, and the text keeps it as printed.
-    printed = lines
-    lines = [MARKDOWN_MARKS.sub("", line) for line in lines]
+    printed = [part for line in lines for part in GLUED_LABEL.split(line) if part]
+    lines = [MARKDOWN_MARKS.sub("", line) for line in printed]
     i = 0
     # 份号, 发文机关标志, 发文字号 and the title, in whatever order the source kept them.
     while i < len(lines):
@@ -76,7 +79,10 @@ def read_front(lines: list[str]) -> Front:
         if label := LABEL_LINE.match(line):
             i = _read_label(front, label, lines, i)
             continue
-        if line.endswith("令") and i + 1 < len(lines) and (serial := ORDER_SERIAL.match(lines[i + 1])):
+        if (span := _number_in_runs(lines, i)) > 1:  # 工信厅科函 / 〔 / 2025 / 〕 / 349 / 号, one run a line
+            line = "".join(lines[i : i + span])
+            i += span - 1
+        elif line.endswith("令") and i + 1 < len(lines) and (serial := ORDER_SERIAL.match(lines[i + 1])):
             number = _SPACE.sub("", serial.group("serial"))
             if line == "令" and front.title_lines:
                 # A joint order: the bodies stand above a bare 令 / 第15号.
@@ -141,6 +147,20 @@ def read_front(lines: list[str]) -> Front:
         front.preamble = rest_printed[k:]
         front.head += rest_printed[sig:k]
     return front
+
+
+def _number_in_runs(lines: list[str], i: int) -> int:
+    """How many short lines from ``i`` make one 发文字号 a page split into its inline runs (0: none)."""
+    for n in range(6, 1, -1):
+        runs = lines[i : i + n]
+        if (
+            len(runs) == n
+            and len(runs[0]) <= 12
+            and all(_NUMBER_RUN.match(r) for r in runs[1:])
+            and kind_of("".join(runs)) == "doc_number"
+        ):
+            return n
+    return 0
 
 
 def _opens_body(line: str) -> bool:
