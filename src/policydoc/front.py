@@ -8,8 +8,32 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .docparts import ADDRESSEE, ORDER_SERIAL, is_signature, is_title_line, kind_of
+import regex
 
+from .docparts import (
+    ADDRESSEE,
+    BREADCRUMB_SEP,
+    CHROME_LINE,
+    FIELD_LABELS,
+    GLUED_LABEL,
+    LABEL_LINE,
+    MARKDOWN_MARKS,
+    NONE_VALUES,
+    ORDER_SERIAL,
+    RECORD,
+    TITLE_WITH_NUMBER,
+    is_signature,
+    is_title_line,
+    kind_of,
+    split_signed_date,
+)
+from .numbering import match_marker
+
+_SPACE = regex.compile(r"\s+")
+# A piece of a 发文字号 after its agency code: 〔, 2025, 〕, 349, 号 (a page's inline runs, one a line).
+_NUMBER_RUN = regex.compile(r"^[〔〕\[\]［］【】()（）﹝﹞\d\s号]+$")
+# Joint notices are signed by up to a few dozen bodies, one a line (市场监管总局等十四部门).
+_MAX_SIGNERS = 40
 # A line ending like this introduces the body rather than naming addressees.
 _NOT_ADDRESSEE_END = ("如下：", "以下：", "意见：", "通知：", "决定：", "措施：", "如下:", "要求：")
 
@@ -32,25 +56,44 @@ class Front:
     notes: list[str] = field(default_factory=list)
     enclosed_title: list[str] = field(default_factory=list)
     preamble: list[str] = field(default_factory=list)
+    # label/value lines a crawler kept above the text (发文字号：…); None where the value says 无
+    labels: dict[str, str | None] = field(default_factory=dict)
+    records: list[str] = field(default_factory=list)  # a law database's 通过/公布/修正 lines
 
 
 def read_front(lines: list[str]) -> Front:
     """Classify the lines before the first heading, in GB/T 9704 order."""
     front = Front()
+    # Markdown a converter left on a line (# heading, - item, **bold**) hides the element it holds:
+    # lines are classified without it, and the text keeps it as printed.
+    printed = [part for line in lines for part in GLUED_LABEL.split(line) if part]
+    lines = [MARKDOWN_MARKS.sub("", line) for line in printed]
     i = 0
     # 份号, 发文机关标志, 发文字号 and the title, in whatever order the source kept them.
     while i < len(lines):
         line = lines[i]
-        if line.endswith("令") and i + 1 < len(lines) and ORDER_SERIAL.match(lines[i + 1]):
+        if CHROME_LINE.match(line) or kind_of(line) == "disclosure" or _in_breadcrumb(lines, i):
+            i += 1
+            continue
+        if label := LABEL_LINE.match(line):
+            i = _read_label(front, label, lines, i)
+            continue
+        if (span := _number_in_runs(lines, i)) > 1:  # 工信厅科函 / 〔 / 2025 / 〕 / 349 / 号, one run a line
+            line = "".join(lines[i : i + span])
+            i += span - 1
+        elif line.endswith("令") and i + 1 < len(lines) and (serial := ORDER_SERIAL.match(lines[i + 1])):
+            number = _SPACE.sub("", serial.group("serial"))
             if line == "令" and front.title_lines:
                 # A joint order: the bodies stand above a bare 令 / 第15号.
                 front.issuer_lines, front.title_lines = front.title_lines, []
-                line = _joint_order(front.issuer_lines, lines[i + 1])
-            else:  # 江西省人民政府令 / 第223号 set on two lines
-                line = lines[i] + lines[i + 1]
+                line = _joint_order(front.issuer_lines, number)
+            else:  # 江西省人民政府令 / 第223号 (or （第16号）) set on two lines
+                line = lines[i] + number
             i += 1
         kind = kind_of(line)
-        if kind == "doc_number" and front.doc_number is None:
+        if kind is None and RECORD.match(line):
+            front.records.append(line)
+        elif kind == "doc_number" and front.doc_number is None:
             front.doc_number = line
         elif kind == "doc_code" and front.doc_code is None:
             front.doc_code = line
@@ -58,7 +101,18 @@ def read_front(lines: list[str]) -> Front:
             front.issuer_mark = line
         elif kind == "note":
             front.notes.append(line)
-        elif kind is None and is_title_line(line, 200) and not _is_addressee(line) and len(front.title_lines) < 12:
+            if RECORD.match(line):  # （2021年7月27日…令第746号公布）: also a record of the text's history
+                front.records.append(line)
+        elif (
+            kind is None
+            and is_title_line(line, 200)
+            and not _is_addressee(line)
+            and not _opens_body(line)
+            and len(front.title_lines) < 12
+        ):
+            if numbered := TITLE_WITH_NUMBER.match(line):  # …的通知（银发〔2026〕42号）
+                line = numbered.group("title")
+                front.doc_number = front.doc_number or numbered.group("num")
             front.title_lines.append(line)
         else:
             break
@@ -66,28 +120,69 @@ def read_front(lines: list[str]) -> Front:
     if i < len(lines) and _is_addressee(lines[i]):
         front.addressee = lines[i]
         i += 1
-    rest = lines[i:]
-    front.head = lines[:i]
+    rest, rest_printed = lines[i:], printed[i:]
+    front.head = printed[:i]
     date_at = next((k for k, line in enumerate(rest) if kind_of(line) == "date"), None)
     if date_at is None:
-        front.preamble = rest
+        front.preamble = rest_printed
     else:
         sig = date_at
-        while sig > 0 and is_signature(rest[sig - 1]) and date_at - sig < 8:
+        while sig > 0 and is_signature(rest[sig - 1]) and date_at - sig < _MAX_SIGNERS:
             sig -= 1
-        front.cover = rest[:sig]
-        front.signature = rest[sig:date_at]
-        front.date = rest[date_at]
+        front.cover = rest_printed[:sig]
+        signers, front.date = split_signed_date(rest[date_at])
+        front.signature = rest[sig:date_at] + ([signers] if signers else [])
         k = date_at + 1
         while k < len(rest) and kind_of(rest[k]) in ("note", "disclosure", "contact"):
             front.notes.append(rest[k])
             k += 1
         while k < len(rest) and is_title_line(rest[k]) and kind_of(rest[k]) is None and len(front.enclosed_title) < 4:
-            front.enclosed_title.append(rest[k])
+            line = rest[k]
+            if numbered := TITLE_WITH_NUMBER.match(line):  # 某某办法（人民银行〔2020〕5号令）
+                line = numbered.group("title")
+                front.doc_number = front.doc_number or numbered.group("num")
+            front.enclosed_title.append(line)
             k += 1
-        front.preamble = rest[k:]
-        front.head += rest[sig:k]
+        front.preamble = rest_printed[k:]
+        front.head += rest_printed[sig:k]
     return front
+
+
+def _number_in_runs(lines: list[str], i: int) -> int:
+    """How many short lines from ``i`` make one 发文字号 a page split into its inline runs (0: none)."""
+    for n in range(6, 1, -1):
+        runs = lines[i : i + n]
+        if (
+            len(runs) == n
+            and len(runs[0]) <= 12
+            and all(_NUMBER_RUN.match(r) for r in runs[1:])
+            and kind_of("".join(runs)) == "doc_number"
+        ):
+            return n
+    return 0
+
+
+def _opens_body(line: str) -> bool:
+    """第一章 / 第一节 / 第一条 never begin a title line, even where the decoder did not take them."""
+    marker = match_marker(line)
+    return marker is not None and marker.style in ("chapter", "section", "article")
+
+
+def _in_breadcrumb(lines: list[str], i: int) -> bool:
+    """An item of a breadcrumb set one per line: 首页 / > / 工业和信息化部 / > / 文件发布."""
+    return any(0 <= k < len(lines) and BREADCRUMB_SEP.match(lines[k]) for k in (i - 1, i + 1))
+
+
+def _read_label(front: Front, label: regex.Match[str], lines: list[str], i: int) -> int:
+    """A label/value line (the value may stand on the next line); the index after it."""
+    field_name = FIELD_LABELS[_SPACE.sub("", label.group("label"))]
+    value = label.group("value").strip()
+    if not value and i + 1 < len(lines) and not LABEL_LINE.match(lines[i + 1]) and not CHROME_LINE.match(lines[i + 1]):
+        value = lines[i + 1].strip()
+        i += 1
+    if value:
+        front.labels.setdefault(field_name, None if value in NONE_VALUES else value)
+    return i + 1
 
 
 def _joint_order(issuers: list[str], serial: str) -> str:

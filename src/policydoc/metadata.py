@@ -8,11 +8,33 @@ Nothing is guessed from unrelated text: an absent field stays empty.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import unicodedata
+from typing import Any, NamedTuple
 
 import regex
 
-from .docparts import ATTACHMENTS_HEAD, CC, DATE, DOC_CODE, DOC_NUMBER, NOTE, PRINTED, is_signature, kind_of
+from .docparts import (
+    ATTACHMENTS_HEAD,
+    CC,
+    DOC_CODE,
+    DOC_NUMBER,
+    DOC_NUMBER_LOOSE,
+    MARKDOWN_MARKS,
+    NONE_VALUES,
+    NOTE,
+    ORDER_HEAD,
+    ORDER_IN_TEXT,
+    ORDER_ISSUERS,
+    PRINTED,
+    RECORD_BODY,
+    RECORD_EVENT,
+    RECORD_TERM,
+    SEVERAL_BODIES,
+    TITLE_CHROME,
+    is_signature,
+    kind_of,
+    split_signed_date,
+)
 from .front import Front
 from .model import Metadata
 from .numbering import match_marker, read_numeral
@@ -23,16 +45,30 @@ _DATE_PARTS = regex.compile(
     r"\s*(?P<d>[\d一二三四五六七八九十]{1,3})\s*日"
 )
 _BRACKETS = str.maketrans(
-    {"[": "〔", "]": "〕", "［": "〔", "］": "〕", "【": "〔", "】": "〕", "(": "〔", ")": "〕", "（": "〔", "）": "〕"}
+    {
+        "[": "〔",
+        "]": "〕",
+        "﹝": "〔",
+        "﹞": "〕",
+        "［": "〔",
+        "］": "〕",
+        "【": "〔",
+        "】": "〕",
+        "(": "〔",
+        ")": "〕",
+        "（": "〔",
+        "）": "〕",
+    }
 )
 _SPACE = regex.compile(r"\s+")
-_NUMBER_PARTS = regex.compile(r"^(.*?)[〔\[［【(（](\d{4})[〕\]］】)）](.*)$")
+_NUMBER_PARTS = regex.compile(r"^(.*?)[〔\[［【(（﹝](\d{4})[〕\]］】)）﹞](.*)$")
 _LIST_SEP = regex.compile(r"[，；,;]")
 _ISSUER_SEP = regex.compile(r"[\s、]+")
-_TITLE_ISSUERS = regex.compile(r"^(?P<who>.+?)关于")
-_ORDER_NUMBER = regex.compile(
-    r"(?:中华人民共和国)?(?:国务院|\p{Han}{1,10}?(?:人民政府|政府|委员会|部|局|署|办公室))令第[\d一二三四五六七八九十百零〇]+号"
-)
+# The issuer of a title ends where its verb begins: XX关于, XX印发, XX转发/批转 another body's text.
+_TITLE_ISSUERS = regex.compile(r"^(?P<who>.+?)(?:关于|印发|转发|批转)")
+_DECISION = regex.compile(r"^《(?P<title>[^》]+)》")
+_DASHES = regex.compile(r"[—–－―-]+")
+_NOT_IN_NAME = regex.compile(r"[《》“”\"：:]")
 _ISO_DATE = regex.compile(r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})")
 # A news agency's dateline glued to the title it reports: 新华社北京7月11日电
 DATELINE = regex.compile(r"^(?:新华社|人民网|中新社|央视网)\p{Han}{0,6}\d{1,2}月\d{1,2}日电\s*")
@@ -61,7 +97,7 @@ def normalize_doc_number(text: str) -> str:
         head, year, tail = _NUMBER_PARTS.match(m.group("num")).groups()
         return f"{head}〔{year}〕{tail}"
     if m and m.group("order"):
-        return m.group("order")
+        return m.group("order").translate(_BRACKETS)
     return t.strip("（）()").translate(_BRACKETS)
 
 
@@ -78,31 +114,137 @@ def _issuers_from(lines: list[str]) -> list[str]:
     return out
 
 
+def _looks_like_number(text: str) -> bool:
+    t = _SPACE.sub("", text)
+    return bool(DOC_NUMBER.match(t) or DOC_NUMBER_LOOSE.match(t))
+
+
+def _looks_like_issuer(text: str) -> bool:
+    if _NOT_IN_NAME.search(text):
+        return False
+    return all(is_signature(part) for part in _ISSUER_SEP.split(text.strip()) if part) and not TITLE_CHROME.search(text)
+
+
+def _clean_title(text: str) -> str | None:
+    text = MARKDOWN_MARKS.sub("", text.strip()).strip()
+    return text if text and len(text) <= 200 and not TITLE_CHROME.search(text) else None
+
+
+# What a stated value (a page grid, a label line) must look like to fill a field; anything
+# else is page furniture or a placeholder (文号：无) and leaves the field empty.
+_STATED_CHECKS = {
+    "title": lambda v: _clean_title(v) is not None,
+    "doc_number": _looks_like_number,
+    "issuer": _looks_like_issuer,
+    "date": lambda v: parse_date(v) is not None,
+}
+
+
+def stated_fields(labels: dict[str, str | None], source_meta: dict[str, Any]) -> dict[str, Any]:
+    """What the text's own label lines and then the container state, placeholders and chrome out."""
+    out: dict[str, Any] = {}
+    for key in {*labels, *source_meta}:
+        value = labels[key] if key in labels else source_meta.get(key)
+        if isinstance(value, str):
+            value = value.strip()
+            if value in NONE_VALUES or not _STATED_CHECKS.get(key, bool)(value):
+                value = None
+        if value:
+            out[key] = _clean_title(value) if key == "title" else value
+    return out
+
+
+def _title_issuers(title: str | None) -> list[str]:
+    """The bodies before 关于/印发 in a title, when they are named (not 等七部门, not 关于 alone)."""
+    m = _TITLE_ISSUERS.match(title or "")
+    if not m or SEVERAL_BODIES.search(m.group("who")) or not _looks_like_issuer(m.group("who")):
+        return []
+    return _issuers_from([m.group("who")])
+
+
+def _order_issuer(number: str | None) -> list[str]:
+    """国务院 from 中华人民共和国国务院令第364号, the two bodies of 中国人民银行 国家市场监督管理总局令〔2024〕第3号."""
+    m = ORDER_HEAD.match((number or "").strip().strip("（）()"))
+    if not m:
+        return []
+    names = (part.removeprefix("中华人民共和国") for part in _ISSUER_SEP.split(m.group("who")) if part)
+    bodies = [ORDER_ISSUERS.get(name, name) for name in names]
+    return bodies if bodies and all(is_signature(b) for b in bodies) else []
+
+
+class _Record(NamedTuple):
+    date: dt.date
+    issuer: list[str]
+    order: str | None
+
+
+def _latest_record(records: list[str]) -> _Record | None:
+    """Date of the latest adoption, promulgation or amendment in a law database's record, with
+    the body that made it (or the latest one that names its body) and the latest 令."""
+    events: list[_Record] = []
+    text = "".join(_SPACE.sub("", r) for r in records)
+    starts = list(_DATE_PARTS.finditer(text))
+    for m, nxt in zip(starts, [*starts[1:], None], strict=False):
+        span = text[m.end() : nxt.start() if nxt else len(text)]
+        day = parse_date(m.group(0))
+        if day is None or not RECORD_EVENT.search(span):
+            continue
+        order = ORDER_IN_TEXT.search(span)
+        body = _order_issuer(order.group(0)) if order else []
+        if not body and (who := RECORD_BODY.match(span)):
+            name = RECORD_TERM.sub("", who.group("who"))
+            body = [ORDER_ISSUERS.get(name, name)] if is_signature(ORDER_ISSUERS.get(name, name)) else []
+        if not body and (decision := _DECISION.match(span)):  # 《国务院关于修改…的决定》修订
+            body = _title_issuers(decision.group("title"))
+        events.append(_Record(day, body, order.group(0) if order else None))
+    if not events:
+        return None
+    events.sort(key=lambda e: e.date)
+    return _Record(
+        events[-1].date,
+        next((e.issuer for e in reversed(events) if e.issuer), []),
+        next((e.order for e in reversed(events) if e.order), None),
+    )
+
+
 def extract(front: Front, closing: list[str], source_meta: dict[str, Any]) -> Metadata:
     meta = Metadata()
-    meta.title = _title(front.title_lines) or source_meta.get("title") or None
+    stated = stated_fields(front.labels, source_meta)
+    record = _latest_record(front.records)
+    meta.title = _title(front.title_lines) or stated.get("title")
     notes = [*front.notes, *closing]
     in_closing = next((line for line in closing if kind_of(line) == "doc_number"), None)
-    in_note = next((m.group(0) for line in notes if (m := _ORDER_NUMBER.search(line))), None)
-    number = front.doc_number or in_closing or in_note or source_meta.get("doc_number")
+    # The date before a 令 in a note is no part of it: （2022年4月14日中国人民银行令〔2022〕第2号公布）
+    in_note = next((m.group(0) for line in notes if (m := ORDER_IN_TEXT.search(_DATE_PARTS.sub(" ", line)))), None)
+    number = front.doc_number or in_closing or in_note or stated.get("doc_number")
+    from_record = number is None and record is not None and record.order is not None
+    number = number or (record.order if record else None)
     meta.doc_number = normalize_doc_number(number) if number else None
-    date_line = front.date or next((line for line in closing if DATE.match(line)), None)
-    meta.date_text = date_line or source_meta.get("date")
-    meta.date = parse_date(date_line) or parse_date(source_meta.get("date"))
-    if meta.date is None:  # only a publication note states it: （2021年7月27日…令第746号公布）
+    closing_date = next((line for line in closing if kind_of(line) == "date"), None)
+    closing_signers, closing_date = split_signed_date(closing_date) if closing_date else (None, None)
+    date_line = front.date or closing_date
+    meta.date_text = date_line or stated.get("date")
+    meta.date = parse_date(date_line) or parse_date(stated.get("date"))
+    if meta.date is None and record:  # only a record states it: （2021年7月27日…令第746号公布）
+        meta.date = record.date
+    if meta.date is None:
         meta.date = next((d for line in front.notes if (d := parse_date(line))), None)
 
-    signature = front.signature or [line for line in closing if is_signature(line)]
-    if front.issuer_lines:
-        meta.issuer = _issuers_from(front.issuer_lines)
-    elif front.issuer_mark:
-        meta.issuer = _issuers_from([front.issuer_mark.removesuffix("文件")])
-    elif signature:
-        meta.issuer = _issuers_from(signature)
-    elif meta.title and (m := _TITLE_ISSUERS.match(meta.title)):
-        meta.issuer = _issuers_from([m.group("who")])
-    elif source_meta.get("issuer"):
-        meta.issuer = _issuers_from([source_meta["issuer"]])
+    signature = front.signature or [
+        *(line for line in closing if is_signature(line)),
+        *([closing_signers] if closing_signers else []),
+    ]
+    # The first source that names the issuers wins; none is a guess from unrelated text.
+    candidates = (
+        lambda: _issuers_from(front.issuer_lines),
+        lambda: _issuers_from([front.issuer_mark.removesuffix("文件")]) if front.issuer_mark else [],
+        lambda: _issuers_from(signature),
+        lambda: [] if from_record else _order_issuer(number),  # a record names the body of its latest event
+        lambda: _title_issuers(meta.title),
+        lambda: _issuers_from([stated["issuer"]]) if stated.get("issuer") else [],
+        lambda: record.issuer if record else [],
+    )
+    meta.issuer = next((found for get in candidates if (found := get())), [])
 
     if front.addressee:
         meta.addressees = split_list(front.addressee)
@@ -115,20 +257,40 @@ def extract(front: Front, closing: list[str], source_meta: dict[str, Any]) -> Me
             meta.printed_date = parse_date(m.group("date"))
     meta.notes = [line for line in notes if NOTE.match(line)]
     meta.doc_code = front.doc_code or next((x for x in closing if DOC_CODE.match(x)), None)
-    meta.index_number = source_meta.get("index_number")
-    meta.subject = source_meta.get("subject")
-    meta.published_at = source_meta.get("published_at")
+    meta.index_number = stated.get("index_number")
+    meta.subject = stated.get("subject")
+    meta.published_at = stated.get("published_at")
     return meta
 
 
-def _title(lines: list[str]) -> str:
-    """Title lines joined; a dateline glued on is dropped, and a line repeated after it too."""
+def _title(lines: list[str]) -> str | None:
+    """Title lines joined; markup, a dateline and a line repeated after it are dropped.
+
+    A line that is page furniture (a link, a breadcrumb) is left out, never joined in.
+    """
     out: list[str] = []
-    for line in lines:
-        line = DATELINE.sub("", line)
-        if line and (not out or _SPACE.sub("", line) != _SPACE.sub("", out[-1])):
+    for raw in lines:
+        line = _clean_title(DATELINE.sub("", raw))
+        if not line:
+            continue
+        if out and _same(line, out[-1]):
+            out[-1] = line  # the text's own form after a database's copy of it
+        elif not any(_same(line, seen) for seen in out):  # repeated below a page's labels
             out.append(line)
-    return "".join(out)
+    # A page's one-line copy of the title above the text's own lines: keep the text's.
+    for k in range(1, len(out)):
+        if _same("".join(out[:k]), "".join(out[k:])):
+            return "".join(out[k:])
+    return "".join(out) or None
+
+
+def _same(a: str, b: str) -> bool:
+    """The same title line, whatever its width of brackets, spaces and dashes."""
+    return _comparable(a) == _comparable(b)
+
+
+def _comparable(text: str) -> str:
+    return _DASHES.sub("-", _SPACE.sub("", unicodedata.normalize("NFKC", text)))
 
 
 def _attachments(lines: list[str]) -> list[str]:

@@ -1,0 +1,493 @@
+"""Metadata from the forms notices take in the wild, one short synthetic notice per form.
+
+Each case is a notice written in the real style (not copied): the lines as a crawler or
+converter leaves them, and the fields the notice states. A field it does not state stays
+empty; page furniture never becomes a field.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import policydoc
+from policydoc.docparts import NONE_VALUES, TITLE_CHROME
+from policydoc.front import read_front
+from policydoc.metadata import stated_fields
+
+from .conftest import SHARED
+
+BODY = ["一、总体要求", "做好有关工作。", "二、保障措施", "加强组织领导。"]
+
+
+def parse_lines(lines: list[str]) -> policydoc.PolicyDocument:
+    return policydoc.parse("\n".join(lines), format="text")
+
+
+FORMS = [
+    pytest.param(
+        [
+            "某某省人民政府办公厅关于全面推行行政规范性文件",
+            "备案审查机制的指导意见",
+            "某政办发〔2024〕9号",
+            "各市人民政府，省政府各部门：",
+            "现提出如下意见。",
+            *BODY,
+            "某某省人民政府办公厅",
+            "2024年5月6日",
+        ],
+        {
+            "title": "某某省人民政府办公厅关于全面推行行政规范性文件备案审查机制的指导意见",
+            "issuer": ["某某省人民政府办公厅"],
+            "doc_number": "某政办发〔2024〕9号",
+            "date": "2024-05-06",
+        },
+        id="two-line-title-ending-in-wenjian-is-not-an-issuer-mark",
+    ),
+    pytest.param(
+        ["某某省人民政府办公厅印发关于支持小微企业若干措施的通知", "各市人民政府，省政府各部门：", *BODY],
+        {"title": "某某省人民政府办公厅印发关于支持小微企业若干措施的通知", "issuer": ["某某省人民政府办公厅"]},
+        id="yinfa-is-not-part-of-the-issuer",
+    ),
+    pytest.param(
+        [
+            "某某部等三部门关于推动新兴产业发展的实施意见",
+            "各省、自治区、直辖市有关部门：",
+            *BODY,
+            "某某部",
+            "某某委员会",
+            "某某科学院",
+            "2024年1月8日",
+        ],
+        {"issuer": ["某某部", "某某委员会", "某某科学院"], "date": "2024-01-08"},
+        id="deng-n-bumen-issuers-are-the-signers",
+    ),
+    pytest.param(
+        ["某某部等三部门关于推动新兴产业发展的实施意见", "各有关单位：", *BODY],
+        {"issuer": []},
+        id="deng-n-bumen-without-signature-is-no-guess",
+    ),
+    pytest.param(
+        ["中国人民银行 某某监管总局 某某委关于金融支持养老事业的指导意见", "各有关单位：", *BODY],
+        {"issuer": ["中国人民银行", "某某监管总局", "某某委"]},
+        id="joint-issuers-separated-by-spaces",
+    ),
+    pytest.param(
+        [
+            "某某市数据管理办法",
+            "某某市人民政府令",
+            "（第16号）",
+            "《某某市数据管理办法》已经市政府常务会议通过，现予公布。",
+            "市长 某某某",
+            "2020年5月15日",
+            "第一条 为了规范管理，制定本办法。",
+            "第二条 本办法自公布之日起施行。",
+        ],
+        {
+            "title": "某某市数据管理办法",
+            "doc_number": "某某市人民政府令第16号",
+            "issuer": ["某某市人民政府"],
+            "date": "2020-05-15",
+        },
+        id="order-with-bracketed-serial",
+    ),
+    pytest.param(
+        [
+            "某某银行令〔2016〕第3号",
+            "根据有关法律规定，某某银行修订了本办法，现予发布。",
+            "行 长 某某某",
+            "2016年12月28日",
+            "某某交易报告管理办法",
+            "第一条 为了规范报告，制定本办法。",
+            "第二条 本办法自发布之日起施行。",
+        ],
+        {"doc_number": "某某银行令〔2016〕第3号", "issuer": ["某某银行"], "date": "2016-12-28"},
+        id="order-with-year-in-brackets",
+    ),
+    pytest.param(
+        [
+            "某某委员会关于组织申报2024年度项目的通知",
+            "某基金函字〔2024〕58号",
+            "各有关单位：",
+            "现将有关事项通知如下：",
+            *BODY,
+            "某某省基础研究基金委员会",
+            "2024年12月10日",
+            "原文链接：https://example.gov.cn/post_1.html",
+        ],
+        {"issuer": ["某某省基础研究基金委员会"], "date": "2024-12-10", "doc_number": "某基金函字〔2024〕58号"},
+        id="signature-and-date-followed-by-source-link",
+    ),
+    pytest.param(
+        ["某某银行 某某委关于防范虚拟货币风险的通知（银发〔2026〕42号）", "各省、自治区、直辖市人民政府：", *BODY],
+        {"title": "某某银行 某某委关于防范虚拟货币风险的通知", "doc_number": "银发〔2026〕42号"},
+        id="doc-number-only-in-the-title-brackets",
+    ),
+    pytest.param(
+        ["关于印发《某某标识办法》的通知", "各有关单位：", "现将《某某标识办法》印发给你们。", *BODY],
+        {"title": "关于印发《某某标识办法》的通知", "issuer": [], "doc_number": None, "date": None},
+        id="no-issuer-printed-is-null-never-a-guess",
+    ),
+    pytest.param(
+        ["# 某某银行 某某委关于支持养老金融的指导意见", "**版本**: 现行有效", "---", "各有关单位：", *BODY],
+        {"title": "某某银行 某某委关于支持养老金融的指导意见", "issuer": ["某某银行", "某某委"]},
+        id="markdown-marks-are-not-an-issuer",
+    ),
+    pytest.param(
+        [
+            "某某规定",
+            "2002年9月18日 国务院第63次常务会议通过",
+            "2002年10月1日 中华人民共和国国务院令第364号公布",
+            "2002年12月1日 施行",
+            "第一条 为了保护未成年人，制定本规定。",
+            "第二条 本规定自公布之日起施行。",
+        ],
+        {
+            "title": "某某规定",
+            "doc_number": "中华人民共和国国务院令第364号",
+            "issuer": ["国务院"],
+            "date": "2002-10-01",
+        },
+        id="law-database-record-promulgation",
+    ),
+    pytest.param(
+        [
+            "某某市设施管理办法",
+            "1990年7月20日 某某市第十届人民代表大会常务委员会第十七次会议通过",
+            "1990年8月30日 某某省第七届人民代表大会常务委员会第十七次会议批准",
+            "根据2017年10月27日某某市第十六届人民代表大会常务委员会第四次会议《关于修改部分法规的决定》第六次修正",
+            "第一条 为了加强管理，制定本办法。",
+            "第二条 本办法自公布之日起施行。",
+        ],
+        {
+            "title": "某某市设施管理办法",
+            "issuer": ["某某市人民代表大会常务委员会"],
+            "date": "2017-10-27",
+            "doc_number": None,
+        },
+        id="law-database-record-latest-amendment",
+    ),
+    pytest.param(
+        [
+            "关于印发《某某标识办法》的通知",
+            "某办通字〔2025〕2号",
+            "各有关单位：",
+            "现将《某某标识办法》印发给你们。",
+            "某某信息办公室 某某部 某某总局 2025年3月7日",
+            "某某标识办法",
+            "第一条 为了规范标识，制定本办法。",
+            "第二条 本办法自发布之日起施行。",
+        ],
+        {"issuer": ["某某信息办公室", "某某部", "某某总局"], "date": "2025-03-07", "doc_number": "某办通字〔2025〕2号"},
+        id="signers-and-date-on-one-line",
+    ),
+    pytest.param(
+        [
+            "某某银行某某保护实施办法（人民银行〔2020〕5号令）",
+            "《某某保护实施办法》已经行务会议审议通过，现予发布。",
+            "2020年9月15日",
+            "第一条 为了保护消费者，制定本办法。",
+            "第二条 本办法自发布之日起施行。",
+        ],
+        {"title": "某某银行某某保护实施办法", "doc_number": "人民银行〔2020〕5号令", "date": "2020-09-15"},
+        id="order-written-number-first",
+    ),
+    pytest.param(
+        [
+            "某某条例",
+            "1990年5月6日 中华人民共和国某某管理局令第7号发布",
+            "2012年11月9日 《国务院关于修改和废止部分行政法规的决定》第一次修订",
+            "2020年12月14日 《国务院关于修改某某条例的决定》第二次修订）",
+            "## 第一章 总 则",
+            "第一条 为了规范管理，制定本条例。",
+            "第二条 本条例自公布之日起施行。",
+        ],
+        {
+            "title": "某某条例",
+            "doc_number": "中华人民共和国某某管理局令第7号",
+            "issuer": ["国务院"],
+            "date": "2020-12-14",
+        },
+        id="law-database-record-amended-by-decision",
+    ),
+    pytest.param(
+        [
+            "某某优待条例",
+            "2024年8月5日 中华人民共和国国务院、中华人民共和国中央军事委员会令第788号第三次修订",
+            "第一条 为了保障权益，制定本条例。",
+            "第二条 本条例自公布之日起施行。",
+        ],
+        {
+            "doc_number": "中华人民共和国国务院、中华人民共和国中央军事委员会令第788号",
+            "issuer": ["国务院", "中央军事委员会"],
+        },
+        id="joint-order-in-a-record",
+    ),
+    pytest.param(
+        [
+            "# 某某银行执法检查规定",
+            "*2022年4月14日发布，自2022年6月1日起施行*",
+            "---",
+            "## 第一章 总则",
+            "**第一条** 为了规范执法检查，制定本规定。",
+            "**第二条** 本规定自2022年6月1日起施行。",
+        ],
+        {"title": "某某银行执法检查规定", "date": "2022-04-14"},
+        id="markdown-record-and-chapter-line-not-title",
+    ),
+    pytest.param(
+        [
+            "某某规定",
+            "（2022年4月14日某某银行令〔2022〕第2号公布 自2022年6月1日起施行）",
+            "第一条 为了规范，制定本规定。",
+            "第二条 本规定自公布之日起施行。",
+        ],
+        {"doc_number": "某某银行令〔2022〕第2号", "issuer": ["某某银行"]},
+        id="order-in-a-publication-note-without-its-date",
+    ),
+    pytest.param(
+        [
+            "某某厅关于印发某某行动计划(2021—2023年)的通知",
+            "某某厅关于印发某某行动计划（2021-2023年）的通知",
+            "各有关单位：",
+            *BODY,
+        ],
+        {"title": "某某厅关于印发某某行动计划（2021-2023年）的通知"},
+        id="title-repeated-with-other-brackets-and-dashes",
+    ),
+    pytest.param(
+        ["中共某某省某某局党组关于某某同志职务任免的通知", "各处室：", "经研究，决定：", "某某同志任某某处副处长。"],
+        {"issuer": ["中共某某省某某局党组"]},
+        id="party-group-is-an-issuer",
+    ),
+    pytest.param(
+        [
+            "# 中华人民共和国某某法",
+            "（1996年3月17日第八届全国人民代表大会第四次会议通过 根据2009年8月27日第十一届全国人民代表大会常务委员会"
+            "第十次会议《关于修改部分法律的决定》第一次修正 "
+            "2021年1月22日第十三届全国人民代表大会常务委员会第二十五次会议修订）",
+            "## 目录",
+            "- 第一章 总则",
+            "- 第二章 附则",
+            "## 第一章 总则",
+            "第一条 为了规范管理，制定本法。",
+            "第二条 本法自公布之日起施行。",
+        ],
+        {"title": "中华人民共和国某某法", "issuer": ["全国人民代表大会常务委员会"], "date": "2021-01-22"},
+        id="law-with-bracketed-record-and-table-of-contents",
+    ),
+    pytest.param(
+        [
+            "某某部办公厅 某某部办公厅 关于组织开展典型案例推荐工作的通知",
+            "首页",
+            ">",
+            "文件发布",
+            "某某部办公厅 某某部办公厅",
+            "关于组织开展典型案例推荐工作的通知",
+            "各有关单位：",
+            *BODY,
+        ],
+        {"title": "某某部办公厅 某某部办公厅关于组织开展典型案例推荐工作的通知"},
+        id="page-copy-of-a-title-set-over-two-lines",
+    ),
+    pytest.param(
+        ["某某省人民政府办公厅转发某某厅关于加强某项工作意见的通知", "各市人民政府：", *BODY],
+        {"issuer": ["某某省人民政府办公厅"]},
+        id="zhuanfa-is-not-part-of-the-issuer",
+    ),
+    pytest.param(
+        [
+            "# 某某银行关于加强终端管理的通知（银发〔2021〕259号）**版本**: 现行有效",
+            "**来源**: /a/b.pdf**更新时间**: 2026-02-18",
+            "---",
+            "各有关单位：",
+            *BODY,
+        ],
+        {"title": "某某银行关于加强终端管理的通知", "doc_number": "银发〔2021〕259号"},
+        id="markdown-label-glued-to-the-title-line",
+    ),
+    pytest.param(
+        ["某某部办公厅关于开展申报工作的通知", "某厅科函", "〔", "2025", "〕", "349", "号", "各有关单位：", *BODY],
+        {"title": "某某部办公厅关于开展申报工作的通知", "doc_number": "某厅科函〔2025〕349号"},
+        id="doc-number-split-into-inline-runs",
+    ),
+    pytest.param(
+        ["某某部办公厅关于开展", "申报工作的通知", "某厅函〔2025〕3号", "各有关单位：", *BODY],
+        {"title": "某某部办公厅关于开展申报工作的通知", "doc_number": "某厅函〔2025〕3号"},
+        id="title-line-before-a-number-is-not-part-of-it",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), FORMS)
+def test_metadata_forms(lines, expected):
+    meta = parse_lines(lines).metadata.model_dump(mode="json")
+    assert {key: meta[key] for key in expected} == expected
+
+
+LABELS = [
+    pytest.param(
+        ["发文机关：某某部", "发文字号：某部发〔2025〕1号", "成文日期：2025-06-07"],
+        {"issuer": "某某部", "doc_number": "某部发〔2025〕1号", "date": "2025-06-07"},
+        id="value-on-the-line",
+    ),
+    pytest.param(
+        [
+            "发文机关：",
+            "某某部办公厅",
+            "标　　题：",
+            "某某部办公厅关于开展试点的通知",
+            "发文字号：",
+            "某厅函〔2024〕3号",
+        ],
+        {"issuer": "某某部办公厅", "title": "某某部办公厅关于开展试点的通知", "doc_number": "某厅函〔2024〕3号"},
+        id="value-on-the-next-line",
+    ),
+    pytest.param(
+        ["文号：无", "发布时间：2020-02-11"],
+        {"doc_number": None, "published_at": "2020-02-11"},
+        id="wenhao-wu-means-none",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lines", "labels"), LABELS)
+def test_label_lines_are_read_not_joined_into_the_title(lines, labels):
+    front = read_front([*lines, "某某部关于开展试点的通知", "各有关单位："])
+    assert {key: front.labels.get(key) for key in labels} == labels
+    assert front.title_lines == ["某某部关于开展试点的通知"]
+
+
+@pytest.mark.parametrize(
+    ("source", "kept"),
+    [
+        ({"doc_number": "无"}, {}),
+        ({"doc_number": "国办发〔2018〕115号"}, {"doc_number": "国办发〔2018〕115号"}),
+        ({"title": "首页 > 政策文件 > 正文"}, {}),
+        ({"issuer": "《某某局关于…》解读"}, {}),
+        ({"date": "2024-13-45"}, {}),
+        ({"date": "2018年12月04日"}, {"date": "2018年12月04日"}),
+        ({"title": "粤公网安备44010402001594号 版权所有：某某局"}, {}),
+    ],
+)
+def test_stated_values_that_are_placeholders_or_chrome_fill_nothing(source, kept):
+    assert stated_fields({}, source) == kept
+
+
+def test_labels_in_the_text_beat_the_container():
+    assert stated_fields({"doc_number": None}, {"doc_number": "某发〔2020〕1号"}) == {}
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        ["某某部关于开展试点的通知", "首页", ">", "某某部", ">", "机关司局", ">", "文件发布"],
+        ["【法宝引证码】CLI.1.234", "原文链接：https://example.com/x.html", "某某部关于开展试点的通知"],
+        [
+            "标题：某某部关于开展试点的通知",
+            "链接：http://www.example.gov.cn/post_1.html",
+            "正文",
+            "某某部关于开展试点的通知",
+        ],
+        ["===PAGE 1===", "--- 第1页 ---", "- 2 -", "1 / 21", "某某部关于开展试点的通知"],
+    ],
+    ids=["breadcrumb", "database-citation-and-link", "crawler-labels", "pdf-dump-page-markers"],
+)
+def test_page_furniture_never_becomes_the_title(head):
+    d = parse_lines([*head, "各有关单位：", *BODY])
+    assert d.metadata.title == "某某部关于开展试点的通知"
+
+
+def test_many_joint_signers_are_all_issuers():
+    # A notice with no numbered sections: the signature is read from the front part.
+    signers = [f"某某{n}部" for n in "一二三四五六七八九十"]
+    d = parse_lines(
+        ["某某一部等十部门关于加强管理的通知", "各有关单位：", "请认真贯彻执行。", *signers, "2025年12月16日"]
+    )
+    assert d.metadata.issuer == signers
+
+
+# Regressions on the wild documents they were found in (read from ../shared, never copied).
+WILD = SHARED / "wild"
+needs_wild = pytest.mark.skipif(not WILD.is_dir(), reason="../shared/wild is not beside the repository")
+
+
+def wild(pattern: str) -> policydoc.PolicyDocument:
+    return policydoc.parse(next(WILD.glob(pattern)))
+
+
+@needs_wild
+def test_gov_grid_wenhao_wu_is_no_doc_number():
+    assert wild("jxcrawler/html/art_5400_1495569.html").metadata.doc_number is None
+
+
+@needs_wild
+def test_pdf_style_two_line_title_is_one_title():
+    meta = wild("zhouynf/row35_*.html").metadata
+    assert meta.title == "国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见"
+    assert meta.issuer == ["国务院办公厅"]
+
+
+@needs_wild
+def test_yinfa_title_issuer():
+    assert wild("jxcrawler/html/art_4969_1497540.html").metadata.issuer == ["江西省人民政府办公厅"]
+
+
+@needs_wild
+def test_order_number_and_issuer_of_a_municipal_order():
+    meta = wild("pkulaw/中山市政务数据管理办法*.txt").metadata
+    assert (meta.title, meta.doc_number, meta.issuer) == (
+        "中山市政务数据管理办法",
+        "中山市人民政府令第16号",
+        ["中山市人民政府"],
+    )
+
+
+@needs_wild
+def test_crawler_labels_and_breadcrumb_stay_out_of_the_title():
+    meta = wild("aipolicy/miit/026_*.txt").metadata
+    assert meta.title == "工业和信息化部关于制造业计量创新发展的意见"
+    assert (meta.doc_number, str(meta.date)) == ("工信部科〔2025〕132号", "2025-06-07")
+
+
+@needs_wild
+def test_signature_before_a_source_link():
+    meta = wild("dataextract/policy2.txt").metadata
+    assert (meta.issuer, str(meta.date)) == (["广东省基础与应用基础研究基金委员会"], "2024-12-10")
+
+
+# Whatever mix of page furniture and notice lines a crawler leaves, no field carries furniture.
+_FURNITURE = [
+    "首页",
+    ">",
+    "【法宝引证码】CLI.1.2",
+    "原文链接：https://example.com/a",
+    "正文",
+    "**版本**: 现行有效",
+    "---",
+    "<!-- INFO END -->",
+    "目录",
+    "--- 第2页 ---",
+    "扫一扫在手机打开当前页",
+    "文号：无",
+    "发文字号：",
+    "无",
+]
+_NOTICE = [
+    "某某部关于开展试点的通知",
+    "某部发〔2024〕1号",
+    "各有关单位：",
+    "现将有关事项通知如下。",
+    "某某部",
+    "2024年1月2日",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_FURNITURE + _NOTICE), min_size=1, max_size=12))
+def test_no_field_carries_page_furniture(lines):
+    meta = parse_lines([*lines, *BODY]).metadata
+    assert meta.title is None or not TITLE_CHROME.search(meta.title)
+    assert meta.doc_number is None or meta.doc_number == "某部发〔2024〕1号"
+    assert all(not TITLE_CHROME.search(i) and i not in NONE_VALUES for i in meta.issuer)
