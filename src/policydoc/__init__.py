@@ -18,7 +18,7 @@ from .errors import (
     UnreadableFileError,
     UnsupportedFormatError,
 )
-from .export import targets_frame
+from .export import quantities_frame, targets_frame
 from .model import (
     SCHEMA_VERSION,
     Annex,
@@ -28,6 +28,7 @@ from .model import (
     Period,
     PolicyDocument,
     Provenance,
+    Quantity,
     Section,
     Source,
     Target,
@@ -51,6 +52,7 @@ __all__ = [
     "PolicyDocError",
     "PolicyDocument",
     "Provenance",
+    "Quantity",
     "Section",
     "Source",
     "Target",
@@ -63,5 +65,6 @@ __all__ = [
     "parse_html",
     "parse_pdf",
     "parse_text",
+    "quantities_frame",
     "targets_frame",
 ]

@@ -20,7 +20,8 @@ from .readers.sina import looks_like_sina, read_sina
 from .readers.text import read_text
 from .roles import assign
 from .structure import build
-from .targets import extract as extract_targets
+from .targets import extract as extract_quantities
+from .targets import targets as targets_of
 from .text import normalize
 
 SourceLike = str | bytes | os.PathLike[str]
@@ -167,6 +168,13 @@ def assemble(read: ReadResult, blocks: list[Block], data: bytes, path: str | Non
     metadata = extract(front, structure.closing, read.source_meta)
     enclosed = "".join(front.enclosed_title) or None
     preamble = "\n".join(front.preamble)
+    quantities = extract_quantities(
+        structure.sections,
+        preamble,
+        structure.annexes,
+        frozenset(b.text for b in blocks if b.kind == "table"),
+        title=enclosed or metadata.title,
+    )
     return PolicyDocument(
         source=Source(path=path, format=read.format, sha256=hashlib.sha256(data).hexdigest(), pages=read.pages),
         metadata=metadata,
@@ -178,7 +186,6 @@ def assemble(read: ReadResult, blocks: list[Block], data: bytes, path: str | Non
         sections=structure.sections,
         closing=structure.closing,
         annexes=structure.annexes,
-        targets=extract_targets(
-            structure.sections, preamble, structure.annexes, frozenset(b.text for b in blocks if b.kind == "table")
-        ),
+        targets=targets_of(quantities),
+        quantities=quantities,
     )

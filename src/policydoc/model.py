@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
@@ -105,9 +105,22 @@ class Target(_Model):
     qualifier: str | None = Field(None, description="以上, 左右, 不少于, 达到, 提高 …")
     raw: str = Field(description="the quantity as printed, e.g. 4000万人以上")
     period: Period | None = Field(None, description="when: “十四五”期间, 到2025年, 每年 …")
-    text: str = Field(description="the sentence it came from")
+    text: str = Field(description="the sentence it came from, cut to a window around the number when long")
     section: str | None = Field(None, description="where it sits: markers and titles from the top")
     in_table: bool = Field(False, description="read from a table row (an annex's indicator or penalty table)")
+
+
+QuantityKind = Literal["target", "support", "standard", "condition", "deadline", "statistic", "penalty"]
+
+
+class Quantity(Target):
+    """Any quantified provision; ``targets`` are the quantities of kind ``target``."""
+
+    kind: QuantityKind = Field(
+        description="target (a level committed to), support (subsidies, rewards, rates and their caps), "
+        "standard (a level set by rule), condition (an eligibility threshold), deadline (a procedural time "
+        "limit), statistic (a figure reported as fact) or penalty (fines, fee schedules)"
+    )
 
 
 class Item(_Model):
@@ -145,6 +158,9 @@ class PolicyDocument(_Model):
     closing: list[str] = Field(default_factory=list, description="signature, date and 版记 lines after the body")
     annexes: list[Annex] = Field(default_factory=list, description="附件 after the body, each with its own tree")
     targets: list[Target] = Field(default_factory=list, description="quantified targets of the official text")
+    quantities: list[Quantity] = Field(
+        default_factory=list, description="every quantified provision of the official text, with its kind"
+    )
 
     def walk(self) -> Iterator[Section]:
         """Every section of the body, depth first (annexes not included)."""

@@ -1,0 +1,150 @@
+"""What a quantity is: a target, a support, a standard, a condition, a deadline, a statistic or a penalty.
+
+Classification reads the words around the number, the section it sits in and the kind of
+document, through one ordered table of cues: the first cue that matches decides. Every
+row carries the short phrase of a real document it was written for. A quantity that no
+cue claims is a target in a notice or plan, a standard in a regulation (a document made
+of articles sets rules, it commits to no levels) and a statistic in a report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+KINDS = ("target", "support", "standard", "condition", "deadline", "statistic", "penalty")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The words around one quantity (bounded: never more than its clause and a few neighbours)."""
+
+    before: str  # the clause before the number, from the last ，。；： (or the sentence start)
+    after: str  # the rest of the clause after the number
+    sentence: str  # the sentence, cut to a bounded window around the number
+    unit: str
+    qualifier: str | None
+    after_qualifier: str  # 以上/以下/… printed right after the number, part of it
+    section: str  # markers and titles of the sections it sits in, " > " between them
+    in_table: bool
+    listed_after: str | None = None  # the kind of the number this one follows in a list (30万元、20万元)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    kind: str
+    where: str  # before, after, around, sentence, section or unit: the part of the Context the pattern reads
+    pattern: str
+    example: str  # the phrase of a real document this row was written for
+
+
+# Order matters: the first match wins, so the narrower readings come first
+# (a fine is a penalty even when it is 最高; a time limit is a deadline even in a plan).
+CUES: tuple[Cue, ...] = (
+    # penalty: fines and fee schedules
+    Cue("penalty", "sentence", r"罚款|罚金|没收|处以", "处2000元以上1万元以下罚款"),
+    # deadline: procedural time limits
+    Cue("deadline", "unit", r"^(?:个工作日|工作日|小时|天|日)$", "合法性审核时间一般不少于5个工作日"),
+    Cue("deadline", "after", r"^(?:以内|之内|内)", "48小时内放行"),
+    Cue("deadline", "before", r"延期|期限|之日起|逾期|时限", "申请延期1-2个月办理年度报告的审计"),
+    # statistic: figures reported as fact
+    Cue(
+        "statistic",
+        "sentence",
+        r"^(?:截至|截止|目前|据统计|近年来|去年|全年共|共有)",
+        "截至2020年底，全国技能劳动者超过2亿人",
+    ),
+    Cue("statistic", "before", r"已(?:经)?(?:建成|累计|有|达|完成|培育|形成|发放|办理|收到|公开)", "已累计发放贷款"),
+    Cue(
+        "statistic", "before", r"(?:共|累计)(?:受理|收到|办理|公开|收取|发布|主动公开)", "本年度共受理政府信息公开申请"
+    ),
+    Cue("statistic", "before", r"主动公开|收取费用|同比|比上年", "主动公开政府信息1136条"),
+    # a threshold that picks out whom a measure applies to (…的企业) comes before what it grants
+    Cue("condition", "around", r"(?:不足|未满|不满|低于|高于|超过|达到)N[^，。；]{0,4}的", "违法所得不足1万元的"),
+    Cue(
+        "condition",
+        "around",
+        r"N(?:及以上|以上|及以下|以下|以内)(?:[（(]含[^）)]{0,8}[）)])?的",
+        "正常运营6个月以上的，给予创业补贴",
+    ),
+    Cue("condition", "before", r"[（(]含$", "落地发展6个月以上(含6个月)的创业项目"),
+    # support: what the policy grants
+    Cue(
+        "support",
+        "before",
+        r"给予|补贴|补助|奖励|资助|贴息|奖补|担保费|费率|利率|贷款|额度|代偿|风险补偿|减免|免收|再降|扶持资金",
+        "给予最高50万元奖励",
+    ),
+    Cue("support", "before", r"最高(?:不超过|可达)?$", "再给予创业补贴，最高不超过1万元"),
+    Cue(
+        "support",
+        "after",
+        r"奖励|补贴|补助|资助|贴息|奖补|贷款|限额|扣减|减免|免征",
+        "提供3—10万元免利息、免担保创业启动资金贷款",
+    ),
+    Cue("support", "sentence", r"代偿容忍度|担保费率|贷款利率|贴息", "提高代偿容忍度至10%"),
+    # standard: levels set by rule for people or entities
+    Cue(
+        "standard",
+        "before",
+        r"(?:保障|补助|补贴|收费|缴费|救助|供养|计发|工资|生活费|抚恤)标准|标准(?:为|是|提高到|调整为)"
+        r"|每人每月|每人每年|每月每人|收费",
+        "最低生活保障标准每人每月1309元",
+    ),
+    Cue("standard", "after", r"^(?:的)?标准", "按照每个子女每月1000元的标准定额扣除"),
+    # condition: eligibility thresholds
+    Cue(
+        "condition",
+        "sentence",
+        r"申请人|申报单位|申报人|不得申报|只能申请|可申请|符合.{0,12}条件|参与单位|依托单位",
+        "每个申请人只能申请1项省市联合基金项目",
+    ),
+    Cue(
+        "condition", "before", r"具备|满足|注册资本|年满|单户|资产总额|营业收入|纳税", "培育具备10个以上应用场景数工厂"
+    ),
+    Cue("condition", "unit", r"^周岁$", "年满60周岁"),
+    # a schedule's remaining amounts are penalties; its thresholds (不足1万元的) were claimed above
+    Cue("penalty", "section", r"处罚|裁量|法律责任|罚则", "附件1 行政处罚裁量基准"),
+    Cue("condition", "section", r"申报条件|申请条件|申报要求|支持对象|适用范围|资格条件|基本条件", "二、申报条件"),
+)
+
+_COMPILED = tuple((cue, regex.compile(cue.pattern)) for cue in CUES)
+
+
+# The kind of a quantity that no cue claims, from the title of the document.
+DOCUMENT_DEFAULTS: tuple[tuple[str, str, str], ...] = (
+    ("statistic", r"年度报告|工作报告|统计公报|年报", "2024年政府信息公开工作年度报告"),
+    ("penalty", r"处罚裁量|裁量基准|罚款", "关于印发交通运输行政处罚裁量基准的通知"),
+)
+_DEFAULTS = tuple((kind, regex.compile(pattern)) for kind, pattern, _ in DOCUMENT_DEFAULTS)
+
+
+def document_default(title: str | None, regulation: bool) -> str:
+    """What an unclaimed quantity is in this document: a regulation sets standards, a plan sets targets."""
+    for kind, pattern in _DEFAULTS:
+        if title and pattern.search(title):
+            return kind
+    return "standard" if regulation else "target"
+
+
+def classify(ctx: Context, default: str = "target") -> str:
+    """The kind of the quantity in ``ctx``: the first cue that matches, else ``default``."""
+    if ctx.listed_after:  # 按重点类、优秀类分别给予30万元、20万元、10万元资助: a list shares one kind
+        return ctx.listed_after
+    parts = _parts(ctx)
+    for cue, pattern in _COMPILED:
+        if pattern.search(parts[cue.where]):
+            return cue.kind
+    return default
+
+
+def _parts(ctx: Context) -> dict[str, str]:
+    return {
+        "before": ctx.before,
+        "after": ctx.after,
+        "sentence": ctx.sentence,
+        "section": ctx.section,
+        "unit": ctx.unit,
+        "around": f"{ctx.before}N{ctx.after_qualifier}{ctx.after}",
+    }
