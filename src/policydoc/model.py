@@ -203,14 +203,20 @@ class PolicyDocument(_Model):
 
         return views.objectives(self.sections)
 
-    @computed_field(description="children (or ——dash items) of the principles section: 基本原则, 工作原则")
+    @computed_field(
+        description="children, ——dash items or named paragraphs of the principles section (基本原则, 工作原则); "
+        "else the 坚持… paragraphs of 总体要求"
+    )
     @property
     def principles(self) -> list[Item]:
         from . import views
 
         return views.items(self.sections, "principles")
 
-    @computed_field(description="numbered leaf items under the tasks section(s), with their group")
+    @computed_field(
+        description="the numbered sections that carry the measures (leaves outside ideology, objectives, "
+        "principles, safeguards, 总体要求 and 附则), with the heading above as group; empty for a regulation"
+    )
     @property
     def tasks(self) -> list[Task]:
         from . import views

@@ -18,6 +18,7 @@ import regex
 from .kinds import Context, classify, document_default
 from .model import Annex, Period, Quantity, Section, Target
 from .quantities import BEFORE, CLASSIFIERS, PERIODIC, QUALIFIER_ALIASES, Amount, Marks, find_quantities
+from .roles import is_regulation
 
 FIVE_YEAR_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
 PERIODS = regex.compile(
@@ -73,12 +74,6 @@ def extract(
 def targets(quantities: list[Quantity]) -> list[Target]:
     """The goals among ``quantities``: those of kind ``target``, as ``Target``."""
     return [Target(**q.model_dump(exclude={"kind"})) for q in quantities if q.kind == "target"]
-
-
-def is_regulation(sections: list[Section]) -> bool:
-    """A document made of articles (第N条): it sets rules and has articles, not tasks or targets."""
-    articles = sum(1 for top in sections for s in top.walk() if s.style == "article")
-    return articles >= 3
 
 
 def _texts(sections: list[Section], preamble: str, annexes: list[Annex]) -> Iterator[tuple[str, str | None]]:
