@@ -69,6 +69,13 @@ CUES: tuple[Cue, ...] = (
         "正常运营6个月以上的，给予创业补贴",
     ),
     Cue("condition", "before", r"[（(]含$", "落地发展6个月以上(含6个月)的创业项目"),
+    Cue("condition", "before", r"(?<!年)前$", "艺术类专业统考成绩特别优秀者（美术类前80名"),
+    Cue(
+        "condition",
+        "around",
+        r"超(?:过)?N(?:的|[^，。；、]{0,6}?(?:项目|企业))",
+        "引进总投资超10亿元的内资产业项目500个",
+    ),
     # support: what the policy grants
     Cue(
         "support",
@@ -93,6 +100,7 @@ CUES: tuple[Cue, ...] = (
         "最低生活保障标准每人每月1309元",
     ),
     Cue("standard", "after", r"^(?:的)?标准", "按照每个子女每月1000元的标准定额扣除"),
+    Cue("standard", "before", r"(?:^|均|各|分|共|下|内|并)设$", "本科第一批、本科第二批均设6个平行志愿"),
     # condition: eligibility thresholds
     Cue(
         "condition",
@@ -116,6 +124,8 @@ _COMPILED = tuple((cue, regex.compile(cue.pattern)) for cue in CUES)
 DOCUMENT_DEFAULTS: tuple[tuple[str, str, str], ...] = (
     ("statistic", r"年度报告|工作报告|统计公报|年报", "2024年政府信息公开工作年度报告"),
     ("penalty", r"处罚裁量|裁量基准|罚款", "关于印发交通运输行政处罚裁量基准的通知"),
+    # a set of rules (the title names the enclosed document): its numbers are set by rule
+    ("standard", r"(?:办法|规定|细则|规则|条例|准则)(?:（[^）]*）)?$", "2020年普通高等学校招生工作实施办法"),
 )
 _DEFAULTS = tuple((kind, regex.compile(pattern)) for kind, pattern, _ in DOCUMENT_DEFAULTS)
 

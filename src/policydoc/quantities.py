@@ -153,7 +153,8 @@ QUANTITY = regex.compile(
     rf"(?:百分之(?P<pct>{_NUM})(?:[-—–～~至到]百分之(?P<pct2>{_NUM}))?"
     rf"|(?P<frac_d>[一二三四五六七八九十]+)分之(?P<frac_n>[一二三四五六七八九十]+)"
     rf"|(?P<n1>{_NUM})(?P<m1>{_MAG})(?:(?P<u1>{_UNIT})?\s*(?P<sep>[-—–～~至到])\s*(?P<n2>{_NUM})(?P<m2>{_MAG}))?"
-    rf"(?:(?P<unit>{_UNIT})(?!制)|(?P<cheng>成)(?![为立本果员效功]))"
+    # 项目, 处置, 11人制: the unit's character begins a word here
+    rf"(?:(?P<unit>{_UNIT})(?!制|(?<=项)目|(?<=处)[置理])|(?P<cheng>成)(?![为立本果员效功]))"
     rf")(?P<after>{_AFTER})?"
     # A noun may follow a count at once (30个5G工厂); a decimal point or 1+X may not.
     rf"(?![.+·])"
@@ -251,6 +252,9 @@ TRAPS_BEFORE = (
     (r"(?:以下|如下|下列|上述)$", "提出以下20条措施"),  # counts the list that follows
     (r"(?:\p{Han}{1,4}、){2,}\p{Han}{1,4}$", "吉林、安徽、山东10个省（区、市）"),  # counts the names just listed
     (r"（共$", "（共5项）"),
+    (r"第\d+[、，和至]$", "按本办法第39、40条规定执行"),  # the second of two article numbers
+    (r"每$", "按照每千人不少于10个托位"),  # a denominator (每千人, 每10万人口), not an amount
+    (r"[=×÷＝]", "综合成绩=（文化总成绩/750）×300×30%"),  # a formula line
 )
 _TRAPS_BEFORE = regex.compile("|".join(f"(?:{p})" for p, _ in TRAPS_BEFORE))
 # Counts of kinds of goods printed after 的 describe a list (关税为零的2034种出口商品).
