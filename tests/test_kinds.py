@@ -51,6 +51,16 @@ CASES = [
     # statistic: a figure reported as fact
     ("基本情况", "截至2020年底，全国技能劳动者超过2亿人。", "2亿人", "statistic", "超过"),  # seed
     ("公开情况", "全年主动公开政府信息1136条。", "1136条", "statistic", None),
+    ("基本情况", "1995年全球共发生7级以上地震33次。", "33次", "statistic", None),  # gov row20
+    ("项目情况", "项目占地450亩，年产450万平米电路板。", "450亩", "statistic", None),  # jx project list
+    ("政策解读", "答：目前，我市已确定9家银行成为合作机构。", "9家", "statistic", None),
+    # more supports, conditions and standards
+    ("减费措施", "药品再注册费由2.44万元下降至1.708万元。", "1.708万元", "support", "降至"),  # jx scjgj
+    ("适用情形", "累计向境外提供10万人以上、不满100万人个人信息。", "100万人", "condition", None),  # cac
+    ("参赛要求", "A组同一参赛主体最多提交3个作品。", "3个", "condition", None),  # cac contest
+    ("推荐要求", "每单位每个方向推荐数量原则上不超过5个。", "5个", "condition", "不超过"),  # miit
+    ("准入条件", "住房保障收入准入限额基准为家庭年人均收入49952元。", "49952元", "condition", None),  # gz zhufang
+    ("支付比例", "按指定基层医疗机构85%、其他医疗机构65%的支付比例确定。", "85%", "standard", None),  # gz yibao
     # penalty: fines
     ("法律责任", "逾期不改正的，处2000元以上1万元以下罚款。", "1万元以下", "penalty", "以下"),
 ]
@@ -83,6 +93,22 @@ def test_a_regulation_sets_standards_not_targets():
     doc = policydoc.parse("某某市市政设施管理办法\n" + text, format="text")
     assert doc.quantities and not doc.targets
     assert {q.kind for q in doc.quantities} == {"standard"}
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("某某局2020年部门预算", "statistic"),
+        ("关于印发门诊特定病种费用范围及标准的通知", "standard"),
+        ("某某市市政设施管理办法", "standard"),
+        ("关于印发行政处罚裁量基准的通知", "penalty"),
+        ("关于推进产业发展的实施意见", "target"),
+    ],
+)
+def test_the_document_gives_the_kind_no_cue_claims(title, kind):
+    from policydoc.kinds import document_default
+
+    assert document_default(title, regulation=False) == kind
 
 
 def test_a_report_states_statistics():

@@ -52,16 +52,26 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "statistic",
         "sentence",
-        r"^(?:截至|截止|目前|据统计|近年来|去年|全年共|共有)",
+        r"^(?:答：)?(?:截至|截止|目前|据统计|近年来|去年|全年共|共有)|据[^，。；]{0,12}(?:介绍|统计|测算|显示)",
         "截至2020年底，全国技能劳动者超过2亿人",
     ),
     Cue("statistic", "before", r"已(?:经)?(?:建成|累计|有|达|完成|培育|形成|发放|办理|收到|公开)", "已累计发放贷款"),
     Cue(
-        "statistic", "before", r"(?:共|累计)(?:受理|收到|办理|公开|收取|发布|主动公开)", "本年度共受理政府信息公开申请"
+        "statistic",
+        "before",
+        r"(?:共|累计)(?:受理|收到|办理|公开|收取|发布|主动公开|发生|监测|抽检|检查|查处)",
+        "1995年全球共发生7级以上地震33次",
     ),
     Cue("statistic", "before", r"主动公开|收取费用|同比|比上年", "主动公开政府信息1136条"),
+    Cue(
+        "statistic",
+        "before",
+        r"(?:^|[^总])共(?:有|计)?$",
+        "马鬃山村共有13个村民小组",
+    ),
+    Cue("statistic", "before", r"(?:占地|占地面积|年产|面积为?)$", "项目占地450亩，年产450万平米电路板"),
     # a threshold that picks out whom a measure applies to (…的企业) comes before what it grants
-    Cue("condition", "around", r"(?:不足|未满|不满|低于|高于|超过|达到)N[^，。；]{0,4}的", "违法所得不足1万元的"),
+    Cue("condition", "around", r"(?:不足|未满|不满|低于|高于|超过|超出|达到)N[^，。；]{0,4}的", "违法所得不足1万元的"),
     Cue(
         "condition",
         "around",
@@ -69,6 +79,14 @@ CUES: tuple[Cue, ...] = (
         "正常运营6个月以上的，给予创业补贴",
     ),
     Cue("condition", "before", r"[（(]含$", "落地发展6个月以上(含6个月)的创业项目"),
+    Cue("condition", "before", r"最多$|仅可[^，。；]{0,6}$", "A组同一参赛主体最多提交3个作品"),
+    Cue(
+        "condition",
+        "sentence",
+        r"推荐[^，。；]{0,16}不超过|同一(?:参赛)?主体|每个?单位",
+        "每单位每个方向推荐数量原则上不超过5个",
+    ),
+    Cue("condition", "before", r"(?:不满|未满|不足)$", "累计向境外提供10万人以上、不满100万人个人信息"),
     Cue("condition", "before", r"(?<!年)前$", "艺术类专业统考成绩特别优秀者（美术类前80名"),
     Cue(
         "condition",
@@ -84,6 +102,7 @@ CUES: tuple[Cue, ...] = (
         "给予最高50万元奖励",
     ),
     Cue("support", "before", r"最高(?:不超过|可达)?$", "再给予创业补贴，最高不超过1万元"),
+    Cue("support", "before", r"费[^，。；]{0,8}(?:降|减)", "药品再注册费由2.44万元下降至1.708万元"),
     Cue(
         "support",
         "after",
@@ -100,6 +119,12 @@ CUES: tuple[Cue, ...] = (
         "最低生活保障标准每人每月1309元",
     ),
     Cue("standard", "after", r"^(?:的)?标准", "按照每个子女每月1000元的标准定额扣除"),
+    Cue(
+        "standard",
+        "around",
+        r"按[^，。；]{0,20}N[^，。；]{0,20}(?:计算|确定|计发|收取|缴纳|扣除|支付)",
+        "按指定基层医疗机构85%、其他医疗机构65%的支付比例确定",
+    ),
     Cue("standard", "before", r"(?:^|均|各|分|共|下|内|并)设$", "本科第一批、本科第二批均设6个平行志愿"),
     # condition: eligibility thresholds
     Cue(
@@ -109,7 +134,10 @@ CUES: tuple[Cue, ...] = (
         "每个申请人只能申请1项省市联合基金项目",
     ),
     Cue(
-        "condition", "before", r"具备|满足|注册资本|年满|单户|资产总额|营业收入|纳税", "培育具备10个以上应用场景数工厂"
+        "condition",
+        "before",
+        r"具备|满足|注册资本|年满|单户|资产总额|营业收入|纳税|准入|门槛",
+        "培育具备10个以上应用场景数工厂",
     ),
     Cue("condition", "unit", r"^周岁$", "年满60周岁"),
     # a schedule's remaining amounts are penalties; its thresholds (不足1万元的) were claimed above
@@ -124,8 +152,10 @@ _COMPILED = tuple((cue, regex.compile(cue.pattern)) for cue in CUES)
 DOCUMENT_DEFAULTS: tuple[tuple[str, str, str], ...] = (
     ("statistic", r"年度报告|工作报告|统计公报|年报", "2024年政府信息公开工作年度报告"),
     ("penalty", r"处罚裁量|裁量基准|罚款", "关于印发交通运输行政处罚裁量基准的通知"),
+    ("statistic", r"预算|决算|抽检|抽查|情况的通报|情况的报告", "2020年部门预算"),
+    ("standard", r"(?:范围及|费用|补助|收费|支付|保障)标准", "关于印发门诊特定病种费用范围及标准的通知"),
     # a set of rules (the title names the enclosed document): its numbers are set by rule
-    ("standard", r"(?:办法|规定|细则|规则|条例|准则)(?:（[^）]*）)?$", "2020年普通高等学校招生工作实施办法"),
+    ("standard", r"(?:办法|规定|细则|规则|条例|准则|[^方]法)(?:（[^）]*）)?$", "2020年普通高等学校招生工作实施办法"),
 )
 _DEFAULTS = tuple((kind, regex.compile(pattern)) for kind, pattern, _ in DOCUMENT_DEFAULTS)
 
