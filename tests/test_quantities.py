@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policydoc.quantities import find_quantities
 
@@ -116,6 +118,7 @@ TRAPS = [
     "出院患者手术台次数5项目负责人",
     # a run of digits is not an amount (and would overflow to inf)
     "新增技能人才" + "9" * 400 + "万人以上",
+    "新增技能人才" + "0" * 400 + "1万人以上",
 ]
 
 
@@ -138,3 +141,22 @@ def test_quantity(text, expected):
 @pytest.mark.parametrize("text", TRAPS, ids=[t[:30] for t in TRAPS])
 def test_not_a_quantity(text):
     assert find_quantities(text) == []
+
+
+_SOUP = "0123456789.%万亿千百十一二三元人个项以上下不超过到达至—-～，。、“”《》第年\n"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=_SOUP, max_size=400))
+def test_every_quantity_is_finite_and_ordered_and_its_text_bounded(text):
+    import math
+
+    from policydoc.model import Quantity
+    from policydoc.targets import MAX_TEXT, extract
+
+    for q in find_quantities(text):
+        assert math.isfinite(q.low) and math.isfinite(q.high) and q.low <= q.high
+        assert text[q.start : q.end] == q.raw
+    for para in text.split("\n"):
+        for q in extract([], para, []):
+            assert isinstance(q, Quantity) and len(q.text) <= MAX_TEXT and q.raw in q.text

@@ -88,6 +88,7 @@ CLASSIFIERS = frozenset("个 所 家 项 座 处 条 套 台套 台 张 间 辆 
 MAGNITUDES = {"万亿": 10**12, "千亿": 10**11, "亿": 10**8, "万": 10**4, "千": 10**3}
 # Above this a "number" is a run of digits, not an amount (and a float would overflow to inf).
 LARGEST = 1e18
+MAX_DIGITS = 24  # characters of one printed number (0000…01 is no amount either)
 AFTER = ("及以上", "及以下", "以上", "以下", "左右", "以内", "上下", "之内")
 BEFORE = (
     "不得超过",
@@ -219,6 +220,8 @@ class Marks:
 
 
 def _value(number: str, magnitude: str | None) -> float | None:
+    if len(number) > MAX_DIGITS:
+        return None
     if _ARABIC.fullmatch(number):
         value = float(number)
     else:
