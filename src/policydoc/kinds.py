@@ -47,7 +47,12 @@ CUES: tuple[Cue, ...] = (
     # deadline: procedural time limits
     Cue("deadline", "unit", r"^(?:个工作日|工作日|小时|天|日)$", "合法性审核时间一般不少于5个工作日"),
     Cue("deadline", "after", r"^(?:以内|之内|内)", "48小时内放行"),
-    Cue("deadline", "before", r"延期|期限|之日起|逾期|时限", "申请延期1-2个月办理年度报告的审计"),
+    Cue(
+        "deadline",
+        "before",
+        r"(?:延期|期限|之日起|逾期|时限)[^，。；（）()]{0,8}$",
+        "申请延期1-2个月办理年度报告的审计",
+    ),
     # statistic: figures reported as fact
     Cue(
         "statistic",
@@ -55,7 +60,12 @@ CUES: tuple[Cue, ...] = (
         r"^(?:答：)?(?:截至|截止|目前|据统计|近年来|去年|全年共|共有)|据[^，。；]{0,12}(?:介绍|统计|测算|显示)",
         "截至2020年底，全国技能劳动者超过2亿人",
     ),
-    Cue("statistic", "before", r"已(?:经)?(?:建成|累计|有|达|完成|培育|形成|发放|办理|收到|公开)", "已累计发放贷款"),
+    Cue(
+        "statistic",
+        "before",
+        r"已(?:经)?(?:建成|累计|有|达|完成|培育|形成|发放|办理|收到|公开|下达|出台)",
+        "已累计发放贷款",
+    ),
     Cue(
         "statistic",
         "before",
@@ -71,7 +81,12 @@ CUES: tuple[Cue, ...] = (
     ),
     Cue("statistic", "before", r"(?:占地|占地面积|年产|面积为?)$", "项目占地450亩，年产450万平米电路板"),
     # a threshold that picks out whom a measure applies to (…的企业) comes before what it grants
-    Cue("condition", "around", r"(?:不足|未满|不满|低于|高于|超过|超出|达到)N[^，。；]{0,4}的", "违法所得不足1万元的"),
+    Cue(
+        "condition",
+        "around",
+        r"(?:不足|未满|不满|(?<!不)低于|(?<!不)高于|(?<!不)超过|超出|达到)N[^，。；]{0,4}的",
+        "违法所得不足1万元的",
+    ),
     Cue(
         "condition",
         "around",
@@ -91,7 +106,7 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "condition",
         "around",
-        r"超(?:过)?N(?:的|[^，。；、]{0,6}?(?:项目|企业))",
+        r"(?<!不)超(?:过)?N(?:的|[^，。；、]{0,6}?(?:项目|企业))",
         "引进总投资超10亿元的内资产业项目500个",
     ),
     # support: what the policy grants
@@ -102,6 +117,8 @@ CUES: tuple[Cue, ...] = (
         "给予最高50万元奖励",
     ),
     Cue("support", "before", r"最高(?:不超过|可达)?$", "再给予创业补贴，最高不超过1万元"),
+    Cue("support", "before", r"财政[^，。；]{0,10}安排", "中央财政在服务业发展资金中安排约25亿元"),
+    Cue("support", "after", r"^(?:的)?(?:资金|支持)", "安排约38亿元支持实施县域商业建设行动"),
     Cue("support", "before", r"费[^，。；]{0,8}(?:降|减)", "药品再注册费由2.44万元下降至1.708万元"),
     Cue(
         "support",
@@ -119,6 +136,7 @@ CUES: tuple[Cue, ...] = (
         "最低生活保障标准每人每月1309元",
     ),
     Cue("standard", "after", r"^(?:的)?标准", "按照每个子女每月1000元的标准定额扣除"),
+    Cue("standard", "after", r"^用于", "年签约服务费的80%用于签约服务人员的薪酬分配"),
     Cue(
         "standard",
         "around",
