@@ -79,7 +79,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:^|[^总])共(?:有|计)?$",
         "马鬃山村共有13个村民小组",
     ),
-    Cue("statistic", "before", r"(?:占地|占地面积|年产|面积为?)$", "项目占地450亩，年产450万平米电路板"),
+    Cue("statistic", "before", r"(?:占地|占地面积|年产)$", "项目占地450亩，年产450万平米电路板"),
     # a threshold that picks out whom a measure applies to (…的企业) comes before what it grants
     Cue(
         "condition",
