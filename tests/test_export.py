@@ -41,3 +41,14 @@ def test_targets_frame(seed_text, seed_html):
     frame = policydoc.targets_frame([seed_text, seed_html])
     assert len(frame) == 33 and list(frame["raw"][:2]) == ["4000万人以上", "30%"]
     assert frame.loc[0, "low"] == 40_000_000 and frame.loc[0, "period_start"] == 2021
+
+
+def test_quantities_frame_has_the_kind_and_its_targets_match_targets_frame(seed_text):
+    doc = policydoc.parse(
+        "一、主要目标\n到2025年，新增就业10万人，给予最高50万元奖励，5个工作日内办结。\n", format="text"
+    )
+    frame = policydoc.quantities_frame([doc, seed_text])
+    assert list(frame["kind"][:3]) == ["target", "support", "deadline"]
+    assert frame.columns[frame.columns.get_loc("kind") + 1] == "indicator"
+    targets = frame[frame["kind"] == "target"].drop(columns="kind").reset_index(drop=True)
+    assert targets.equals(policydoc.targets_frame([doc, seed_text]))

@@ -18,7 +18,7 @@ from .errors import (
     UnreadableFileError,
     UnsupportedFormatError,
 )
-from .export import targets_frame
+from .export import quantities_frame, targets_frame
 from .model import (
     SCHEMA_VERSION,
     Annex,
@@ -31,6 +31,7 @@ from .model import (
     Period,
     PolicyDocument,
     Provenance,
+    Quantity,
     Reference,
     Section,
     Source,
@@ -59,6 +60,7 @@ __all__ = [
     "PolicyDocError",
     "PolicyDocument",
     "Provenance",
+    "Quantity",
     "Reference",
     "Section",
     "Source",
@@ -76,5 +78,6 @@ __all__ = [
     "parse_many",
     "parse_pdf",
     "parse_text",
+    "quantities_frame",
     "targets_frame",
 ]

@@ -25,7 +25,8 @@ from .readers.sina import looks_like_sina
 from .references import extract as extract_references
 from .roles import assign
 from .structure import build
-from .targets import extract as extract_targets
+from .targets import extract as extract_quantities
+from .targets import targets as targets_of
 from .text import normalize
 
 SourceLike = str | bytes | os.PathLike[str]
@@ -285,6 +286,13 @@ def assemble(read: ReadResult, blocks: list[Block], data: bytes, path: str | Non
     metadata = extract(front, structure.closing, read.source_meta)
     enclosed = "".join(front.enclosed_title) or None
     preamble = "\n".join(front.preamble)
+    quantities = extract_quantities(
+        structure.sections,
+        preamble,
+        structure.annexes,
+        frozenset(b.text for b in blocks if b.kind == "table"),
+        title=enclosed or metadata.title,
+    )
     cover = "\n".join(front.cover)
     return PolicyDocument(
         source=_source(read, data, path),
@@ -297,9 +305,8 @@ def assemble(read: ReadResult, blocks: list[Block], data: bytes, path: str | Non
         sections=structure.sections,
         closing=structure.closing,
         annexes=structure.annexes,
-        targets=extract_targets(
-            structure.sections, preamble, structure.annexes, frozenset(b.text for b in blocks if b.kind == "table")
-        ),
+        targets=targets_of(quantities),
+        quantities=quantities,
         references=extract_references(
             structure.sections, preamble, structure.annexes, cover, (metadata.doc_number, metadata.title, enclosed)
         ),

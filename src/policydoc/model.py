@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
@@ -113,7 +113,7 @@ class Target(_Model):
     qualifier: str | None = Field(None, description="以上, 左右, 不少于, 达到, 提高 …")
     raw: str = Field(description="the quantity as printed, e.g. 4000万人以上")
     period: Period | None = Field(None, description="when: “十四五”期间, 到2025年, 每年 …")
-    text: str = Field(description="the sentence it came from")
+    text: str = Field(description="the sentence it came from, cut to a window around the number when long")
     section: str | None = Field(None, description="where it sits: markers and titles from the top")
     in_table: bool = Field(False, description="read from a table row (an annex's indicator or penalty table)")
 
@@ -135,6 +135,19 @@ class Chunk(_Model):
     title: str | None = Field(None, description="the document's title")
     doc_number: str | None = Field(None, description="the document's 发文字号")
     provenance: Provenance | None = None
+
+
+QuantityKind = Literal["target", "support", "standard", "condition", "deadline", "statistic", "penalty"]
+
+
+class Quantity(Target):
+    """Any quantified provision; ``targets`` are the quantities of kind ``target``."""
+
+    kind: QuantityKind = Field(
+        description="target (a level committed to), support (subsidies, rewards, rates and their caps), "
+        "standard (a level set by rule), condition (an eligibility threshold), deadline (a procedural time "
+        "limit), statistic (a figure reported as fact) or penalty (fines, fee schedules)"
+    )
 
 
 class Item(_Model):
@@ -183,6 +196,9 @@ class PolicyDocument(_Model):
     closing: list[str] = Field(default_factory=list, description="signature, date and 版记 lines after the body")
     annexes: list[Annex] = Field(default_factory=list, description="附件 after the body, each with its own tree")
     targets: list[Target] = Field(default_factory=list, description="quantified targets of the official text")
+    quantities: list[Quantity] = Field(
+        default_factory=list, description="every quantified provision of the official text, with its kind"
+    )
     references: list[Reference] = Field(default_factory=list, description="documents the official text cites")
     part: Part | None = Field(None, description="its place in a file of several documents (parse_all), else null")
 
@@ -233,14 +249,20 @@ class PolicyDocument(_Model):
 
         return views.objectives(self.sections)
 
-    @computed_field(description="children (or ——dash items) of the principles section: 基本原则, 工作原则")
+    @computed_field(
+        description="children, ——dash items or named paragraphs of the principles section (基本原则, 工作原则); "
+        "else the 坚持… paragraphs of 总体要求"
+    )
     @property
     def principles(self) -> list[Item]:
         from . import views
 
         return views.items(self.sections, "principles")
 
-    @computed_field(description="numbered leaf items under the tasks section(s), with their group")
+    @computed_field(
+        description="the numbered sections that carry the measures (leaves outside ideology, objectives, "
+        "principles, safeguards, 总体要求 and 附则), with the heading above as group; empty for a regulation"
+    )
     @property
     def tasks(self) -> list[Task]:
         from . import views

@@ -1,12 +1,17 @@
 """The quantity grammar: numbers, magnitudes, ranges, units and qualifiers, as tables.
 
-``find_quantities(text)`` returns every quantity that can be a target, with the
-traps of government text removed (ordinals, years and dates, document numbers,
-article numbers, quoted programme names, technology names, baselines).
+``find_quantities(text)`` returns every quantity of a text, with the traps of
+government text removed (ordinals, years and dates, document numbers, article
+numbers, quoted programme and book titles, technology names, counts that describe
+a list). What a quantity *is* (a target, a subsidy, a deadline …) is decided in
+``kinds.py``. One pass over the text: the work per quantity does not grow with the
+length of its sentence.
 """
 
 from __future__ import annotations
 
+import bisect
+import math
 from dataclasses import dataclass
 
 import regex
@@ -55,6 +60,7 @@ UNITS = (
     "座",
     "处",
     "条",
+    "台套",
     "套",
     "台",
     "张",
@@ -73,12 +79,21 @@ UNITS = (
     "小时",
     "天",
     "个工作日",
+    "周岁",
+    "件",
 )
 # Counting classifiers: the indicator is the noun that follows (1个世界技能大赛综合训练中心).
-CLASSIFIERS = frozenset("个 所 家 项 座 处 条 套 台 张 间 辆 艘 架 种 类 名 户 场".split())
-MAGNITUDES = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3}
+CLASSIFIERS = frozenset("个 所 家 项 座 处 条 套 台套 台 张 间 辆 艘 架 种 类 名 户 场 件".split())
+MAGNITUDES = {"万亿": 10**12, "千亿": 10**11, "亿": 10**8, "万": 10**4, "千": 10**3}
+# Above this a "number" is a run of digits, not an amount (and a float would overflow to inf).
+LARGEST = 1e18
+MAX_DIGITS = 24  # characters of one printed number (0000…01 is no amount either)
 AFTER = ("及以上", "及以下", "以上", "以下", "左右", "以内", "上下", "之内")
 BEFORE = (
+    "不得超过",
+    "不得高于",
+    "不得低于",
+    "不得少于",
     "不少于",
     "不低于",
     "不超过",
@@ -107,6 +122,7 @@ BEFORE = (
     "降低",
     "下降",
     "减少",
+    "再降",
     "缩短",
     "突破",
     "力争",
@@ -118,13 +134,16 @@ BEFORE = (
     "高于",
     "低于",
     "新增",
+    "最高",
+    "最多",
+    "最长",
 )
-# A sentence opening like this reports the present, not a commitment.
-BASELINE_OPENERS = ("截至", "截止", "目前", "据统计", "近年来", "去年")
+# Qualifiers printed in more than one way mean the same bound: 不得超过35% is an upper bound.
+QUALIFIER_ALIASES = {"不得超过": "不超过", "不得高于": "不高于", "不得低于": "不低于", "不得少于": "不少于"}
 PERIODIC = ("每年", "每月", "每季度", "每半年", "年均", "每周")
 
 _NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零一二三四五六七八九]+)?)"
-_MAG = r"(?:万亿|亿|万)?"
+_MAG = r"(?:万亿|千亿|亿|万)?"
 _UNIT = "|".join(regex.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _AFTER = "|".join(AFTER)
 QUANTITY = regex.compile(
@@ -133,17 +152,21 @@ QUANTITY = regex.compile(
     rf"(?<![\d.A-Za-z·〔第+／/零〇一二两三四五六七八九十百千万亿])"
     rf"(?:百分之(?P<pct>{_NUM})(?:[-—–～~至到]百分之(?P<pct2>{_NUM}))?"
     rf"|(?P<frac_d>[一二三四五六七八九十]+)分之(?P<frac_n>[一二三四五六七八九十]+)"
-    rf"|(?P<n1>{_NUM})(?P<m1>{_MAG})(?P<u1>{_UNIT})?(?:\s*(?P<sep>[-—–～~至到])\s*(?P<n2>{_NUM})(?P<m2>{_MAG}))?"
-    rf"(?:(?P<unit>{_UNIT})(?!制)|(?P<cheng>成)(?![为立本果员效功]))"
+    rf"|(?P<n1>{_NUM})(?P<m1>{_MAG})(?:(?P<u1>{_UNIT})?\s*(?P<sep>[-—–～~至到])\s*(?P<n2>{_NUM})(?P<m2>{_MAG}))?"
+    # 项目, 处置, 11人制: the unit's character begins a word here
+    rf"(?:(?P<unit>{_UNIT})(?!制|(?<=项)目|(?<=处)[置理])|(?P<cheng>成)(?![为立本果员效功]))"
     rf")(?P<after>{_AFTER})?"
-    rf"(?![\d.A-Za-z+·])"
+    # A noun may follow a count at once (30个5G工厂); a decimal point or 1+X may not.
+    rf"(?![.+·])"
 )
 _HAS_SCALE = regex.compile(r"[十百千万亿]")
 _ARABIC = regex.compile(r"\d+(?:\.\d+)?")
 
 
 @dataclass(frozen=True, slots=True)
-class Quantity:
+class Amount:
+    """A quantity as printed: where it is, its value in base units and its trailing qualifier."""
+
     start: int
     end: int
     raw: str
@@ -153,17 +176,64 @@ class Quantity:
     after: str | None
 
 
+MARK_SETS = {
+    "sentence": "。；！？\n",
+    "clause": "，。；：、！？\n",
+    "phrase": "，。；：！？\n",
+    "open_quote": "“",
+    "close_quote": "”",
+    "open_book": "《",
+    "close_book": "》",
+}
+
+
+class Marks:
+    """Positions of punctuation in a text, found once, so that every question about the
+    sentence, clause or quotation around a position costs a binary search, not a rescan."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._at = {name: [m.start() for m in regex.finditer(rf"[{chars}]", text)] for name, chars in MARK_SETS.items()}
+
+    def count(self, name: str, before: int) -> int:
+        return bisect.bisect_left(self._at[name], before)
+
+    def last(self, name: str, before: int, floor: int = 0) -> int:
+        """Index just after the last mark of ``name`` before ``before`` (``floor`` when none)."""
+        marks = self._at[name]
+        i = bisect.bisect_left(marks, before)
+        return max(marks[i - 1] + 1, floor) if i else floor
+
+    def next(self, name: str, after: int, ceiling: int | None = None) -> int:
+        """Index of the first mark of ``name`` at or after ``after`` (``ceiling`` or the end when none)."""
+        marks = self._at[name]
+        i = bisect.bisect_left(marks, after)
+        end = len(self.text) if ceiling is None else ceiling
+        return min(marks[i], end) if i < len(marks) else end
+
+    def quoted(self, at: int) -> bool:
+        """Inside “…” or 《…》: a programme name (“315”, “千项万亿”) or a title (《…20条政策措施》)."""
+        return self.count("open_quote", at) > self.count("close_quote", at) or self.count("open_book", at) > self.count(
+            "close_book", at
+        )
+
+
 def _value(number: str, magnitude: str | None) -> float | None:
+    if len(number) > MAX_DIGITS:
+        return None
     if _ARABIC.fullmatch(number):
         value = float(number)
     else:
+        if number[0] in "百千":  # 百项, 千亿元: the leading 一 is not printed
+            number = "一" + number
         import cn2an  # deferred: ~110 ms at start-up
 
         try:
             value = float(cn2an.cn2an(number.replace("〇", "零"), "smart"))
         except (ValueError, KeyError, IndexError):
             return None
-    return value * MAGNITUDES.get(magnitude or "", 1)
+    value *= MAGNITUDES.get(magnitude or "", 1)
+    return value if math.isfinite(value) and value <= LARGEST else None
 
 
 def _split_unit(unit: str) -> tuple[int, str]:
@@ -178,36 +248,31 @@ def _is_chinese(number: str | None) -> bool:
     return bool(number) and not number[0].isdigit()
 
 
-def _inside_quotes(text: str, start: int) -> bool:
-    """A programme name in quotation marks (“315”, “千项万亿”) is not a quantity."""
-    return text.count("“", 0, start) > text.count("”", 0, start)
+# What stands just before a number and makes it no quantity at all: (pattern on the text
+# of its phrase before the number, example from a real document).
+TRAPS_BEFORE = (
+    (r"[由从]$", "个人申请额度由30万元提高至50万元"),  # the first amount is the old level
+    (r"等$", "国家开发银行等9家全国性承贷银行"),  # counts the bodies just named
+    (r"(?:以下|如下|下列|上述)$", "提出以下20条措施"),  # counts the list that follows
+    (r"(?:\p{Han}{1,4}、){2,}\p{Han}{1,4}$", "吉林、安徽、山东10个省（区、市）"),  # counts the names just listed
+    (r"（共$", "（共5项）"),
+    (r"第\d+[、，和至]$", "按本办法第39、40条规定执行"),  # the second of two article numbers
+    (r"每$", "按照每千人不少于10个托位"),  # a denominator (每千人, 每10万人口), not an amount
+    (r"[=×÷＝]", "综合成绩=（文化总成绩/750）×300×30%"),  # a formula line
+)
+_TRAPS_BEFORE = regex.compile("|".join(f"(?:{p})" for p, _ in TRAPS_BEFORE))
+# Counts of kinds of goods printed after 的 describe a list (关税为零的2034种出口商品).
+_DESCRIBED_LIST = regex.compile(r"的$")
+_LIST_UNITS = frozenset("种 类".split())
+_LOOKBACK = 24  # characters of the phrase before a number that the traps look at
 
 
-def _is_trap(text: str, m: regex.Match[str]) -> bool:
-    start, end = m.span()
-    if _inside_quotes(text, start):
-        return True
-    before = text[max(0, start - 2) : start]
-    if before.endswith(("由", "从")):  # 由30万元提高至50万元: the first amount is the baseline
-        return True
-    if before.endswith("（") and text[end : end + 1] == "）":  # （7项）: a count in a heading
-        return True
-    if text[max(0, start - 1) : start] == "共" and text[max(0, start - 2) : start - 1] == "（":
-        return True
-    sentence_start = max(text.rfind(p, 0, start) for p in "。；\n") + 1
-    if text.startswith(BASELINE_OPENERS, sentence_start):
-        return True  # a baseline: 截至2020年底，…超过2亿人
-    # Chinese numerals are words (一批, 两个专项规划, 五大行动) unless they carry a scale or a per-cent form.
-    n1 = m.group("n1")
-    if n1 and _is_chinese(n1) and not (_HAS_SCALE.search(n1) or m.group("m1") or m.group("cheng")):
-        return True
-    return False
-
-
-def find_quantities(text: str) -> list[Quantity]:
-    out: list[Quantity] = []
+def find_quantities(text: str, marks: Marks | None = None) -> list[Amount]:
+    """Every quantity of ``text`` in order, traps removed (linear in the length of the text)."""
+    marks = marks or Marks(text)
+    out: list[Amount] = []
     for m in QUANTITY.finditer(text):
-        if _is_trap(text, m):
+        if _is_trap(text, m, marks):
             continue
         q = _quantity(m)
         if q is not None:
@@ -215,7 +280,25 @@ def find_quantities(text: str) -> list[Quantity]:
     return out
 
 
-def _quantity(m: regex.Match[str]) -> Quantity | None:
+def _is_trap(text: str, m: regex.Match[str], marks: Marks) -> bool:
+    start, end = m.span()
+    if marks.quoted(start):
+        return True
+    phrase = text[marks.last("phrase", start, max(0, start - _LOOKBACK)) : start]
+    if _TRAPS_BEFORE.search(phrase):
+        return True
+    if phrase.endswith("（") and text[end : end + 1] == "）":  # （7项）: a count in a heading
+        return True
+    if m.group("unit") in _LIST_UNITS and _DESCRIBED_LIST.search(phrase):
+        return True
+    # Chinese numerals are words (一批, 两个专项规划, 五大行动) unless they carry a scale or a per-cent form.
+    n1 = m.group("n1")
+    if n1 and _is_chinese(n1) and not (_HAS_SCALE.search(n1) or m.group("m1") or m.group("cheng")):
+        return True
+    return False
+
+
+def _quantity(m: regex.Match[str]) -> Amount | None:
     after = m.group("after")
     if m.group("pct"):
         low = _value(m.group("pct"), None)
@@ -244,7 +327,7 @@ def _quantity(m: regex.Match[str]) -> Quantity | None:
     low, high = low * scale, high * scale
     if low > high:
         low, high = high, low
-    return Quantity(m.start(), m.end(), m.group(0), _clean(low), _clean(high), unit, after)
+    return Amount(m.start(), m.end(), m.group(0), _clean(low), _clean(high), unit, after)
 
 
 def _clean(value: float) -> float:

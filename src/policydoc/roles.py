@@ -1,7 +1,9 @@
 """Section roles: which heading names the guiding ideology, objectives, principles, tasks, safeguards.
 
 One vocabulary table; a heading has a role when its title is one of these names
-(at whatever level it appears: often （一）指导思想 under 一、总体要求).
+(at whatever level it appears: often （一）指导思想 under 一、总体要求). ``general``
+(总体要求, the frame around ideology, principles and objectives) and ``supplementary``
+(附则, contacts) carry no measures: the task view leaves them out.
 """
 
 from __future__ import annotations
@@ -28,8 +30,24 @@ ROLE_NAMES: dict[str, tuple[str, ...]] = {
     ),
     "principles": ("基本原则", "工作原则", "主要原则", "原则要求"),
     "tasks": ("主要任务", "重点任务", "重点工作", "主要举措", "重点举措", "工作任务", "主要措施"),
-    "safeguards": ("保障措施", "实施保障", "组织实施", "组织保障", "保障机制", "工作保障"),
+    "safeguards": (
+        "保障措施",
+        "实施保障",
+        "组织实施",
+        "组织保障",
+        "保障机制",
+        "工作保障",
+        "强化保障措施",
+        "加强组织领导",
+        "强化组织实施",
+        "组织领导",
+        "政策保障",
+    ),
+    "general": ("总体要求", "总体思路", "总体考虑", "总的要求", "指导思想和基本原则", "指导思想和主要目标"),
+    "supplementary": ("附则", "联系方式", "联系人及联系方式", "联系人", "其他事项", "其他", "有关事项"),
 }
+# A document made of at least this many articles (第N条) is a regulation: it has articles, not tasks.
+MIN_ARTICLES = 3
 _LOOKUP = {name: role for role, names in ROLE_NAMES.items() for name in names}
 _TRIM = regex.compile(r"[。：:；\s]+$")
 
@@ -37,6 +55,11 @@ _TRIM = regex.compile(r"[。：:；\s]+$")
 def role_of(title: str) -> str | None:
     """The role a heading names, e.g. ``指导思想`` → ``guiding_ideology``."""
     return _LOOKUP.get(_TRIM.sub("", title))
+
+
+def is_regulation(sections: Iterable[Section]) -> bool:
+    """A document made of articles (条例, 办法, 规定): it sets rules, it lists no tasks and commits to no targets."""
+    return sum(1 for top in sections for s in top.walk() if s.style == "article") >= MIN_ARTICLES
 
 
 def assign(sections: Iterable[Section]) -> None:

@@ -1,7 +1,12 @@
-"""Quantified targets: every quantity of the official text with what it measures and when.
+"""Quantities of the official text with what they measure, when, and what kind they are.
 
-The grammar of quantities is in ``quantities.py``; this module places each one:
-the indicator it measures, its qualifier, its period, the sentence and the section.
+The grammar of quantities is in ``quantities.py`` and the kinds in ``kinds.py``; this
+module places each quantity: the indicator it measures, its qualifier, its period, a
+bounded piece of its sentence, the section, and its kind. ``targets`` are the quantities
+of kind ``target``.
+
+Everything read per quantity is cut to a window of its sentence, so the work and the
+memory stay linear in the text however many quantities one sentence holds.
 """
 
 from __future__ import annotations
@@ -10,8 +15,10 @@ from collections.abc import Iterator
 
 import regex
 
-from .model import Annex, Period, Section, Target
-from .quantities import BEFORE, CLASSIFIERS, PERIODIC, Quantity, find_quantities
+from .kinds import Context, classify, document_default
+from .model import Annex, Period, Quantity, Section, Target
+from .quantities import BEFORE, CLASSIFIERS, PERIODIC, QUALIFIER_ALIASES, Amount, Marks, find_quantities
+from .roles import is_regulation
 
 FIVE_YEAR_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
 PERIODS = regex.compile(
@@ -32,23 +39,41 @@ _LEADING_PERIOD = regex.compile(
 _TRAILING_PERIOD = regex.compile(r"[\s，]*(?:到|至|在|于)?(?:19|20)\d{2}\s*年(?:底|末|前|年底)?$|[\s，]*每年$")
 _LEADING_FILLER = regex.compile(r"^(?:力争|争取|预计|要|将)")
 _BASELINE_TAIL = regex.compile(r"(?:由|从)[^，。；]*\d[^，。；]*$")
+_LIST_JOINERS = frozenset(("、", "和", "或", "及", "、或", "或者"))
 _CLAUSE_END = "，。；：、！？\n"
 _NOUN_END = regex.compile(r"[，。；：、！？（）\n]|和|及|与|等")
 
 
+# A sentence longer than this is stored as the window of WINDOW characters either side of
+# the number (cut at clause punctuation): a target keeps its context, not a copy of a page.
+MAX_TEXT = 300
+WINDOW = 80
+
+
 def extract(
-    sections: list[Section], preamble: str, annexes: list[Annex], table_rows: frozenset[str] = frozenset()
-) -> list[Target]:
-    """Targets of the body and annexes; ``table_rows`` are the paragraphs that were table rows."""
-    out: list[Target] = []
+    sections: list[Section],
+    preamble: str,
+    annexes: list[Annex],
+    table_rows: frozenset[str] = frozenset(),
+    title: str | None = None,
+) -> list[Quantity]:
+    """Quantities of the body and annexes with their kinds; ``table_rows``: paragraphs that were table rows."""
+    default = document_default(title, is_regulation(sections))
+    out: list[Quantity] = []
     for text, where in _texts(sections, preamble, annexes):
-        previous: Target | None = None
-        for q in find_quantities(text):
-            target = _target(text, q, where, previous)
-            target.in_table = text in table_rows
-            out.append(target)
-            previous = target
+        marks = Marks(text)
+        previous: tuple[int, int, Quantity] | None = None
+        in_table = text in table_rows
+        for q in find_quantities(text, marks):
+            quantity = _quantity(text, marks, q, where, previous, in_table, default)
+            out.append(quantity)
+            previous = (marks.last("sentence", q.start), q.end, quantity)
     return out
+
+
+def targets(quantities: list[Quantity]) -> list[Target]:
+    """The goals among ``quantities``: those of kind ``target``, as ``Target``."""
+    return [Target(**q.model_dump(exclude={"kind"})) for q in quantities if q.kind == "target"]
 
 
 def _texts(sections: list[Section], preamble: str, annexes: list[Annex]) -> Iterator[tuple[str, str | None]]:
@@ -79,47 +104,82 @@ def _section_texts(sections: list[Section], path: list[str]) -> Iterator[tuple[s
                 yield para, where
 
 
-def _sentence(text: str, q: Quantity) -> tuple[int, int]:
-    start = max(text.rfind(p, 0, q.start) for p in "。；！？\n") + 1
-    ends = [i for i in (text.find(p, q.end) for p in "。；！？\n") if i != -1]
-    return start, (min(ends) + 1 if ends else len(text))
+def _window(marks: Marks, q: Amount) -> tuple[int, int, int]:
+    """The sentence start, and the stored window of the sentence around ``q`` (start, end)."""
+    s_start = marks.last("sentence", q.start)
+    s_end = marks.next("sentence", q.end)
+    s_end = min(s_end + 1, len(marks.text))  # keep the sentence's closing punctuation
+    if s_end - s_start <= MAX_TEXT:
+        return s_start, s_start, s_end
+    w_start, w_end = s_start, s_end
+    if q.start - s_start > WINDOW:  # start after the first clause mark of the window
+        cut = marks.next("phrase", q.start - WINDOW, q.start)
+        w_start = cut + 1 if cut < q.start else q.start - WINDOW
+    if s_end - q.end > WINDOW:  # end with the last clause mark of the window
+        cut = marks.last("phrase", q.end + WINDOW, q.end)
+        w_end = cut if cut > q.end else q.end + WINDOW
+    return s_start, w_start, w_end
 
 
-def _target(text: str, q: Quantity, where: str | None, previous: Target | None) -> Target:
-    s_start, s_end = _sentence(text, q)
-    before = text[s_start : q.start]
+def _quantity(
+    text: str,
+    marks: Marks,
+    q: Amount,
+    where: str | None,
+    previous: tuple[int, int, Quantity] | None,
+    # (sentence start, end, quantity) of the quantity before this one in the same paragraph
+    in_table: bool,
+    default: str,
+) -> Quantity:
+    s_start, w_start, w_end = _window(marks, q)
+    before = text[w_start : q.start]
     qualifier = q.after or next((w for w in _BEFORE_LONGEST_FIRST if before.endswith(w)), None)
-    indicator = _indicator(text, q, s_start)
-    if (
-        not indicator
-        and previous is not None
-        and previous.text == text[s_start:s_end]
-        and previous.indicator != previous.raw
-    ):
+    qualifier = QUALIFIER_ALIASES.get(qualifier or "", qualifier)
+    indicator = _indicator(text, marks, q, w_start, w_end)
+    same_sentence = previous is not None and previous[0] == s_start
+    if not indicator and same_sentence and previous[2].indicator != previous[2].raw:
         # 家庭医生数不低于4人，到2025年不低于4.66人: the second clause names only a year
-        indicator = previous.indicator
-    return Target(
+        indicator = previous[2].indicator
+    window = text[w_start:w_end]
+    # The words that belong to this number: its phrase, from the previous number on
+    # (培育具备10个以上应用场景数工厂不少于10个: 具备 qualifies the first number only).
+    own_start = max(marks.last("phrase", q.start, w_start), previous[1] if same_sentence else 0)
+    own = text[own_start : q.start]
+    context = Context(
+        before=own,
+        after_qualifier=q.after or "",
+        listed_after=previous[2].kind if same_sentence and own in _LIST_JOINERS else None,
+        after=text[q.end : marks.next("phrase", q.end, w_end)],
+        sentence=window,
+        unit=q.unit,
+        qualifier=qualifier,
+        section=where or "",
+        in_table=in_table,
+    )
+    return Quantity(
         indicator=indicator or q.raw,
         low=q.low,
         high=q.high,
         unit=q.unit,
         qualifier=qualifier,
         raw=q.raw,
-        period=_period(before) or _period(text[s_start:s_end]),
-        text=text[s_start:s_end],
+        period=_period(before) or _period(window),
+        text=window,
         section=where,
+        in_table=in_table,
+        kind=classify(context, default),
     )
 
 
-def _indicator(text: str, q: Quantity, s_start: int) -> str:
+def _indicator(text: str, marks: Marks, q: Amount, s_start: int, s_end: int) -> str:
     unit_is_classifier = q.unit in CLASSIFIERS
-    following = text[q.end :]
+    following = text[q.end : s_end]
     if unit_is_classifier and following[:1] and following[:1] not in _CLAUSE_END:
         m = _NOUN_END.search(following)
         noun = following[: m.start()] if m else following
         if noun:
             return noun.strip()
-    clause_start = max([text.rfind(p, s_start, q.start) for p in _CLAUSE_END] + [s_start - 1]) + 1
+    clause_start = marks.last("clause", q.start, s_start)
     words = text[clause_start : q.start]
     changed = True
     while changed:  # peel qualifiers, fillers and periods off the end: 比例在现有基础上提高 → 比例

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from .model import Item, Section, Task
+from .roles import is_regulation
 from .structure import first_full_stop
 
 
@@ -42,36 +43,75 @@ def objectives(sections: list[Section]) -> list[str]:
 
 
 def items(sections: list[Section], role: str) -> list[Item]:
-    """Children of the role's sections, or its ``——名称。……`` dash items when it has none."""
+    """Children of the role's sections, or the items of their text when they have none.
+
+    Unnumbered items are ``——名称。……`` lines and paragraphs that open with a short
+    name (``前瞻部署、梯次培育。……``). Principles with no section of their own are the
+    ``坚持……`` paragraphs of the 总体要求 section.
+    """
     out: list[Item] = []
     for section in with_role(sections, role):
         if section.children:
             out += [Item(marker=c.marker, title=c.title, text=full_text(c)) for c in section.children]
-            continue
-        for para in section.text.split("\n"):
-            if para.startswith("——"):
-                body = para.lstrip("—")
-                cut = first_full_stop(body)
-                title, text = (body, "") if cut is None else (body[:cut], body[cut + 1 :])
-                out.append(Item(marker="——", title=title.strip(), text=text.strip()))
+        else:
+            out += _text_items(section.text, dash_only=role != "principles")
+    if not out and role == "principles":
+        for section in with_role(sections, "general"):
+            out += [i for i in _text_items(section.text, dash_only=False) if i.title.startswith("坚持")]
     return out
+
+
+MAX_ITEM_TITLE = 30  # a longer opening sentence is prose, not the name of an item
+
+
+def _text_items(text: str, *, dash_only: bool) -> list[Item]:
+    out: list[Item] = []
+    for para in text.split("\n"):
+        dashed = para.startswith("——")
+        if dash_only and not dashed:
+            continue
+        body = para.lstrip("—").strip()
+        sentences = [s for s in body.split("。") if s]
+        several = len(sentences) > 1 and all(s.startswith("坚持") for s in sentences)
+        if not dashed and several and "，" in sentences[0]:
+            # 坚持A，……。坚持B，……。: one paragraph that states several principles (not 坚持A。坚持……)
+            for sentence in sentences:
+                title, _, rest = sentence.partition("，")
+                out.append(Item(marker="", title=title, text=rest))
+            continue
+        cut = first_full_stop(body)
+        title, rest = (body, "") if cut is None else (body[:cut], body[cut + 1 :])
+        if not dashed and (cut is None or len(title) > MAX_ITEM_TITLE):
+            continue
+        out.append(Item(marker="——" if dashed else "", title=title.strip(), text=rest.strip()))
+    return out
+
+
+# Sections that frame a document or close it carry no measures.
+NOT_TASKS = frozenset(("guiding_ideology", "objectives", "principles", "safeguards", "general", "supplementary"))
 
 
 def tasks(sections: list[Section]) -> list[Task]:
-    """The numbered leaf items under the tasks section(s), each with the group it belongs to."""
+    """The numbered sections that carry the document's measures, each with the heading above it.
+
+    Every section outside the frame (ideology, objectives, principles, safeguards, 总体要求,
+    附则) counts, down to its leaves: ``1.``–``20.`` under their groups, or ``（一）``–``（二十）``
+    when they have no items below. A regulation (made of articles) has no tasks.
+    """
+    if is_regulation(sections):
+        return []
     out: list[Task] = []
-    for section in with_role(sections, "tasks"):
-        for group in section.children:
-            if group.children:
-                for leaf in _leaves(group):
-                    out.append(Task(marker=leaf.marker, title=leaf.title, text=leaf.text, group=group.title))
-            else:
-                out.append(Task(marker=group.marker, title=group.title, text=group.text, group=None))
+    for section in sections:
+        out += _tasks(section, None)
     return out
 
 
-def _leaves(section: Section) -> Iterator[Section]:
+def _tasks(section: Section, group: str | None) -> list[Task]:
+    if section.role in NOT_TASKS:
+        return []
     if not section.children:
-        yield section
+        return [Task(marker=section.marker, title=section.title, text=section.text, group=group)]
+    out: list[Task] = []
     for child in section.children:
-        yield from _leaves(child)
+        out += _tasks(child, section.title)
+    return out
