@@ -3,7 +3,7 @@
 Each corpus document under ``../shared/corpus`` has an expectation in
 ``tests/expected/corpus/`` that keeps regression value without its text: the outline
 as ``level marker first-12-characters-of-title``, the metadata fields, and the numbers
-of sections, targets and annexes. Regenerate on purpose only, like the golden files:
+of sections, targets, quantities of each kind and annexes. Regenerate on purpose only, like the golden files:
 ``pytest tests/test_corpus_expectations.py --update-golden``, then review the diff.
 """
 
@@ -34,6 +34,9 @@ def compact(doc) -> dict:
         },
         "sections": sum(1 for _ in doc.walk()),
         "targets": len(doc.targets),
+        "quantities": {
+            kind: sum(1 for q in doc.quantities if q.kind == kind) for kind in sorted({q.kind for q in doc.quantities})
+        },
         "annexes": len(doc.annexes),
         "outline": [f"{s.level} {s.marker} {s.title[:TITLE_PREFIX]}".rstrip() for s in doc.walk()],
     }
@@ -50,6 +53,6 @@ def test_corpus_document_matches_its_expectation(path, update_golden):
     assert expected_file.exists(), f"no expectation for {path.name}: run pytest --update-golden and review it"
     expected = json.loads(expected_file.read_text(encoding="utf-8"))
     # Compare piecewise so that a failure names what changed rather than dumping both.
-    for key in ("format", "metadata", "sections", "targets", "annexes"):
+    for key in ("format", "metadata", "sections", "targets", "quantities", "annexes"):
         assert actual[key] == expected[key], key
     assert actual["outline"] == expected["outline"]

@@ -22,7 +22,7 @@ BODY = ["一、总体要求", "做好有关工作。", "二、保障措施", "�
 
 
 def parse_lines(lines: list[str]) -> policydoc.PolicyDocument:
-    return policydoc.parse("\n".join(lines), format="text")
+    return policydoc.parse("\n".join(lines))  # the format as detected, as a user gets it
 
 
 FORMS = [

@@ -36,6 +36,8 @@ def _type(annotation: Any) -> str:
 
 
 def _rows(cls: type[BaseModel]) -> list[str]:
+    # The models defer building (start-up time); a computed field's return type is known once built.
+    cls.model_rebuild()
     rows = []
     for name, field in cls.model_fields.items():
         rows.append(f"| `{name}` | `{_type(field.annotation)}` | {field.description or ''} |")

@@ -42,6 +42,7 @@ def rejoin_fragments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     open_ = False  # the last output line ends in a fragment that the next line may continue
     prev_was_marker = False  # the last output line is a numbering marker alone
+    bare_run = 0  # markers alone in a row: 2. / 3. is an empty list (附件：1. / 2. / 3.), not a broken heading
     i = 0
     while i < len(lines):
         n, raw = lines[i]
@@ -68,7 +69,7 @@ def rejoin_fragments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             and not marker_only
             and (
                 (fragment and prev[-1:] not in _ENDS_SENTENCE and not FULL_DATE.match(prev))
-                or (open_ and (CONTINUES.match(text) is not None or prev_marker_only))
+                or (open_ and (CONTINUES.match(text) is not None or (prev_marker_only and bare_run < 2)))
                 or OPENS.search(prev) is not None
                 or (prev.endswith(("〕", "］", "]")) and SERIAL.match(text) is not None)
             )
@@ -85,6 +86,7 @@ def rejoin_fragments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             out.append((n, text))
             open_ = fragment or marker_only
             prev_was_marker = marker_only
+        bare_run = bare_run + 1 if marker_only else 0
         i += 1
     return out
 

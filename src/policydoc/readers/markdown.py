@@ -137,7 +137,10 @@ def _paragraphs(tokens: list[Token]) -> list[tuple[int, str, str]]:
 
 def _plain(inline: Token) -> str:
     parts: list[str] = []
-    for child in inline.children or []:
+    children = inline.children or []
+    for k, child in enumerate(children):
+        if child.type == "strong_open" and "".join(parts).strip() and _label_follows(children, k):
+            parts.append("\n")  # …的通知**版本**: 现行有效 — a converter's label glued to the line before
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
@@ -147,6 +150,20 @@ def _plain(inline: Token) -> str:
                 parts.append("\n")
         # image: its alt text is the converter's ("Image 1"), not the document's
     return "".join(parts)
+
+
+def _label_follows(children: list[Token], k: int) -> bool:
+    """``**label**:`` starts at ``children[k]`` (a strong_open): a short label, then a colon."""
+    if k + 3 >= len(children):
+        return False
+    label, close, after = children[k + 1], children[k + 2], children[k + 3]
+    return (
+        label.type == "text"
+        and 0 < len(label.content) <= 12
+        and close.type == "strong_close"
+        and after.type == "text"
+        and after.content.lstrip()[:1] in (":", "：")
+    )
 
 
 def _strip_html(html: str) -> str:
