@@ -15,6 +15,7 @@ import regex
 from lxml import etree, html
 
 from ..blocks import Block, ReadResult
+from .grid import CHROME, GRID_LABELS, grid_from_text, label_key
 
 BLOCK_TAGS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote section article header footer "
@@ -34,21 +35,6 @@ CONTAINER_HINT = regex.compile(
     regex.I,
 )
 
-# The labels of the metadata grid, by the field they fill (spaces and colons removed).
-GRID_LABELS = {
-    "索引号": "index_number",
-    "主题分类": "subject",
-    "发文机关": "issuer",
-    "发布机构": "publisher",
-    "成文日期": "date",
-    "标题": "title",
-    "名称": "title",
-    "发文字号": "doc_number",
-    "文号": "doc_number",
-    "发布日期": "published_at",
-    "有效性": "validity",
-    "失效日期": "expiry_date",
-}
 # <meta name=…> of Chinese government CMSes.
 META_NAMES = {
     "articletitle": "title",
@@ -196,34 +182,6 @@ def extract_blocks(container: etree._Element) -> list[Block]:
     return blocks
 
 
-# Page furniture that can sit inside the article container or where a grid value should be.
-CHROME = frozenset(
-    "全文 打印 关闭 收藏 分享 分享到 大 中 小 字号 字体 大中小 【打印】 【关闭】 返回顶部 扫一扫".split()
-)
-_GRID_IN_TEXT = regex.compile("(?P<label>" + "|".join(r"\s*".join(label) for label in GRID_LABELS) + r")\s*[:：]\s*")
-
-
-def grid_from_text(text: str) -> dict[str, str]:
-    """``索 引 号: 0145…/2020-02974 发文机关: 省政府办公厅 文 号: 赣府厅发〔2020〕7号`` as fields."""
-    found = list(_GRID_IN_TEXT.finditer(text))
-    if len(found) < 2:
-        return {}
-    out: dict[str, str] = {}
-    for m, nxt in zip(found, [*found[1:], None], strict=True):
-        value = text[m.end() : nxt.start() if nxt else len(text)].strip()
-        field = GRID_LABELS[_label(m.group("label"))]
-        if value and value not in CHROME:
-            out.setdefault(field, value)
-    return out
-
-
-_LABEL_NOISE = regex.compile(r"[\s:：\u3000\[\]【】]")
-
-
-def _label(text: str) -> str:
-    return _LABEL_NOISE.sub("", text)
-
-
 def read_grid(root: etree._Element, container: etree._Element) -> dict[str, Any]:
     """Label/value pairs of the metadata grid outside the article body."""
     tokens: list[str] = []
@@ -237,11 +195,11 @@ def read_grid(root: etree._Element, container: etree._Element) -> dict[str, Any]
     grid: dict[str, Any] = {}
     for i, token in enumerate(tokens):
         head, sep, tail = token.partition("：") if "：" in token else token.partition(":")
-        field = GRID_LABELS.get(_label(head))
+        field = GRID_LABELS.get(label_key(head))
         if field is None or field in grid:
             continue
         value = tail.strip() if sep and tail.strip() else None
-        if value is None and i + 1 < len(tokens) and _label(tokens[i + 1].partition("：")[0]) not in GRID_LABELS:
+        if value is None and i + 1 < len(tokens) and label_key(tokens[i + 1].partition("：")[0]) not in GRID_LABELS:
             value = tokens[i + 1]
         if value and value not in CHROME:
             grid[field] = value

@@ -2,7 +2,7 @@
 
 ``标　　题：`` / ``发文字号：`` with the value on the same line or the next one,
 ``文号：无`` meaning none. Values go to ``ReadResult.source_meta`` under the keys the
-HTML reader gives the gov.cn grid (``html.GRID_LABELS``), so metadata extraction
+HTML reader gives the gov.cn grid (``grid.GRID_LABELS``), so metadata extraction
 treats both alike; the label lines leave the text.
 """
 
@@ -14,7 +14,7 @@ import regex
 
 from ..text import normalize
 from .chrome import Line, chrome_rule, fold, head_end
-from .html import GRID_LABELS, grid_from_text
+from .grid import GRID_LABELS, grid_from_text
 
 # Labels crawlers and policy databases use besides the gov.cn grid's, by the same keys.
 EXTRA_LABELS = {
