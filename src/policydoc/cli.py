@@ -138,6 +138,8 @@ def show(path: Annotated[Path, typer.Argument(help="a notice: HTML, PDF or text"
         if value:
             facts.add_row(f"[bold]{key}[/]", str(value))
     out.print(facts)
+    for w in doc.warnings:
+        out.print(f"[yellow]warning {w.code}[/] {escape(w.message)}")
     tree = Tree(f"[bold]{doc.title or m.title or path.name}[/]")
 
     def add(node: Tree, sections: list[Section]) -> None:

@@ -1,0 +1,181 @@
+"""Input from the wild: damaged bytes, other encodings, odd front matter, text mistaken for a path.
+
+Each case gives a document (with a warning saying what was repaired or guessed) or a
+PolicyDocError, never a library exception and never a silent loss of the whole notice.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import policydoc
+from policydoc import PolicyDocError, UnreadableFileError
+from policydoc.validate import check_document
+
+FUZZ = Path(__file__).resolve().parents[2] / "shared" / "fuzz"
+
+NOTICE = (
+    "某某省人民政府办公厅关于印发某某行动方案的通知\n"
+    "某政办发〔2024〕12号\n"
+    "各市、县人民政府，省政府各部门：\n"
+    "现将《某某行动方案》印发给你们，请认真贯彻执行。\n"
+    "一、总体要求\n"
+    "（一）工作目标。到2025年，新增就业岗位10万个以上。\n"
+    "二、重点任务\n"
+    "（一）加强技能培训。每年培训5000人次。\n"
+)
+TRADITIONAL = (
+    "某某縣人民政府關於印發某某行動方案的通知\n"
+    "各鄉鎮人民政府，縣政府各部門：\n"
+    "現將《某某行動方案》印發給你們，請認真貫徹執行。\n"
+    "一、總體要求\n"
+    "到2025年，新增就業崗位一萬個以上。\n"
+    "二、重點任務\n"
+    "加強技能培訓，每年培訓五千人次。\n"
+)
+
+
+def _codes(doc: policydoc.PolicyDocument) -> list[str]:
+    return [w.code for w in doc.warnings]
+
+
+# --- str: content or path --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("length", [256, 300, 1024, 1025, 5000])
+def test_long_single_line_str_is_content_not_a_path(length):
+    text = ("国务院关于印发通知" * 600)[:length]  # no line break, no markup: once taken for a path
+    try:
+        doc = policydoc.parse(text)
+    except PolicyDocError:
+        return
+    assert doc.source.path is None
+
+
+def test_str_with_nul_is_content():
+    with pytest.raises(PolicyDocError):
+        policydoc.parse("\x00" * 10)
+
+
+def test_overlong_path_object_is_an_unreadable_file(tmp_path):
+    with pytest.raises(UnreadableFileError, match="cannot be read"):
+        policydoc.parse(tmp_path / ("长" * 200))
+
+
+def test_short_str_is_still_a_path(tmp_path):
+    with pytest.raises(UnreadableFileError, match="no such file"):
+        policydoc.parse(str(tmp_path / "missing.txt"))
+
+
+def test_str_with_lone_surrogate_is_read_not_raised():
+    doc = policydoc.parse(NOTICE + "\ud800\n")
+    assert doc.metadata.doc_number == "某政办发〔2024〕12号"
+
+
+# --- damaged bytes -----------------------------------------------------------------------------
+
+
+def test_one_stray_byte_keeps_the_notice_and_reports_the_offset():
+    data = NOTICE.encode("utf-8")
+    at = data.index("各市".encode())
+    damaged = data[:at] + b"\xff" + data[at:]
+    doc = policydoc.parse(damaged)
+    assert doc.metadata.doc_number == "某政办发〔2024〕12号"
+    assert "\ufffd各市" in doc.metadata.addressees[0]
+    assert _codes(doc) == ["W001"]
+    assert f"offset {at}" in doc.warnings[0].message
+
+
+def test_file_cut_inside_its_last_character_keeps_the_rest():
+    data = NOTICE.rstrip("\n").encode("utf-8")[:-1]  # inside 。
+    doc = policydoc.parse(data)
+    assert [s.marker for s in doc.sections] == ["一、", "二、"]
+    assert "W001" in _codes(doc)
+    assert "2 undecodable bytes" in doc.warnings[0].message
+
+
+def test_truncated_gb18030_keeps_the_rest():
+    data = NOTICE.rstrip("\n").encode("gb18030")[:-1]
+    doc = policydoc.parse(data)
+    assert [s.marker for s in doc.sections] == ["一、", "二、"]
+    assert _codes(doc) == ["W001"]
+
+
+def test_valid_utf8_and_gb18030_need_no_warning():
+    for encoding in ("utf-8", "gb18030"):
+        doc = policydoc.parse(NOTICE.encode(encoding))
+        assert doc.warnings == [], encoding
+        assert doc.metadata.doc_number == "某政办发〔2024〕12号"
+
+
+def test_warnings_reach_validate():
+    doc = policydoc.parse(NOTICE.encode("utf-8") + b"\xff\n")
+    found = check_document(doc)
+    assert any(d.code == "W001" and d.severity == "warning" for d in found)
+
+
+# --- other encodings ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "utf-8-sig"]
+)
+def test_wide_unicode_with_or_without_bom_is_text(encoding):
+    doc = policydoc.parse(NOTICE.encode(encoding))
+    assert doc.metadata.doc_number == "某政办发〔2024〕12号"
+    assert [s.marker for s in doc.sections] == ["一、", "二、"]
+
+
+def test_big5_is_detected_and_reported():
+    doc = policydoc.parse(TRADITIONAL.encode("big5"))
+    assert doc.metadata.title == "某某縣人民政府關於印發某某行動方案的通知"
+    assert "W002" in _codes(doc)
+    assert "big5" in doc.warnings[0].message
+
+
+# --- Sina / Hexo front matter of other shapes ----------------------------------------------------
+
+BODY = "<div><p>　　某某厅关于印发某方案的通知</p><p>　　一、总体要求</p><p>　　到2025年，完成目标。</p></div>\n"
+
+
+@pytest.mark.parametrize(
+    ("front", "field", "value", "codes"),
+    [
+        ("title: 某方案\ncategories: 金融", "categories", ["金融"], []),
+        ("title: 某方案\ncategories: [金融, 政策]", "categories", ["金融", "政策"], []),
+        ("title: 某方案\ncategories:\n - [金融, 政策]", "categories", ["金融", "政策"], []),
+        ("title:\n - 某方案\n - 另一个", "title", "某方案", ["W003"]),
+        ("title: 某方案\ndate:\n - 2022-01-01", "published_at", "2022-01-01", ["W003"]),
+        ("title: 某方案\nauthor: []", "author", None, []),
+        ("title: 某方案\ndate:", "published_at", None, []),
+    ],
+)
+def test_front_matter_of_other_shapes_is_read_leniently(front, field, value, codes):
+    doc = policydoc.parse(f"---\n{front}\n---\n{BODY}")
+    assert doc.source.format == "sina"
+    assert getattr(doc.news, field) == value
+    assert _codes(doc) == codes
+
+
+# --- the reproducers themselves, when present ----------------------------------------------------
+
+REPRODUCERS = [
+    "sina-categories-scalar.md",
+    "sina-date-list.md",
+    "sina-title-list.md",
+    "utf16-with-bom.txt",
+    "big5.txt",
+    "utf8-one-stray-byte.txt",
+    "utf8-truncated-mid-char.txt",
+]
+
+
+@pytest.mark.parametrize("name", REPRODUCERS)
+def test_fuzz_reproducer_gives_a_document(name):
+    path = FUZZ / name
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    doc = policydoc.parse(path)
+    assert doc.sections or doc.preamble
