@@ -620,6 +620,8 @@ def run(
     keep_results: bool = False,
 ) -> Campaign:
     seeds = load_seeds(seed_dirs or DEFAULT_SEEDS, max_seed_bytes, max_pdf_bytes, exclude)
+    # A PDF seed that parses in milliseconds, so PDF mutations run even without the corpus.
+    seeds.append(Seed("generated/small.pdf", build_pdf(), True))
     if not seeds:
         raise SystemExit("no seed files found")
     import policydoc  # noqa: F401  (imported once here: a replaced worker starts at once)
