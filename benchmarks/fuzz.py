@@ -49,7 +49,7 @@ sys.path.insert(0, str(ROOT / "src"))
 SHARED = ROOT.parent / "shared"
 DEFAULT_SEEDS = [ROOT / "samples", SHARED / "corpus", SHARED / "wild", SHARED / "fuzz"]
 SEED_SUFFIXES = {".txt", ".md", ".html", ".htm", ".pdf", ".py"}
-MAX_SEED_BYTES = 4 * 1024 * 1024
+MAX_SEED_BYTES = 1024 * 1024
 # Long PDFs take pdfplumber longer than any sensible per-input limit before a single mutation
 # (a 940 KB handbook: 26 s): mutating them measures page count, not robustness.
 MAX_PDF_SEED_BYTES = 350_000

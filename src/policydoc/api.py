@@ -161,7 +161,7 @@ def _parse_bytes(data: bytes, path: str | None, format: str | None, *, max_pages
 def _read(data: bytes, path: str, fmt: str, max_pages: int) -> ReadResult:
     if fmt == "pdf":
         return read_pdf(data, path, max_pages=max_pages)
-    decoded = decode_text(data, path)
+    decoded = decode_text(data, path, last_use=True)
     text = decoded.text
     if fmt == "sina":
         read = read_sina(text)

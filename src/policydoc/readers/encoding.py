@@ -64,17 +64,20 @@ def decode(data: bytes, path: str | None = None) -> str:
     return decode_text(data, path).text
 
 
+# Format detection and then the reader decode the same bytes object: the second call is free.
+# ``decode_text(..., last_use=True)`` empties it so that no input outlives its parse.
 _last: tuple[bytes, Decoded] | None = None
 
 
-def decode_text(data: bytes, path: str | None = None) -> Decoded:
+def decode_text(data: bytes, path: str | None = None, *, last_use: bool = False) -> Decoded:
     """Bytes to text plus what had to be guessed or replaced on the way."""
     global _last
     last = _last
-    if last is not None and last[0] is data:  # format detection and the reader decode the same bytes
-        return last[1]
-    result = _decode(data, path)
-    _last = (data, result)
+    if last is not None and last[0] is data:
+        result = last[1]
+    else:
+        result = _decode(data, path)
+    _last = None if last_use else (data, result)
     return result
 
 
