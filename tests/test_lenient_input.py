@@ -9,9 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import policydoc
 from policydoc import PolicyDocError, UnreadableFileError
+from policydoc.readers.encoding import decode_text
 from policydoc.validate import check_document
 
 FUZZ = Path(__file__).resolve().parents[2] / "shared" / "fuzz"
@@ -179,3 +182,47 @@ def test_fuzz_reproducer_gives_a_document(name):
         pytest.skip(f"{path} is absent")
     doc = policydoc.parse(path)
     assert doc.sections or doc.preamble
+
+
+# --- properties of the decoder ---------------------------------------------------------------------
+
+_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5),
+        st.sampled_from("，。、；：（）《》一二三1234567890abc \n"),
+    ),
+    min_size=40,
+    max_size=400,
+).filter(lambda t: sum("\u4e00" <= c <= "\u9fa5" for c in t) >= 20)  # a notice, not a few bytes of anything
+
+
+@settings(max_examples=150, deadline=None)
+@given(_TEXT, st.data())
+def test_one_stray_byte_loses_no_good_character(text, data):
+    raw = text.encode("utf-8")
+    boundaries = [0, *(len(text[:i].encode("utf-8")) for i in range(1, len(text) + 1))]
+    at = data.draw(st.sampled_from(boundaries))
+    decoded = decode_text(raw[:at] + b"\xff" + raw[at:])
+    assert decoded.text.replace("\ufffd", "") == text
+    assert [w.code for w in decoded.warnings] == ["W001"]
+    assert f"offset {at}" in decoded.warnings[0].message
+
+
+@settings(max_examples=150, deadline=None)
+@given(_TEXT, st.sampled_from(["utf-8", "gb18030"]), st.data())
+def test_a_cut_anywhere_keeps_everything_before_it(text, encoding, data):
+    raw = text.encode(encoding)
+    cut = data.draw(st.integers(min_value=len(raw) // 2, max_value=len(raw)))
+    decoded = decode_text(raw[:cut])
+    kept = decoded.text.rstrip("\ufffd")
+    assert text.startswith(kept)
+    assert len(kept.encode(encoding)) >= cut - 3
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=2000).filter(lambda t: "\n" not in t))
+def test_a_str_without_line_break_is_a_document_or_a_policydoc_error(text):
+    try:
+        policydoc.parse(text)
+    except PolicyDocError:
+        pass

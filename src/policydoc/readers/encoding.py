@@ -33,9 +33,10 @@ _WIDE = ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]
 _HAN_RIVALS = ["gb18030", "big5"]
 # A text with at most this share of its non-ASCII bytes undecodable is that encoding, damaged;
 # more than that and it is another encoding (or not text), which the detector must find.
-# A few bytes always pass: a stray byte, or a file cut inside a character (at most 3 bytes).
+# A character cut by the end of the file always passes, and so do MAX_STRAY bad bytes when
+# the text is valid in neither UTF-8 nor GB18030 (mostly ASCII with a stray byte).
 MAX_BAD_SHARE = 0.02
-MIN_BAD_ALLOWED = 3
+MAX_STRAY = 3
 _SHOWN_OFFSETS = 5
 
 _bad_spans: ContextVar[list[tuple[int, int]]] = ContextVar("policydoc_bad_spans")
@@ -86,39 +87,54 @@ def _decode(data: bytes, path: str | None) -> Decoded:
         if data.startswith(bom):
             return _lenient(data[len(bom) :], encoding, offset=len(bom))
     declared = _DECLARED.search(data[:4096])
-    candidates = []
     if declared:
         name = declared.group(1).decode("ascii", "ignore").lower()
         # GB2312 and GBK pages routinely contain characters only GB18030 has.
-        candidates.append("gb18030" if name in ("gb2312", "gbk", "gb18030", "x-gbk") else name)
-    candidates.append("utf-8")
-    for encoding in candidates:
+        encoding = "gb18030" if name in ("gb2312", "gbk", "gb18030", "x-gbk") else name
         try:
             return Decoded(data.decode(encoding), encoding)
         except (UnicodeDecodeError, LookupError):
-            continue
+            pass
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_cut = _cut_at_end(exc, data)
     if b"\x00" in data[:8192]:
         wide = _detect(data, _WIDE)
         if wide:
             return _guessed(data, wide)
+    # Damaged UTF-8 before GB18030: a UTF-8 file cut inside a character is often valid GB18030.
+    if utf8_cut or _few_bad(data, "utf-8"):
+        return _lenient(data, "utf-8")
     try:
         text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if _cut_at_end(exc, data) or _few_bad(data, "gb18030"):
+            return _lenient(data, "gb18030")
     else:
         if _valid(data, "big5"):
             guess = _detect(data, _HAN_RIVALS, threshold=0.5)
             if guess and guess != "gb18030":
                 return _guessed(data, guess)
         return Decoded(text, "gb18030")
+    # Neither: a few stray bytes in text that is nearly all ASCII are damage, not an encoding.
     for encoding in ("utf-8", "gb18030"):
-        damaged = _lenient(data, encoding)
-        if damaged.bad_bytes <= max(MIN_BAD_ALLOWED, MAX_BAD_SHARE * _non_ascii(data)):
-            return damaged
+        if _few_bad(data, encoding, floor=MAX_STRAY):
+            return _lenient(data, encoding)
     guess = _detect(data, None)
     if guess:
         return _guessed(data, guess)
     raise DecodeError("cannot determine the text encoding (not UTF-8, GB18030 or a detectable charset)", path)
+
+
+def _cut_at_end(exc: UnicodeDecodeError, data: bytes) -> bool:
+    """The first error is a character cut by the end of the file: all before it decoded."""
+    return exc.end >= len(data) and exc.reason in ("unexpected end of data", "incomplete multibyte sequence")
+
+
+def _few_bad(data: bytes, encoding: str, floor: int = 0) -> bool:
+    replaced = data.decode(encoding, errors="replace").count("\ufffd")  # C speed; sequences, not bytes
+    return replaced <= max(floor, MAX_BAD_SHARE * _non_ascii(data))
 
 
 def _valid(data: bytes, encoding: str) -> bool:
@@ -164,8 +180,11 @@ def _lenient(data: bytes, encoding: str, offset: int = 0) -> Decoded:
     return decoded
 
 
+_ASCII = bytes(range(128))
+
+
 def _non_ascii(data: bytes) -> int:
-    return len(data) - len(data.translate(None, bytes(range(128))))
+    return len(data.translate(None, _ASCII))
 
 
 def wide_unicode(sample: bytes) -> bool:
