@@ -226,3 +226,17 @@ def test_a_str_without_line_break_is_a_document_or_a_policydoc_error(text):
         policydoc.parse(text)
     except PolicyDocError:
         pass
+
+
+def test_show_and_validate_print_the_warnings(tmp_path):
+    from typer.testing import CliRunner
+
+    from policydoc.cli import app
+
+    path = tmp_path / "notice.txt"
+    path.write_bytes(NOTICE.encode("utf-8") + b"\xff\n")
+    shown = CliRunner().invoke(app, ["show", str(path)])
+    assert shown.exit_code == 0, shown.output
+    assert "W001" in shown.output
+    checked = CliRunner().invoke(app, ["validate", str(path)])
+    assert "W001" in checked.output
