@@ -190,7 +190,7 @@ def assemble(read: ReadResult, blocks: list[Block], data: bytes, path: str | Non
     return PolicyDocument(
         source=Source(path=path, format=read.format, sha256=hashlib.sha256(data).hexdigest(), pages=read.pages),
         metadata=metadata,
-        news=News.model_validate(read.news) if read.news is not None else None,
+        news=News(**read.news) if read.news is not None else None,
         title=enclosed or metadata.title,
         front=[*front.head, *front.attachments],
         cover="\n".join(front.cover),

@@ -46,7 +46,10 @@ def front_matter(text: str) -> tuple[dict[str, Any], str]:
             data.setdefault(key, [])
             if isinstance(data[key], list):
                 value = _scalar(item.group(1))
-                data[key].extend(value) if isinstance(value, list) else data[key].append(value)
+                if isinstance(value, list):  # - [a, b] inside a block list
+                    data[key].extend(value)
+                else:
+                    data[key].append(value)
             continue
         kv = _YAML_LINE.match(line)
         if kv:
