@@ -13,7 +13,6 @@ import codecs
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-import charset_normalizer
 import regex
 
 from ..errors import DecodeError
@@ -146,6 +145,8 @@ def _valid(data: bytes, encoding: str) -> bool:
 
 
 def _detect(data: bytes, isolation: list[str] | None, threshold: float = 0.2) -> str | None:
+    import charset_normalizer  # 50 ms of import for the rare input that needs it
+
     best = charset_normalizer.from_bytes(data, cp_isolation=isolation, threshold=threshold).best()
     return best.encoding if best is not None else None
 
