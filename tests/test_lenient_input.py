@@ -6,6 +6,7 @@ PolicyDocError, never a library exception and never a silent loss of the whole n
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -240,3 +241,14 @@ def test_show_and_validate_print_the_warnings(tmp_path):
     assert "W001" in shown.output
     checked = CliRunner().invoke(app, ["validate", str(path)])
     assert "W001" in checked.output
+
+
+def test_format_detection_is_linear_in_unclosed_tags():
+    # 40,000 "<p" that never close: each once scanned to the end of the text (45 s), now once in all.
+    text = "某某通知\n" + "<p 一、总体要求" * 40_000
+    start = time.perf_counter()
+    try:
+        policydoc.detect_format(text.encode("utf-8"))
+    except PolicyDocError:
+        pass
+    assert time.perf_counter() - start < 2.0

@@ -25,7 +25,8 @@ from .text import normalize
 
 SourceLike = str | bytes | os.PathLike[str]
 MAX_BYTES = 32 * 1024 * 1024  # default input size limit; parse(..., max_bytes=N) raises it
-_TAG = regex.compile(r"<(?:p|div|span|br|table|td|tr|font|html|body|meta|head|a|strong|b|h[1-6])\b[^>]*>", regex.I)
+# [^<>]: a tag never spans another "<", so thousands of unclosed "<p" are scanned once, not each to the end.
+_TAG = regex.compile(r"<(?:p|div|span|br|table|td|tr|font|html|body|meta|head|a|strong|b|h[1-6])\b[^<>]*>", regex.I)
 FORMATS = ("sina", "html", "pdf", "pdf-text", "text")
 
 

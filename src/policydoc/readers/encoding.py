@@ -18,7 +18,7 @@ import regex
 from ..errors import DecodeError
 from ..model import ParseWarning
 
-_DECLARED = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", regex.I)
+_DECLARED = regex.compile(rb"""<meta[^<>]+charset\s*=\s*["']?([\w-]+)""", regex.I)
 # Longest first: the UTF-32-LE BOM starts with the UTF-16-LE one.
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
