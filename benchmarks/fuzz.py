@@ -646,7 +646,8 @@ def run(
         if result.outcome in ("timeout", "crash"):  # no traceback: group by the seed file instead
             result.site = make_input(seeds, seed, result.index).seed
         entry = campaign.signatures.setdefault(
-            result.signature, {"count": 0, "first": result.index, "message": result.message, "files": []}
+            result.signature,
+            {"count": 0, "first": result.index, "message": result.message, "in": result.policydoc_site, "files": []},
         )
         entry["count"] += 1
         if out and len(entry["files"]) < keep_per_signature:
@@ -731,7 +732,8 @@ def report(c: Campaign) -> str:
         f"peak worker RSS {c.peak_rss_mb:.0f} MB",
     ]
     for sig, entry in sorted(c.signatures.items(), key=lambda kv: -kv[1]["count"]):
-        lines.append(f"  {entry['count']:6d}  {sig}  first #{entry['first']}: {entry['message'][:120]}")
+        where = f" (policydoc {entry['in']})" if entry.get("in") else ""
+        lines.append(f"  {entry['count']:6d}  {sig}{where}  first #{entry['first']}: {entry['message'][:100]}")
         lines += [f"          {f}" for f in entry["files"]]
     return "\n".join(lines)
 
