@@ -252,3 +252,30 @@ def test_format_detection_is_linear_in_unclosed_tags():
     except PolicyDocError:
         pass
     assert time.perf_counter() - start < 2.0
+
+
+def test_deeply_nested_page_with_unclosed_scripts_is_read_in_linear_time():
+    # Deep nesting sends the page to the tag-boundary fallback, whose script/comment removal
+    # once rescanned to the end for every unclosed opener (10,000 of them: 7 s).
+    page = "<html><body>" + "<div>" * 3000 + "<p>一、总体要求</p>" + "<script x<!--" * 40_000 + "</div>" * 3000
+    start = time.perf_counter()
+    try:
+        policydoc.parse(page.encode("utf-8"))
+    except PolicyDocError:
+        pass
+    assert time.perf_counter() - start < 3.0
+
+
+@pytest.mark.parametrize(
+    ("markup", "kept"),
+    [
+        ("a<script>x</script >b<!-- c -->d<STYLE>e</style>f", "a b d f"),
+        ("a<script x", "a<script x"),  # never closed: left for the tag stripper
+        ("a<!-- b <script>c</script>", "a<!-- b  "),
+        ("<headline>x</headline>", "<headline>x</headline>"),
+    ],
+)
+def test_hidden_elements_are_dropped_in_one_pass(markup, kept):
+    from policydoc.readers.html import _drop_hidden
+
+    assert _drop_hidden(markup) == kept
