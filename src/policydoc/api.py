@@ -17,7 +17,7 @@ from .metadata import extract
 from .model import Collection, News, Part, PolicyDocument, Provenance, Source, TocEntry
 from .readers import BY_FORMAT, read, sniff
 from .readers.docx import is_docx, read_docx
-from .readers.encoding import decode
+from .readers.encoding import decode, decode_text, wide_unicode
 from .readers.ofd import looks_like_ofd, read_ofd
 from .readers.office import office_format, read_office
 from .readers.pdf import MAX_PAGES, read_pdf
@@ -110,25 +110,39 @@ def _load(source: SourceLike, max_bytes: int) -> tuple[bytes, str | None]:
     if isinstance(source, bytes):
         return _check_size(source, None, max_bytes), None
     if isinstance(source, str) and _is_content(source):
-        return _check_size(source.encode("utf-8"), None, max_bytes), None
-    path = Path(os.fspath(source))
-    name = str(path)
-    if not path.exists():
-        raise UnreadableFileError("no such file", name)
-    if path.is_dir():
-        raise UnreadableFileError("is a directory, not a file", name)
+        return _check_size(source.encode("utf-8", errors="surrogatepass"), None, max_bytes), None
     try:
+        path = Path(os.fspath(source))
+    except TypeError as exc:
+        raise UnreadableFileError(f"not a path, bytes or text ({exc})", repr(source)[:80]) from None
+    name = str(path)
+    try:
+        if not path.exists():
+            raise UnreadableFileError("no such file", name)
+        if path.is_dir():
+            raise UnreadableFileError("is a directory, not a file", name)
         size = path.stat().st_size
         if size > max_bytes:
             raise TooLargeError(f"{size} bytes exceed the limit of {max_bytes} (raise max_bytes)", name)
         return path.read_bytes(), name
-    except OSError as exc:
-        raise UnreadableFileError(f"cannot be read ({exc.strerror or exc})", name) from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL inside a path-like object
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UnreadableFileError(f"cannot be read ({reason})", name) from None
+
+
+# No file system takes a name component longer than this (bytes), nor paths longer than PATH_MAX.
+NAME_MAX = 255
+PATH_MAX = 4096
+_NOT_IN_PATHS = ("\n", "\r", "<", "\x00")
 
 
 def _is_content(text: str) -> bool:
-    """A ``str`` is the document itself when it has a line break or markup; otherwise a path."""
-    return "\n" in text or "<" in text or len(text) > 1024
+    """A ``str`` is the document itself when it cannot be a path: a line break, markup, a NUL, or a
+    name longer than any file system allows. Otherwise it names a file (and a missing one is an error)."""
+    if any(c in text for c in _NOT_IN_PATHS):
+        return True
+    encoded = text.encode("utf-8", errors="surrogatepass")
+    return len(encoded) > PATH_MAX or any(len(part) > NAME_MAX for part in encoded.split(os.sep.encode()))
 
 
 def _check_size(data: bytes, path: str | None, max_bytes: int) -> bytes:
@@ -159,12 +173,14 @@ _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 
 def _looks_binary(sample: bytes) -> bool:
-    """Control bytes that no text encoding uses: random bytes, images, archives."""
+    """Control bytes that no text encoding uses: random bytes, images, archives.
+
+    UTF-16 and UTF-32 text is full of 0x00 bytes and is text all the same."""
     if not sample:
         return False
-    if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return True
-    return sum(sample.count(bytes([c])) for c in _CONTROL) > 0.01 * len(sample)
+    if b"\x00" not in sample and sum(sample.count(bytes([c])) for c in _CONTROL) <= 0.01 * len(sample):
+        return False
+    return not wide_unicode(sample)
 
 
 def parse_all(
@@ -257,7 +273,10 @@ def _read(data: bytes, path: str, fmt: str, max_pages: int, engine: str | None =
         return read_docx(data, path)
     if fmt in ("doc", "rtf"):
         return read_office(data, path, fmt)
-    return read(decode(data, path), fmt, path)
+    decoded = decode_text(data, path, last_use=True)
+    result = read(decoded.text, fmt, path)
+    result.warnings[:0] = decoded.warnings
+    return result
 
 
 def _read_errors() -> tuple[type[BaseException], ...]:
@@ -310,4 +329,5 @@ def assemble(read: ReadResult, blocks: list[Block], data: bytes, path: str | Non
         references=extract_references(
             structure.sections, preamble, structure.annexes, cover, (metadata.doc_number, metadata.title, enclosed)
         ),
+        warnings=read.warnings,
     )

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .model import ParseWarning
+
 BlockKind = Literal["para", "table"]
 
 
@@ -33,3 +35,5 @@ class ReadResult:
     source_meta: dict[str, Any] = field(default_factory=dict)
     # News-site wrapper (Sina): site, title, published_at, original_title, source, editor, summary.
     news: dict[str, Any] | None = None
+    # Repairs and guesses the reader made (bad bytes replaced, a front-matter list taken as a scalar).
+    warnings: list[ParseWarning] = field(default_factory=list)

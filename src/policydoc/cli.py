@@ -403,6 +403,7 @@ def show(
         ("格式", doc.source.format),
     ]
     _print_facts(out, [(key, str(value)) for key, value in facts if value])
+    _print_warnings(out, doc)
     _print_outline(out, doc, doc.title or m.title or Path(path).name)
     if doc.targets:
         _print_targets(out, targets_rows([doc]), with_doc=False)
@@ -418,6 +419,15 @@ def _print_facts(out: Console, facts: list[tuple[str, str]]) -> None:
     for key, value in facts:
         grid.add_row(f"[bold]{key}[/]", escape(value))
     out.print(grid)
+
+
+def _print_warnings(out: Console, doc: PolicyDocument) -> None:
+    """What the reader repaired or guessed (undecodable bytes, a detected encoding …)."""
+    for w in doc.warnings:
+        if out.is_terminal:
+            out.print(f"[yellow]warning {w.code}[/] {escape(w.message)}")
+        else:
+            sys.stdout.write(f"warning\t{w.code}\t{w.message}\n")
 
 
 def _print_outline(out: Console, doc: PolicyDocument, title: str) -> None:

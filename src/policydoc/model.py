@@ -99,6 +99,22 @@ class News(_Model):
     summary: list[str] = Field(default_factory=list, description="the reporter's paragraphs before the full text")
 
 
+# Codes of ``PolicyDocument.warnings``: stable, documented in docs/reference.md.
+WARNING_CODES: dict[str, str] = {
+    "W001": "undecodable bytes were replaced by U+FFFD (the message gives their count and byte offsets)",
+    "W002": "the text encoding was detected, not declared (no BOM, no charset, not UTF-8 or GB18030)",
+    "W003": "front matter of an unexpected shape was read leniently (a list where a value belongs)",
+    "W004": "the PDF was read by the second engine (pdfplumber): PDFium could not open it or left text out",
+}
+
+
+class ParseWarning(_Model):
+    """A repair or a guess made while reading the input: the output is usable but not verbatim."""
+
+    code: str = Field(description="stable code (W001, W002, …) listed in the reference")
+    message: str = Field(description="what was done, and where")
+
+
 class Period(_Model):
     text: str = Field(description="as printed")
     start: int | None = Field(None, description="first year, when known")
@@ -201,6 +217,9 @@ class PolicyDocument(_Model):
     )
     references: list[Reference] = Field(default_factory=list, description="documents the official text cites")
     part: Part | None = Field(None, description="its place in a file of several documents (parse_all), else null")
+    warnings: list[ParseWarning] = Field(
+        default_factory=list, description="repairs and guesses made while reading: undecodable bytes, detected encoding"
+    )
 
     def walk(self) -> Iterator[Section]:
         """Every section of the body, depth first (annexes not included)."""

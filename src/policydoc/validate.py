@@ -66,7 +66,7 @@ def _path(stack: list[Section]) -> str:
 
 def check_document(doc: PolicyDocument, *, today: dt.date | None = None) -> list[Diagnostic]:
     """Problems of a parsed notice (works the same on a document read back from JSON)."""
-    out: list[Diagnostic] = []
+    out: list[Diagnostic] = [Diagnostic(w.code, "warning", "source", w.message) for w in doc.warnings]
     meta = doc.metadata
     if not meta.title:
         out.append(_diag("PD103", "metadata.title"))

@@ -26,6 +26,7 @@ MODELS = (
     model.Part,
     model.Collection,
     model.TocEntry,
+    model.ParseWarning,
 )
 
 
@@ -63,6 +64,8 @@ def reference_markdown() -> str:
         out += ["| field | type | meaning |", "|---|---|---|", *_rows(cls), ""]
     out += ["## Diagnostics of `policydoc validate`", "", "| code | severity | meaning |", "|---|---|---|"]
     out += [f"| `{code}` | {severity} | {text} |" for code, (severity, text) in CODES.items()]
+    out += ["", "## Warnings (`warnings` of the output)", "", "Reported by `show` and by `validate` (as warnings).", ""]
+    out += ["| code | meaning |", "|---|---|", *(f"| `{c}` | {text} |" for c, text in model.WARNING_CODES.items())]
     return "\n".join(out) + "\n"
 
 

@@ -218,9 +218,10 @@ def read_meta(root: etree._Element) -> dict[str, Any]:
     return meta
 
 
-_DROP = regex.compile(r"<(script|style|noscript|template|head)\b.*?</\1\s*>|<!--.*?-->", regex.S | regex.I)
-_BREAK = regex.compile(r"</?(?:p|div|br|tr|li|h[1-6]|table|section|article|dd|dt|blockquote|center)\b[^>]*>", regex.I)
-_ANY_TAG = regex.compile(r"<[^>]*>")
+_HIDDEN = regex.compile(r"<(script|style|noscript|template|head)\b|<!--", regex.I)
+# [^<>]: a tag never spans another "<", so a page of unclosed "<p" is scanned once, not once per "<p".
+_BREAK = regex.compile(r"</?(?:p|div|br|tr|li|h[1-6]|table|section|article|dd|dt|blockquote|center)\b[^<>]*>", regex.I)
+_ANY_TAG = regex.compile(r"<[^<>]*>")
 MIN_ARTICLE_HAN = 10
 
 
@@ -233,9 +234,34 @@ def flat_blocks(text: str) -> list[Block]:
 
     libxml2 stops at 256 (or 2048) levels of nesting and drops what lies deeper.
     """
-    flat = _ANY_TAG.sub("", _BREAK.sub("\n", _DROP.sub(" ", text)))
+    flat = _ANY_TAG.sub("", _BREAK.sub("\n", _drop_hidden(text)))
     lines = (unescape(line).strip() for line in flat.split("\n"))
     return [Block(text=line, element=i) for i, line in enumerate(lines) if line]
+
+
+def _drop_hidden(text: str) -> str:
+    """Scripts, styles, the head and comments, each replaced by a space.
+
+    One pass: an opener whose closer never comes is kept as text, and a closer known to be
+    absent is not searched for again (a regex ``.*?`` rescans to the end for every opener).
+    """
+    lower = text.lower()
+    out: list[str] = []
+    absent: set[str] = set()
+    pos = 0
+    while m := _HIDDEN.search(text, pos):
+        closer = "-->" if m.group(1) is None else "</" + m.group(1).lower()
+        at = -1 if closer in absent else lower.find(closer, m.end())
+        if at < 0:
+            absent.add(closer)
+            out.append(text[pos : m.end()])
+            pos = m.end()
+            continue
+        end = at + len(closer) if closer == "-->" else lower.find(">", at) + 1
+        out.append(text[pos : m.start()] + " ")
+        pos = end if end > 0 else len(text)
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _han(blocks: list[Block]) -> int:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from ..blocks import Block, ReadResult
+from ..model import ParseWarning
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -45,7 +46,11 @@ def front_matter(text: str) -> tuple[dict[str, Any], str]:
         if item and key:
             data.setdefault(key, [])
             if isinstance(data[key], list):
-                data[key].append(_scalar(item.group(1)))
+                value = _scalar(item.group(1))
+                if isinstance(value, list):  # - [a, b] inside a block list
+                    data[key].extend(value)
+                else:
+                    data[key].append(value)
             continue
         kv = _YAML_LINE.match(line)
         if kv:
@@ -55,11 +60,32 @@ def front_matter(text: str) -> tuple[dict[str, Any], str]:
     return data, text[m.end() :]
 
 
-def _scalar(value: str) -> str:
+def _scalar(value: str) -> str | list[str]:
     value = value.strip()
+    if len(value) >= 2 and value[0] == "[" and value[-1] == "]":  # a flow list: [金融, 政策]
+        return [v for v in (_scalar(part) for part in value[1:-1].split(",")) if isinstance(v, str) and v]
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
         value = value[1:-1].replace("''", "'") if value[0] == "'" else value[1:-1]
     return value
+
+
+def _one(meta: dict[str, Any], key: str, warnings: list[ParseWarning]) -> str | None:
+    """A key Hexo writes as a scalar; a list (valid YAML all the same) gives its first item."""
+    value = meta.get(key)
+    if isinstance(value, list):
+        if value:
+            message = f"front matter {key!r} is a list; its first item is used"
+            warnings.append(ParseWarning(code="W003", message=message))
+        value = next((v for v in value if v), None)
+    return value or None
+
+
+def _many(meta: dict[str, Any], key: str) -> list[str]:
+    """A key Hexo writes as a list; a single value is a one-item list."""
+    value = meta.get(key)
+    if isinstance(value, list):
+        return [v for v in value if v]
+    return [value] if value else []
 
 
 def read_sina(text: str) -> ReadResult:
@@ -69,12 +95,13 @@ def read_sina(text: str) -> ReadResult:
 
     meta, body = front_matter(text)
     root = parse_tree(body)
+    warnings: list[ParseWarning] = []
     news: dict[str, Any] = {
         "site": "新浪财经",
-        "title": meta.get("title") or None,
-        "published_at": meta.get("date") or None,
-        "author": meta.get("author") or None,
-        "categories": meta.get("categories") or [],
+        "title": _one(meta, "title", warnings),
+        "published_at": _one(meta, "date", warnings),
+        "author": _one(meta, "author", warnings),
+        "categories": _many(meta, "categories"),
         "original_title": None,
         "source": None,
         "editor": None,
@@ -108,7 +135,13 @@ def read_sina(text: str) -> ReadResult:
     m = PRINTS.match(news["title"] or "")
     if m:
         source_meta = {"title": m.group("doc"), "issuer": m.group("who")}
-    return ReadResult(blocks=[b for b in blocks if b.text.strip()], format="sina", news=news, source_meta=source_meta)
+    return ReadResult(
+        blocks=[b for b in blocks if b.text.strip()],
+        format="sina",
+        news=news,
+        source_meta=source_meta,
+        warnings=warnings,
+    )
 
 
 def _strip_chrome(block: Block) -> Block:

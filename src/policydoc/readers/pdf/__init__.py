@@ -20,6 +20,7 @@ from typing import Any
 from ...blocks import ReadResult
 from ...errors import NoTextLayerError, PolicyDocError, TooLargeError, UnsupportedFormatError
 from ...layout import Line, lay_out, page_lines, text_share
+from ...model import ParseWarning
 from .engine import EngineError, PdfSource
 
 MAX_PAGES = 1000  # default limit; parse(..., max_pages=N) raises it
@@ -69,6 +70,7 @@ def read_pdf(
     except EngineError as exc:
         raise UnsupportedFormatError(str(exc), path) from None
     warnings.warn(f"{path}: {first}; read with pdfplumber instead", PDFEngineWarning, stacklevel=2)
+    result.warnings.append(ParseWarning(code="W004", message=f"{first}; read with pdfplumber instead"))
     return result
 
 
