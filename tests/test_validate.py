@@ -57,7 +57,11 @@ def test_each_problem_is_found(code, doc):
 
 @pytest.mark.parametrize("sample", sorted(SAMPLES.iterdir()), ids=lambda p: p.name)
 def test_silent_on_the_samples(sample):
-    assert check_document(policydoc.parse(sample)) == []
+    # The rendered PDF's font is not embedded, so PDFium leaves text out and pdfplumber reads
+    # it (info W004, a reading repair): nothing is wrong with the notice itself.
+    found = check_document(policydoc.parse(sample))
+    assert [d for d in found if d.severity != "info"] == []
+    assert {d.code for d in found} <= {"W004"}
 
 
 def test_committed_schema_is_current():

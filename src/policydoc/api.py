@@ -16,11 +16,9 @@ from .errors import EmptyDocumentError, PolicyDocError, TooLargeError, Unreadabl
 from .metadata import extract
 from .model import Collection, News, Part, PolicyDocument, Provenance, Source, TocEntry
 from .readers import BY_FORMAT, read, sniff
-from .readers.docx import is_docx, read_docx
 from .readers.encoding import decode, decode_text, wide_unicode
-from .readers.ofd import looks_like_ofd, read_ofd
-from .readers.office import office_format, read_office
 from .readers.pdf import MAX_PAGES, read_pdf
+from .readers.signatures import ZIP, office_format
 from .readers.sina import looks_like_sina
 from .references import extract as extract_references
 from .roles import assign
@@ -157,10 +155,14 @@ def detect_format(data: bytes, path: str | None = None) -> str:
     head = data[:1024].lstrip()
     if head.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
         return "pdf"
-    if is_docx(data):
-        return "docx"
-    if looks_like_ofd(data):
-        return "ofd"
+    if data.startswith(ZIP):  # the zip-based formats; their readers load only for them (start-up time)
+        from .readers.docx import is_docx
+        from .readers.ofd import looks_like_ofd
+
+        if is_docx(data):
+            return "docx"
+        if looks_like_ofd(data):
+            return "ofd"
     if office := office_format(data):  # .doc/.wps (OLE2) and RTF: through LibreOffice
         return office
     if _looks_binary(data[:8192]):
@@ -268,10 +270,16 @@ def _read(data: bytes, path: str, fmt: str, max_pages: int, engine: str | None =
     if fmt == "pdf":
         return read_pdf(data, path, max_pages=max_pages, engine=engine)
     if fmt == "ofd":
+        from .readers.ofd import read_ofd
+
         return read_ofd(data, path, max_pages=max_pages)
     if fmt == "docx":
+        from .readers.docx import read_docx
+
         return read_docx(data, path)
     if fmt in ("doc", "rtf"):
+        from .readers.office import read_office
+
         return read_office(data, path, fmt)
     decoded = decode_text(data, path, last_use=True)
     result = read(decoded.text, fmt, path)

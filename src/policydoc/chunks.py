@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from .model import Chunk, PolicyDocument, Provenance, Section
+from .patterns import lazy
 
-SENTENCE = regex.compile(r"[^。！？；\n]*(?:[。！？；]+[”’」）)]*|\n|$)")
+SENTENCE = lazy(r"[^。！？；\n]*(?:[。！？；]+[”’」）)]*|\n|$)")
 DEFAULT_MAX_CHARS = 800
 
 

@@ -24,17 +24,18 @@ import regex
 from .blocks import Block
 from .docparts import is_title_line
 from .numbering import match_marker
+from .patterns import lazy
 
 # ``目录`` on its own, or at the end of a short block that joined it to the cover's lines.
-TOC_HEAD = regex.compile(r"^(?P<cover>.{0,40}?)\s*目\s*录$")
+TOC_HEAD = lazy(r"^(?P<cover>.{0,40}?)\s*目\s*录$")
 # ``title……12`` / ``title.....04`` / ``title …… 39``; several entries may share one block.
-TOC_ENTRY = regex.compile(r"(?P<title>.+?)\s*(?:[.．·・…]{3,}|…+|-{4,})[\s.．·・…]*(?P<page>\d{1,4})(?!\d)")
+TOC_ENTRY = lazy(r"(?P<title>.+?)\s*(?:[.．·・…]{3,}|…+|-{4,})[\s.．·・…]*(?P<page>\d{1,4})(?!\d)")
 DOC_TYPES = "通知|意见|方案|办法|规定|条例|细则|决定|规则|准则|规划|计划|措施|通告|公告|指引|批复|决议|章程|标准"
-TITLE_SHAPE = regex.compile(rf"(?:{DOC_TYPES})(?:[（(][^（）()]{{1,12}}[）)])?$")
+TITLE_SHAPE = lazy(rf"(?:{DOC_TYPES})(?:[（(][^（）()]{{1,12}}[）)])?$")
 # Announcements that make the next title part of the same document (a notice enclosing a plan).
-ENCLOSES = regex.compile(r"印发|转发|发布|公布|颁布")
-AMENDS = regex.compile(r"(?:修改|修正|修订)《(?P<title>[^》]{2,60})》的决定")
-BOOK_TITLE = regex.compile(r"《(?P<title>[^》]{2,60})》")
+ENCLOSES = lazy(r"印发|转发|发布|公布|颁布")
+AMENDS = lazy(r"(?:修改|修正|修订)《(?P<title>[^》]{2,60})》的决定")
+BOOK_TITLE = lazy(r"《(?P<title>[^》]{2,60})》")
 RESTART = {"chapter", "article"}
 LOOKAHEAD = 4  # blocks between a title and the first chapter/article of its body
 MAX_TOC_WRAP = 2  # blocks an entry may span

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
+from .patterns import lazy
 
 _CN_YEAR = "[〇○零一二三四五六七八九]{4}"
 _CN_DAY = "[一二三四五六七八九十]{1,3}"
-DATE = regex.compile(
+DATE = lazy(
     rf"^[（(]?\s*(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{_CN_YEAR}年{_CN_DAY}月{_CN_DAY}日)"
     r"\s*(?:印发|发布|公布)?\s*[）)]?$"
 )
 # Brackets printed around the year of a 发文字号: 〔〕 as GB/T 9704 asks, and what sites use instead.
 _OPEN, _CLOSE = r"〔\[［【(（﹝", r"〕\]］】)）﹞"
-DOC_NUMBER = regex.compile(
+DOC_NUMBER = lazy(
     rf"^[（(]?\s*(?P<num>[\p{{Han}}A-Za-z]{{1,20}}\s*[{_OPEN}]\s*\d{{4}}\s*[{_CLOSE}]\s*\d{{1,5}}\s*号)\s*[）)]?$"
     # 令: 国务院令第706号, 中国人民银行令〔2016〕第3号, 中国人民银行 国家市场监督管理总局令〔2024〕第3号
     rf"|^[（(]?(?P<order>[\p{{Han}}][\p{{Han}}\s]{{0,40}}令\s*(?:[{_OPEN}]\s*\d{{4}}\s*[{_CLOSE}]\s*)?"
@@ -28,33 +28,33 @@ DOC_NUMBER = regex.compile(
     rf"|^[（(]?(?P<order>[\p{{Han}}][\p{{Han}}\s]{{0,40}}[{_OPEN}]\s*\d{{4}}\s*[{_CLOSE}]\s*(?:第\s*)?\d{{1,5}}\s*号令)[）)]?$"
 )
 # The 署名 and the 成文日期 on one line, as a page flattened into one line leaves them.
-SIGNED_DATE = regex.compile(
+SIGNED_DATE = lazy(
     r"^(?P<who>[\p{Han}（）()、]{2,60}(?:\s+[\p{Han}（）()、]{2,60}){0,40}?)\s*"
     rf"(?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日|{_CN_YEAR}年{_CN_DAY}月{_CN_DAY}日)$"
 )
 # Looks like a 发文字号 but is not well formed (〔24〕, missing 号): still the number line.
-DOC_NUMBER_LOOSE = regex.compile(
+DOC_NUMBER_LOOSE = lazy(
     r"^[（(]?[\p{Han}A-Za-z]{1,20}\s*[〔\[［【﹝]\s*\d{1,4}\s*[〕\]］】﹞]\s*\d{0,5}\s*号?[）)]?$"
 )
 # The serial of a 令 set on its own line, bare or in brackets: 第16号, （第16号）
-ORDER_SERIAL = regex.compile(r"^[（(]?\s*(?P<serial>第\s*[\d一二三四五六七八九十百零〇]+\s*号)\s*[）)]?$")
-ADDRESSEE = regex.compile(r"^[^。；]{2,200}[：:]$")
+ORDER_SERIAL = lazy(r"^[（(]?\s*(?P<serial>第\s*[\d一二三四五六七八九十百零〇]+\s*号)\s*[）)]?$")
+ADDRESSEE = lazy(r"^[^。；]{2,200}[：:]$")
 # 发文机关标志 (XX人民政府文件); a title line ending in 规范性文件 names no body (…关于…文件).
-ISSUER_MARK = regex.compile(r"^(?!.*关于)[\p{Han}、 ]{2,60}文件$")
-DOC_CODE = regex.compile(r"^[A-Z]{2,6}\d{0,3}[-－—]\d{4}[-－—]\d{3,5}$")
-NOTE = regex.compile(
+ISSUER_MARK = lazy(r"^(?!.*关于)[\p{Han}、 ]{2,60}文件$")
+DOC_CODE = lazy(r"^[A-Z]{2,6}\d{0,3}[-－—]\d{4}[-－—]\d{3,5}$")
+NOTE = lazy(
     r"^[（(](?:此件|本件|完|未完待续|本文有删减|注[:：]).{0,60}[）)]$"
     # a publication note: （2021年7月27日中华人民共和国国务院令第746号公布）
     r"|^[（(][^（）()]{0,80}(?:\d{4}|[〇○零一二三四五六七八九]{4})年[^（）()]{0,120}"
     r"(?:公布|发布|通过|施行|修订|修正|印发)[^（）()]{0,80}[）)]$"
 )
-CC = regex.compile(r"^抄送[:：]")
-PRINTED = regex.compile(r"^(?P<by>.{2,60}?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$")
+CC = lazy(r"^抄送[:：]")
+PRINTED = lazy(r"^(?P<by>.{2,60}?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$")
 # Notes on how the text was published, after the date: 公开方式, or the link a crawler kept.
-DISCLOSURE = regex.compile(r"^(?:公开方式|信息公开选项|原文链接|原文地址|详情页链接)[:：]")
-CONTACT = regex.compile(r"^[（(]?(?:联系人|联系电话)[:：]")
-ATTACHMENTS_HEAD = regex.compile(r"^附件[:：]\s*(?P<rest>.*)$")
-ANNEX_LABEL = regex.compile(
+DISCLOSURE = lazy(r"^(?:公开方式|信息公开选项|原文链接|原文地址|详情页链接)[:：]")
+CONTACT = lazy(r"^[（(]?(?:联系人|联系电话)[:：]")
+ATTACHMENTS_HEAD = lazy(r"^附件[:：]\s*(?P<rest>.*)$")
+ANNEX_LABEL = lazy(
     r"^附\s*件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:(?<=\d|[一二三四五六七八九十])[:：])?"
     r"\s*(?P<title>[^:：。]{0,80})$"
 )
@@ -100,62 +100,62 @@ FIELD_LABELS = {
     "时效性": "validity",
     "失效日期": "expiry_date",
 }
-LABEL_LINE = regex.compile(
+LABEL_LINE = lazy(
     "^(?P<label>" + "|".join(r"\s*".join(label) for label in sorted(FIELD_LABELS, key=len, reverse=True)) + ")"
     r"\s*[:：]\s*(?P<value>.*)$"
 )
 # A value that says the field is absent: 文号：无.
 NONE_VALUES = frozenset(["无", "空", "暂无", "无文号", "/", "-", "—", "--", "——", "null", "None"])
 # Whole lines of page furniture a crawler kept above or below the text.
-CHROME_LINE = regex.compile(
+CHROME_LINE = lazy(
     r"^(?:首\s*页|目\s*录|[>›»/]|\*\*[^*]{1,12}\*\*\s*[:：].*|当前位置[:：].*|您的位置[:：].*|【法宝引证码】.*|正文|<!--.*-->|-{3,}|\*{3,}"
     r"|【?(?:返回顶部|关闭窗口|打印本页|打印|关闭|纠错|收藏)】?|扫一扫.*|分享到.*|字号[:：].*|浏览次数.*"
     r"|\p{Han}{0,6}(?:链接|网址|地址)\s*[:：]\s*(?:https?://|www\.).*"
     # page markers of a PDF dump: --- 第1页 ---, ===PAGE 3===
     r"|[-=]{2,}\s*(?:第\s*\d+\s*页|PAGE\s*\d+)\s*[-=]{2,}|[-—–]\s*\d{1,4}\s*[-—–]|\d{1,4}\s*/\s*\d{1,4})$"
 )
-BREADCRUMB_SEP = regex.compile(r"^[>›»]$")
+BREADCRUMB_SEP = lazy(r"^[>›»]$")
 # Markdown a converter left on a whole line: # heading, - item, **bold**, *italic*.
-MARKDOWN_MARKS = regex.compile(r"^#{1,6}\s+|^[-+]\s+|^\*{1,2}(?=[^*].*[^*]\*{1,2}$)|(?<=^\*{1,2}[^*].*[^*])\*{1,2}$")
+MARKDOWN_MARKS = lazy(r"^#{1,6}\s+|^[-+]\s+|^\*{1,2}(?=[^*].*[^*]\*{1,2}$)|(?<=^\*{1,2}[^*].*[^*])\*{1,2}$")
 # A Markdown label line (**版本**: 现行有效) glued to the end of the line before it.
-GLUED_LABEL = regex.compile(r"(?<=\S)(?=\*\*[^*]{1,12}\*\*\s*[:：])")
+GLUED_LABEL = lazy(r"(?<=\S)(?=\*\*[^*]{1,12}\*\*\s*[:：])")
 # Text that never belongs in a title: markup, links, breadcrumbs, labels.
-TITLE_CHROME = regex.compile(
+TITLE_CHROME = lazy(
     r"#|<!--|https?://|首页|当前位置|标题[:：]|索引号|发布时间|【法宝|===PAGE|扫一扫|字体|>|原文链接|打印本页|\*\*"
     r"|版权所有|ICP备|公网安备|点击查看"
 )
 # A line of a law database's publication record: 2002年10月1日 中华人民共和国国务院令第364号公布,
 # or the whole record in brackets under a law's title: （1996年3月17日…通过 根据…修正）
-RECORD = regex.compile(
+RECORD = lazy(
     r"^[（(]?\s*(?:根据)?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{0,600}?(?:通过|公布|施行|批准|修正|修订|发布)(?:[）)。，,\s]|根据)*$"
 )
 # A 令 cited in running text (a publication note, a record); a joint one names its bodies with 、:
 # 国务院、中央军事委员会令第788号
 ORDER_BODY = r"(?:中华人民共和国)?(?:国务院|\p{Han}{1,10}?(?:人民政府|政府|委员会|部|局|署|办公室|银行))"
-ORDER_IN_TEXT = regex.compile(
+ORDER_IN_TEXT = lazy(
     rf"(?:{ORDER_BODY}、)*{ORDER_BODY}令"
     r"(?:[〔\[［【(（﹝]\d{4}[〕\]］】)）﹞])?第[\d一二三四五六七八九十百零〇]+号"
 )
 # The body (or bodies) a 令 names before 令: 中国人民银行 国家市场监督管理总局令〔2024〕第3号
-ORDER_HEAD = regex.compile(r"^(?P<who>[^令\d]+?)\s*令\s*(?:[〔\[［【(（﹝]\s*\d{4}\s*[〕\]］】)）﹞])?\s*第")
+ORDER_HEAD = lazy(r"^(?P<who>[^令\d]+?)\s*令\s*(?:[〔\[［【(（﹝]\s*\d{4}\s*[〕\]］】)）﹞])?\s*第")
 # A title naming its issuers only as a count: 工业和信息化部等七部门 (the signers are the issuers)
-SEVERAL_BODIES = regex.compile(r"等[\d一二三四五六七八九十]*(?:个)?(?:部门|单位|部委)")
+SEVERAL_BODIES = lazy(r"等[\d一二三四五六七八九十]*(?:个)?(?:部门|单位|部委)")
 # In a record line: the event that dates a text (not 批准 by another body, not 施行), the body
 # before its session or 令, and the session terms left out of the body's name.
-RECORD_EVENT = regex.compile(r"(?:通过|公布|修正|修订|发布)")
-RECORD_BODY = regex.compile(
+RECORD_EVENT = lazy(r"(?:通过|公布|修正|修订|发布)")
+RECORD_BODY = lazy(
     r"^(?P<who>\p{Han}{2,40}?)(?:第[一二三四五六七八九十百\d]+次(?:常务|全体)?会议|常务会议|公告|令)"
 )
-RECORD_TERM = regex.compile(r"第[一二三四五六七八九十百\d]+届|^中华人民共和国(?=国务院)")
+RECORD_TERM = lazy(r"第[一二三四五六七八九十百\d]+届|^中华人民共和国(?=国务院)")
 # Short forms of an issuer in a 令 number or record, by the body's name.
 ORDER_ISSUERS = {"国": "国务院", "国务院": "国务院", "中华人民共和国国务院": "国务院"}
 # A title that carries its 发文字号 in brackets: …的通知（银发〔2026〕42号）
-TITLE_WITH_NUMBER = regex.compile(
+TITLE_WITH_NUMBER = lazy(
     r"^(?P<title>.+?)\s*[（(]\s*(?P<num>[\p{Han}A-Za-z\s]{1,40}\s*[〔\[［【﹝]\s*\d{4}\s*[〕\]］】﹞]"
     r"\s*(?:第\s*)?\d{1,5}\s*号令?)\s*[）)]$"
 )
 # Words that end the name of an issuing body: a signature line is one of these.
-ISSUER_END = regex.compile(
+ISSUER_END = lazy(
     r"(?:部|委|厅|局|办|署|院|会|府|室|中央|政府|办公厅|委员会|办公室|人民政府|国务院|中心|银行|总局|小组|分行|集团"
     r"|党组|党委|工委|支行|总队)$"
 )

@@ -28,10 +28,11 @@ from .docparts import (
     split_signed_date,
 )
 from .numbering import match_marker
+from .patterns import lazy
 
-_SPACE = regex.compile(r"\s+")
+_SPACE = lazy(r"\s+")
 # A piece of a 发文字号 after its agency code: 〔, 2025, 〕, 349, 号 (a page's inline runs, one a line).
-_NUMBER_RUN = regex.compile(r"^[〔〕\[\]［］【】()（）﹝﹞\d\s号]+$")
+_NUMBER_RUN = lazy(r"^[〔〕\[\]［］【】()（）﹝﹞\d\s号]+$")
 # Joint notices are signed by up to a few dozen bodies, one a line (市场监管总局等十四部门).
 _MAX_SIGNERS = 40
 # A line ending like this introduces the body rather than naming addressees.

@@ -9,6 +9,7 @@ of articles sets rules, it commits to no levels) and a statistic in a report.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -163,7 +164,10 @@ CUES: tuple[Cue, ...] = (
     Cue("condition", "section", r"申报条件|申请条件|申报要求|支持对象|适用范围|资格条件|基本条件", "二、申报条件"),
 )
 
-_COMPILED = tuple((cue, regex.compile(cue.pattern)) for cue in CUES)
+@functools.cache
+def _compiled() -> tuple[tuple[Cue, regex.Pattern[str]], ...]:
+    """The cue table compiled on first use (start-up time: only documents with quantities need it)."""
+    return tuple((cue, regex.compile(cue.pattern)) for cue in CUES)
 
 
 # The kind of a quantity that no cue claims, from the title of the document.
@@ -191,7 +195,7 @@ def classify(ctx: Context, default: str = "target") -> str:
     if ctx.listed_after:  # 按重点类、优秀类分别给予30万元、20万元、10万元资助: a list shares one kind
         return ctx.listed_after
     parts = _parts(ctx)
-    for cue, pattern in _COMPILED:
+    for cue, pattern in _compiled():
         if pattern.search(parts[cue.where]):
             return cue.kind
     return default

@@ -11,8 +11,6 @@ import datetime as dt
 import unicodedata
 from typing import Any, NamedTuple
 
-import regex
-
 from .docparts import (
     ATTACHMENTS_HEAD,
     CC,
@@ -38,9 +36,10 @@ from .docparts import (
 from .front import Front
 from .model import Metadata
 from .numbering import match_marker, read_numeral
+from .patterns import lazy
 
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "O": "0"}
-_DATE_PARTS = regex.compile(
+_DATE_PARTS = lazy(
     r"(?P<y>[\d〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>[\d一二三四五六七八九十]{1,3})\s*月"
     r"\s*(?P<d>[\d一二三四五六七八九十]{1,3})\s*日"
 )
@@ -60,18 +59,18 @@ _BRACKETS = str.maketrans(
         "）": "〕",
     }
 )
-_SPACE = regex.compile(r"\s+")
-_NUMBER_PARTS = regex.compile(r"^(.*?)[〔\[［【(（﹝](\d{4})[〕\]］】)）﹞](.*)$")
-_LIST_SEP = regex.compile(r"[，；,;]")
-_ISSUER_SEP = regex.compile(r"[\s、]+")
+_SPACE = lazy(r"\s+")
+_NUMBER_PARTS = lazy(r"^(.*?)[〔\[［【(（﹝](\d{4})[〕\]］】)）﹞](.*)$")
+_LIST_SEP = lazy(r"[，；,;]")
+_ISSUER_SEP = lazy(r"[\s、]+")
 # The issuer of a title ends where its verb begins: XX关于, XX印发, XX转发/批转 another body's text.
-_TITLE_ISSUERS = regex.compile(r"^(?P<who>.+?)(?:关于|印发|转发|批转)")
-_DECISION = regex.compile(r"^《(?P<title>[^》]+)》")
-_DASHES = regex.compile(r"[—–－―-]+")
-_NOT_IN_NAME = regex.compile(r"[《》“”\"：:]")
-_ISO_DATE = regex.compile(r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})")
+_TITLE_ISSUERS = lazy(r"^(?P<who>.+?)(?:关于|印发|转发|批转)")
+_DECISION = lazy(r"^《(?P<title>[^》]+)》")
+_DASHES = lazy(r"[—–－―-]+")
+_NOT_IN_NAME = lazy(r"[《》“”\"：:]")
+_ISO_DATE = lazy(r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})")
 # A news agency's dateline glued to the title it reports: 新华社北京7月11日电
-DATELINE = regex.compile(r"^(?:新华社|人民网|中新社|央视网)\p{Han}{0,6}\d{1,2}月\d{1,2}日电\s*")
+DATELINE = lazy(r"^(?:新华社|人民网|中新社|央视网)\p{Han}{0,6}\d{1,2}月\d{1,2}日电\s*")
 
 
 def parse_date(text: str | None) -> dt.date | None:

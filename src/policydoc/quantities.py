@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import regex
 
+from .patterns import lazy
+
 # Units after the magnitude is taken out; longest first so 个百分点 wins over 个.
 UNITS = (
     "个百分点",
@@ -146,7 +148,7 @@ _NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点
 _MAG = r"(?:万亿|千亿|亿|万)?"
 _UNIT = "|".join(regex.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _AFTER = "|".join(AFTER)
-QUANTITY = regex.compile(
+QUANTITY = lazy(
     # The look-ahead lets the engine skip at once every position that cannot start a number.
     rf"(?=[\d百零〇一二两三四五六七八九十千])"
     rf"(?<![\d.A-Za-z·〔第+／/零〇一二两三四五六七八九十百千万亿])"
@@ -159,8 +161,8 @@ QUANTITY = regex.compile(
     # A noun may follow a count at once (30个5G工厂); a decimal point or 1+X may not.
     rf"(?![.+·])"
 )
-_HAS_SCALE = regex.compile(r"[十百千万亿]")
-_ARABIC = regex.compile(r"\d+(?:\.\d+)?")
+_HAS_SCALE = lazy(r"[十百千万亿]")
+_ARABIC = lazy(r"\d+(?:\.\d+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,9 +262,9 @@ TRAPS_BEFORE = (
     (r"每$", "按照每千人不少于10个托位"),  # a denominator (每千人, 每10万人口), not an amount
     (r"[=×÷＝]", "综合成绩=（文化总成绩/750）×300×30%"),  # a formula line
 )
-_TRAPS_BEFORE = regex.compile("|".join(f"(?:{p})" for p, _ in TRAPS_BEFORE))
+_TRAPS_BEFORE = lazy("|".join(f"(?:{p})" for p, _ in TRAPS_BEFORE))
 # Counts of kinds of goods printed after 的 describe a list (关税为零的2034种出口商品).
-_DESCRIBED_LIST = regex.compile(r"的$")
+_DESCRIBED_LIST = lazy(r"的$")
 _LIST_UNITS = frozenset("种 类".split())
 _LOOKBACK = 24  # characters of the phrase before a number that the traps look at
 

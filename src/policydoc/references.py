@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import regex
 
 from .model import Annex, Reference, Section
+from .patterns import lazy
 
 _NUMBER = (
     r"(?P<num>[\p{Han}A-Za-z]{1,20}?\s*[〔\[［](?:19|20)\d{2}[〕\]］]\s*\d{1,5}\s*号"
@@ -33,11 +34,11 @@ CITATIONS = (
 )
 # One pass over the text: at a position the first form that matches wins (regex allows
 # the same group name in several alternatives).
-CITATION = regex.compile("|".join(f"(?:{form})" for form in CITATIONS))
+CITATION = lazy("|".join(f"(?:{form})" for form in CITATIONS))
 CONTEXT = 60  # characters of context kept around a citation
 # Words a bare number is glued to in running text (按照国发〔2019〕4号, …7月27日国务院令第746号):
 # not part of the 机关代字.
-LEADING_WORDS = regex.compile(
+LEADING_WORDS = lazy(
     r"^(?:按照|根据|依据|依照|参照|执行|落实|贯彻|印发|转发|详见|对照|见|和|及|与|原|经|按|以|即|年|月|日)+"
 )
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import regex
-
 from .model import Section
+from .patterns import lazy
 
 ROLE_NAMES: dict[str, tuple[str, ...]] = {
     "guiding_ideology": ("指导思想",),
@@ -49,7 +48,7 @@ ROLE_NAMES: dict[str, tuple[str, ...]] = {
 # A document made of at least this many articles (第N条) is a regulation: it has articles, not tasks.
 MIN_ARTICLES = 3
 _LOOKUP = {name: role for role, names in ROLE_NAMES.items() for name in names}
-_TRIM = regex.compile(r"[。：:；\s]+$")
+_TRIM = lazy(r"[。：:；\s]+$")
 
 
 def role_of(title: str) -> str | None:

@@ -13,15 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from .kinds import Context, classify, document_default
 from .model import Annex, Period, Quantity, Section, Target
+from .patterns import lazy
 from .quantities import BEFORE, CLASSIFIERS, PERIODIC, QUALIFIER_ALIASES, Amount, Marks, find_quantities
 from .roles import is_regulation
 
 FIVE_YEAR_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
-PERIODS = regex.compile(
+PERIODS = lazy(
     r"(?P<plan>[“\"]?(?P<name>十[一二三四五]五)[”\"]?(?:期间|时期|末|规划期)?)"
     r"|(?P<range>(?P<y1>(?:19|20)\d{2})\s*[-—–～至到]\s*(?P<y2>(?:19|20)\d{2})\s*年)"
     r"|(?P<by>(?:到|至|力争到|力争|于|在)(?P<y3>(?:19|20)\d{2})\s*年(?:底|末|前|年底)?)"
@@ -32,16 +31,16 @@ PERIODS = regex.compile(
 FILLERS = ("在现有基础上", "在原有基础上", "累计", "分别", "均", "总计", "合计", "力争", "要", "将", "达到")
 _BEFORE_LONGEST_FIRST = tuple(sorted(BEFORE, key=len, reverse=True))
 _PEELABLE = tuple(sorted((*BEFORE, *FILLERS), key=len, reverse=True))
-_LEADING_PERIOD = regex.compile(
+_LEADING_PERIOD = lazy(
     r"^(?:力争|争取|预计)?(?:到|至|在|于)?(?:(?:19|20)\d{2}\s*年(?:底|末|前|年底)?|[“\"]?十[一二三四五]五[”\"]?(?:期间|时期|末))"
     r"[，、\s]*"
 )
-_TRAILING_PERIOD = regex.compile(r"[\s，]*(?:到|至|在|于)?(?:19|20)\d{2}\s*年(?:底|末|前|年底)?$|[\s，]*每年$")
-_LEADING_FILLER = regex.compile(r"^(?:力争|争取|预计|要|将)")
-_BASELINE_TAIL = regex.compile(r"(?:由|从)[^，。；]*\d[^，。；]*$")
+_TRAILING_PERIOD = lazy(r"[\s，]*(?:到|至|在|于)?(?:19|20)\d{2}\s*年(?:底|末|前|年底)?$|[\s，]*每年$")
+_LEADING_FILLER = lazy(r"^(?:力争|争取|预计|要|将)")
+_BASELINE_TAIL = lazy(r"(?:由|从)[^，。；]*\d[^，。；]*$")
 _LIST_JOINERS = frozenset(("、", "和", "或", "及", "、或", "或者"))
 _CLAUSE_END = "，。；：、！？\n"
-_NOUN_END = regex.compile(r"[，。；：、！？（）\n]|和|及|与|等")
+_NOUN_END = lazy(r"[，。；：、！？（）\n]|和|及|与|等")
 
 
 # A sentence longer than this is stored as the window of WINDOW characters either side of

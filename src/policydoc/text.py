@@ -10,6 +10,8 @@ import re
 
 import regex
 
+from .patterns import lazy
+
 HAN = r"\p{Han}"
 # Full-width / CJK punctuation next to which a space is never meaningful.
 CJK_PUNCT = "，。、；：？！“”‘’《》（）〔〕【】「」『』—…·"
@@ -58,8 +60,8 @@ SPACE_RULES: list[tuple[regex.Pattern[str], str]] = [
 # "总 则", "国 务 院 工 作 规 则", "加 大 创 业": single characters spaced out for
 # justification or display. Runs of two or more multi-character words
 # ("中共中央 国务院") are issuer lists and keep their space.
-_MULTISPACE = regex.compile(r" {2,}")
-_SPACED_OUT = regex.compile(rf"(?<!{HAN})(?:{HAN} ){{1,}}{HAN}(?!{HAN})")
+_MULTISPACE = lazy(r" {2,}")
+_SPACED_OUT = lazy(rf"(?<!{HAN})(?:{HAN} ){{1,}}{HAN}(?!{HAN})")
 
 
 def _join_spaced(m: regex.Match[str]) -> str:

@@ -32,6 +32,10 @@ CODES: dict[str, tuple[str, str]] = {
     "PD402": ("error", "the date lies in the future"),
     "PD501": ("warning", "empty section"),
     "PD502": ("warning", "no numbered sections"),
+    "W001": ("warning", "reading: undecodable bytes were replaced"),
+    "W002": ("warning", "reading: the text encoding was detected, not declared"),
+    "W003": ("info", "reading: front matter of an unexpected shape was read leniently"),
+    "W004": ("info", "reading: the PDF was read by the second engine (pdfplumber)"),
     "SCHEMA": ("error", "does not match the JSON Schema"),
     "JSON": ("error", "not valid JSON"),
     "READ": ("error", "the file cannot be read or parsed"),
@@ -66,7 +70,10 @@ def _path(stack: list[Section]) -> str:
 
 def check_document(doc: PolicyDocument, *, today: dt.date | None = None) -> list[Diagnostic]:
     """Problems of a parsed notice (works the same on a document read back from JSON)."""
-    out: list[Diagnostic] = [Diagnostic(w.code, "warning", "source", w.message) for w in doc.warnings]
+    # What the reader repaired or guessed, with the severity CODES gives it (text may be lost: a warning).
+    out: list[Diagnostic] = [
+        Diagnostic(w.code, CODES.get(w.code, ("warning", ""))[0], "source", w.message) for w in doc.warnings
+    ]
     meta = doc.metadata
     if not meta.title:
         out.append(_diag("PD103", "metadata.title"))

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 
-import regex
-
+from ..patterns import lazy
 from ..text import normalize
 from .lines import Line
 
 # Unlike copied text, a PDF line that is only a number is page furniture: table cells come as table rows.
-PAGE_NUMBER = regex.compile(r"^[-—–－―\s]*\d{1,4}[-—–－―\s]*$|^第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?$")
+PAGE_NUMBER = lazy(r"^[-—–－―\s]*\d{1,4}[-—–－―\s]*$|^第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?$")
 TOP_MARGIN = 0.1  # share of the page height where running headers stand
 BOTTOM_MARGIN = 0.88  # … and where footers start
-_DIGITS = regex.compile(r"\d+")
+_DIGITS = lazy(r"\d+")
 
 
 def drop_furniture(pages: list[list[Line]], heights: list[float]) -> None:

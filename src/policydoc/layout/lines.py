@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from statistics import median
 
-import regex
-
+from ..patterns import lazy
 from ..text import is_han
 from .chars import Char
 
@@ -103,7 +102,7 @@ def _finish(line: Line) -> None:
     line.text = "".join(out)
 
 
-_TEXTLIKE = regex.compile(r"[\p{Han}A-Za-z0-9，。、；：？！“”‘’《》（）〔〕【】,.;:?!()%\-—·]")
+_TEXTLIKE = lazy(r"[\p{Han}A-Za-z0-9，。、；：？！“”‘’《》（）〔〕【】,.;:?!()%\-—·]")
 
 
 def text_share(pages: list[list[Line]]) -> float:

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 import regex
 
 from ..blocks import ReadResult
+from ..patterns import lazy
 from .markdown import looks_like_markdown, read_markdown
 from .oneline import looks_like_one_line, read_one_line
 from .sina import looks_like_sina, read_sina
 from .text import read_text
 
 # [^<>]: a tag never spans another "<", so thousands of unclosed "<p" are scanned once, not each to the end.
-_TAG = regex.compile(r"<(?:p|div|span|br|table|td|tr|font|html|body|meta|head|a|strong|b|h[1-6])\b[^<>]*>", regex.I)
+_TAG = lazy(r"<(?:p|div|span|br|table|td|tr|font|html|body|meta|head|a|strong|b|h[1-6])\b[^<>]*>", regex.I)
 
 
 def looks_like_html(text: str, path: str | None = None) -> bool:

@@ -11,6 +11,7 @@ stays, so the official text is conserved.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ import regex
 
 from ..docparts import kind_of
 from ..numbering import match_marker
+from ..patterns import lazy
 
 Line = tuple[int, str]  # (1-based line in the file, text)
 Zone = Literal["any", "head", "tail"]
@@ -40,19 +42,19 @@ CRAWLER_LABELS = (
 )
 _LINK_LABELS = r"\p{Han}{0,4}链接|原文地址|原文网址|网址|URL Source|来源网址"
 # A run of two or more such lines above the title is a metadata grid whatever its labels.
-GENERIC_LABEL = regex.compile(r"\p{Han}{2,8}\s*[:：]\s*[^\s：:].{0,80}")
+GENERIC_LABEL = lazy(r"\p{Han}{2,8}\s*[:：]\s*[^\s：:].{0,80}")
 
 
 @dataclass(frozen=True, slots=True)
 class ChromeRule:
     name: str
-    pattern: regex.Pattern[str]
+    pattern: str  # matched whole-line, ignoring case, as part of its zone's alternation
     zone: Zone  # "head": above the official text only; "tail": below it only
     takes_next: bool = False  # a label whose value stands on the next line
 
 
 def _rule(name: str, pattern: str, zone: Zone, takes_next: bool = False) -> ChromeRule:
-    return ChromeRule(name, regex.compile(pattern, regex.I), zone, takes_next)
+    return ChromeRule(name, pattern, zone, takes_next)
 
 
 # Each pattern must match the whole line (spaces of every width already folded to one).
@@ -123,20 +125,20 @@ def looks_dumped(lines: list[Line]) -> bool:
 # Tail rules that open the footer: from such a line on, short lines are all chrome.
 _FOOTER_OPENERS = frozenset({"controls", "footer", "related-list"})
 # A page title written as "标题_网站名" / "标题 | 网站名".
-PAGE_TITLE_SUFFIX = regex.compile(r"^(?P<title>.{4,}?)\s*(?:[_|｜]|-(?=\s))\s*(?P<site>[^_|｜]{2,40})$")
-# The rows of each zone as one alternation (one match per line, not one per row); first row wins.
-_BY_ZONE = {
-    zone: regex.compile(
-        "|".join(f"(?P<r{i}>{rule.pattern.pattern})" for i, rule in enumerate(RULES) if rule.zone in ("any", zone)),
-        regex.I,
-    )
-    for zone in ("any", "head", "tail")
-}
-_FOLD_SPACES = regex.compile(r"[\s\u3000\u00a0]+")
-_SPACES = regex.compile(r"\s+")
+PAGE_TITLE_SUFFIX = lazy(r"^(?P<title>.{4,}?)\s*(?:[_|｜]|-(?=\s))\s*(?P<site>[^_|｜]{2,40})$")
+@functools.cache
+def _by_zone(zone: str) -> regex.Pattern[str]:
+    """The rows of a zone as one alternation (one match per line, not one per row); first row wins.
+
+    Compiled on first use: the table costs ~30 ms to compile, which only text dumps need.
+    """
+    rows = (f"(?P<r{i}>{rule.pattern})" for i, rule in enumerate(RULES) if rule.zone in ("any", zone))
+    return regex.compile("|".join(rows), regex.I)
+_FOLD_SPACES = lazy(r"[\s\u3000\u00a0]+")
+_SPACES = lazy(r"\s+")
 _SEPARATORS = (">", "›", "»", "＞", "/")
-_PUNCT = regex.compile(r"[，。；：]")
-_SENTENCE = regex.compile(r"[，。；]")
+_PUNCT = lazy(r"[，。；：]")
+_SENTENCE = lazy(r"[，。；]")
 
 
 def fold(text: str) -> str:
@@ -150,7 +152,7 @@ def chrome_rule(text: str, zone: Zone) -> ChromeRule | None:
     line = fold(text)
     if not line:
         return None
-    m = _BY_ZONE[zone].fullmatch(line)
+    m = _by_zone(zone).fullmatch(line)
     return RULES[int(m.lastgroup[1:])] if m and m.lastgroup else None
 
 

@@ -17,8 +17,9 @@ import regex
 
 from ..errors import DecodeError
 from ..model import ParseWarning
+from ..patterns import lazy
 
-_DECLARED = regex.compile(rb"""<meta[^<>]+charset\s*=\s*["']?([\w-]+)""", regex.I)
+_DECLARED = lazy(rb"""<meta[^<>]+charset\s*=\s*["']?([\w-]+)""", regex.I)
 # Longest first: the UTF-32-LE BOM starts with the UTF-16-LE one.
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),

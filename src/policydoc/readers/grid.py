@@ -3,7 +3,7 @@ text: shared by the HTML reader and the readers of text dumps, without any HTML 
 
 from __future__ import annotations
 
-import regex
+from ..patterns import lazy
 
 # The labels of the metadata grid, by the field they fill (spaces and colons removed).
 GRID_LABELS = {
@@ -24,7 +24,7 @@ GRID_LABELS = {
 CHROME = frozenset(
     "全文 打印 关闭 收藏 分享 分享到 大 中 小 字号 字体 大中小 【打印】 【关闭】 返回顶部 扫一扫".split()
 )
-_GRID_IN_TEXT = regex.compile("(?P<label>" + "|".join(r"\s*".join(label) for label in GRID_LABELS) + r")\s*[:：]\s*")
+_GRID_IN_TEXT = lazy("(?P<label>" + "|".join(r"\s*".join(label) for label in GRID_LABELS) + r")\s*[:：]\s*")
 
 
 def grid_from_text(text: str) -> dict[str, str]:
@@ -41,7 +41,7 @@ def grid_from_text(text: str) -> dict[str, str]:
     return out
 
 
-_LABEL_NOISE = regex.compile(r"[\s:：\u3000\[\]【】]")
+_LABEL_NOISE = lazy(r"[\s:：\u3000\[\]【】]")
 
 
 def label_key(text: str) -> str:

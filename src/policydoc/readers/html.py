@@ -15,6 +15,7 @@ import regex
 from lxml import etree, html
 
 from ..blocks import Block, ReadResult
+from ..patterns import lazy
 from .grid import CHROME, GRID_LABELS, grid_from_text, label_key
 
 BLOCK_TAGS = frozenset(
@@ -25,11 +26,11 @@ SKIP_TAGS = frozenset(
     "script style noscript iframe form button select input textarea svg object embed template head title".split()
 )
 WRAPPER_TAGS = frozenset("div section article main td tr tbody thead table center form body html".split())
-ALIGN = regex.compile(r"text-align\s*:\s*(center|right|left)", regex.I)
-HIDDEN = regex.compile(r"display\s*:\s*none", regex.I)
-HAN = regex.compile(r"\p{Han}")
+ALIGN = lazy(r"text-align\s*:\s*(center|right|left)", regex.I)
+HIDDEN = lazy(r"display\s*:\s*none", regex.I)
+HAN = lazy(r"\p{Han}")
 # id or class of the article body in the CMSes Chinese government sites run on.
-CONTAINER_HINT = regex.compile(
+CONTAINER_HINT = lazy(
     r"^(?:UCAP-CONTENT|zoom|zoomcon|TRS_Editor|TRS_UEDITOR|trs_editor_view|article-content|article_content"
     r"|zcwjk-xlcon|BodyLabel|info_cont|content_article|pages_content|xxgk_content|bbnr|artile_zw|Zoom)$",
     regex.I,
@@ -218,10 +219,10 @@ def read_meta(root: etree._Element) -> dict[str, Any]:
     return meta
 
 
-_HIDDEN = regex.compile(r"<(script|style|noscript|template|head)\b|<!--", regex.I)
+_HIDDEN = lazy(r"<(script|style|noscript|template|head)\b|<!--", regex.I)
 # [^<>]: a tag never spans another "<", so a page of unclosed "<p" is scanned once, not once per "<p".
-_BREAK = regex.compile(r"</?(?:p|div|br|tr|li|h[1-6]|table|section|article|dd|dt|blockquote|center)\b[^<>]*>", regex.I)
-_ANY_TAG = regex.compile(r"<[^<>]*>")
+_BREAK = lazy(r"</?(?:p|div|br|tr|li|h[1-6]|table|section|article|dd|dt|blockquote|center)\b[^<>]*>", regex.I)
+_ANY_TAG = lazy(r"<[^<>]*>")
 MIN_ARTICLE_HAN = 10
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import regex
 
+from ..patterns import lazy
 from ..text import normalize
 from .chrome import Line, chrome_rule, fold, head_end
 from .grid import GRID_LABELS, grid_from_text
@@ -40,7 +41,7 @@ LABELS = GRID_LABELS | EXTRA_LABELS
 # A value that says there is none.
 NO_VALUE = frozenset({"无", "空", "暂无", "-", "—", "/", "／", "null", "None"})
 
-_LABEL = regex.compile(
+_LABEL = lazy(
     r"^\s*(?P<label>"
     + "|".join(r"\s*".join(map(regex.escape, label)) for label in sorted(LABELS, key=len, reverse=True))
     + r")\s*[:：]\s*(?P<value>.*)$"

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import regex
-
 from ..numbering import match_marker
+from ..patterns import lazy
 
 # Where a line ends a sentence, a following numbered line really starts a new paragraph.
 SENTENCE_END = "。：；！？”）】"
@@ -21,17 +20,17 @@ def join_lines(parts: list[str]) -> str:
 
 # Text dumps of web pages put each inline run on a line of its own: 工信厅科函 / 〔 / 2025 / 〕 /
 # 349 / 号, 于 / 2025 / 年 / 10 / 月. A fragment is a line that cannot be a paragraph by itself.
-FRAGMENT = regex.compile(
+FRAGMENT = lazy(
     r"[\x21-\x7e]{1,80}"  # a Latin run: digits, a URL, a file extension
     r"|[（(〔［\[【《“‘）)〕］\]】》”’．.、，,；：:%％。！？]{1,3}"  # brackets and punctuation alone
     r"|[年月日号份个万亿元岁次家项人天]{1,2}"  # a date or unit character alone
 )
 # A line starting with one of these continues the line before a fragment.
-CONTINUES = regex.compile(r"^[。！？）)〕］\]】》”’．.、，,；：:%％年月日号份个万亿元岁次家项人天时分秒至前后起内]")
-SERIAL = regex.compile(r"^\d{1,5}\s*号")  # 〔2025〕 / 161号: the serial of a document number
-OPENS = regex.compile(r"[（(〔［\[【《“‘]$")
-FULL_DATE = regex.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日$")
-LIST_MARKER = regex.compile(r"^\d{1,2}$")
+CONTINUES = lazy(r"^[。！？）)〕］\]】》”’．.、，,；：:%％年月日号份个万亿元岁次家项人天时分秒至前后起内]")
+SERIAL = lazy(r"^\d{1,5}\s*号")  # 〔2025〕 / 161号: the serial of a document number
+OPENS = lazy(r"[（(〔［\[【《“‘]$")
+FULL_DATE = lazy(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日$")
+LIST_MARKER = lazy(r"^\d{1,2}$")
 _ENDS_SENTENCE = "。！？；"
 _MARKER_ONLY_MAX = 12  # characters: a marker standing alone on its line is never longer
 _BLANK = " \t\u3000\u00a0\u200b\u200c\u200d\ufeff"

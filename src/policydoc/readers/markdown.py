@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from ..blocks import Block, ReadResult
+from ..patterns import lazy
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -24,10 +25,10 @@ if TYPE_CHECKING:
 from .sina import front_matter
 from .text import official_lines
 
-_TAG = regex.compile(r"<[^>]*>")
+_TAG = lazy(r"<[^>]*>")
 _TABLE = "\x00table\x00"  # marks a table row while rows and lines go through the finder together
-_BREAK_TAG = regex.compile(r"<br\s*/?>|</p>|</div>|</tr>|</h\d>|</li>", regex.I)
-_COMMENT = regex.compile(r"<!--.*?-->", regex.S)
+_BREAK_TAG = lazy(r"<br\s*/?>|</p>|</div>|</tr>|</h\d>|</li>", regex.I)
+_COMMENT = lazy(r"<!--.*?-->", regex.S)
 
 # What says "this is Markdown" (each kind counts once); plain notices have none of these.
 SIGNALS = {

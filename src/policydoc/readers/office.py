@@ -18,9 +18,8 @@ from pathlib import Path
 from ..blocks import ReadResult
 from ..errors import UnsupportedFormatError
 from .docx import read_docx
+from .signatures import OLE2, RTF, office_format  # noqa: F401  (office_format: re-exported)
 
-OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-RTF = b"{\\rtf"
 CONVERT_TIMEOUT = 180  # seconds; a 100-page .doc converts in a few seconds on one core
 SOFFICE = ("soffice", "libreoffice")
 HOW_TO_CONVERT = "soffice --headless --convert-to docx FILE"
@@ -36,13 +35,6 @@ _OLE_STREAMS = (
 NAMES = {"doc": "a Word 97–2003 or WPS document (.doc/.wps)", "rtf": "an RTF document"}
 
 
-def office_format(data: bytes) -> str | None:
-    """``doc`` for an OLE2 compound file (Word 97–2003, WPS), ``rtf`` for RTF, else None."""
-    if data.startswith(OLE2):
-        return "doc"
-    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:5] == RTF:
-        return "rtf"
-    return None
 
 
 def read_office(data: bytes, path: str | None, fmt: str, *, timeout: float = CONVERT_TIMEOUT) -> ReadResult:

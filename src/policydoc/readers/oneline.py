@@ -13,17 +13,18 @@ import regex
 
 from ..blocks import Block, ReadResult
 from ..numbering import match_marker
+from ..patterns import lazy
 from .lines import join_lines
 from .text import official_lines
 
-_SPACE = regex.compile(r"[ \t\u3000\u00a0]+")
+_SPACE = lazy(r"[ \t\u3000\u00a0]+")
 _OPEN = "《（(〔【“"
 _CLOSE = "》）)〕】”"
-_OPENS = regex.compile(f"[{_OPEN}]")
-_CLOSES = regex.compile(f"[{regex.escape(_CLOSE)}]")
-_LATIN_END = regex.compile(r"[A-Za-z0-9,.;:'\"’)\]-]$")
-_LATIN_START = regex.compile(r"^[A-Za-z0-9(\['\"‘-]")
-_HALF_MARKER = regex.compile(r"(?:^|\s)第[零〇一二三四五六七八九十百两\d]{1,5}$")
+_OPENS = lazy(f"[{_OPEN}]")
+_CLOSES = lazy(f"[{regex.escape(_CLOSE)}]")
+_LATIN_END = lazy(r"[A-Za-z0-9,.;:'\"’)\]-]$")
+_LATIN_START = lazy(r"^[A-Za-z0-9(\['\"‘-]")
+_HALF_MARKER = lazy(r"(?:^|\s)第[零〇一二三四五六七八九十百两\d]{1,5}$")
 MIN_LINE = 1500  # characters: no paragraph of a notice is this long and holds the whole page
 
 

@@ -13,20 +13,21 @@ import regex
 
 from ..blocks import Block, ReadResult
 from ..model import ParseWarning
+from ..patterns import lazy
 
 if TYPE_CHECKING:
     from lxml import etree
 
-FRONT_MATTER = regex.compile(r"\A\s*---\s*\n(?P<yaml>.*?)\n---\s*\n", regex.S)
-_YAML_ITEM = regex.compile(r"^\s*-\s*(.*)$")
-_YAML_LINE = regex.compile(r"^(?P<key>[A-Za-z_]+)\s*:\s*(?P<value>.*)$")
+FRONT_MATTER = lazy(r"\A\s*---\s*\n(?P<yaml>.*?)\n---\s*\n", regex.S)
+_YAML_ITEM = lazy(r"^\s*-\s*(.*)$")
+_YAML_LINE = lazy(r"^(?P<key>[A-Za-z_]+)\s*:\s*(?P<value>.*)$")
 # Where the official text starts, as a whole paragraph or its end.
-FULL_TEXT_INTRO = regex.compile(r"(?:^附(?:件)?全文[:：]?$|全文如下[:：。]?$|^以下为全文[:：。]?$|^全文[:：]$)")
+FULL_TEXT_INTRO = lazy(r"(?:^附(?:件)?全文[:：]?$|全文如下[:：。]?$|^以下为全文[:：。]?$|^全文[:：]$)")
 # Chrome copied from the ministry page along with the text.
-PAGE_CHROME = regex.compile(r"^(?:发布时间[:：].*?)?\s*字体[:：]\s*[\[【].*?[\]】]\s*$|^发布时间[:：][\d\-年月日 :]+$")
-ORIGINAL = regex.compile(r"^\s*(原标题|来源)[:：]\s*(.*)$")
-PRINTS = regex.compile(r"^(?P<who>[\p{Han}\s、]{2,60}?)(?:联合)?印发《(?P<doc>[^》]+)》$")
-EDITOR = regex.compile(r"责任编辑[:：]\s*(\S+)")
+PAGE_CHROME = lazy(r"^(?:发布时间[:：].*?)?\s*字体[:：]\s*[\[【].*?[\]】]\s*$|^发布时间[:：][\d\-年月日 :]+$")
+ORIGINAL = lazy(r"^\s*(原标题|来源)[:：]\s*(.*)$")
+PRINTS = lazy(r"^(?P<who>[\p{Han}\s、]{2,60}?)(?:联合)?印发《(?P<doc>[^》]+)》$")
+EDITOR = lazy(r"责任编辑[:：]\s*(\S+)")
 
 
 def looks_like_sina(text: str) -> bool:

@@ -17,20 +17,19 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-import regex
-
 from ..blocks import Block, ReadResult
 from ..numbering import match_marker
+from ..patterns import lazy
 from ..text import display_width
 from .chrome import Line, find_official, page_title_text
 from .labels import read_labels
 from .lines import SENTENCE_END, join_lines, rejoin_fragments
 
-PAGE_NUMBER = regex.compile(r"^\s*(?:[-—–－―]+\s*\d{1,4}\s*[-—–－―]+|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
+PAGE_NUMBER = lazy(r"^\s*(?:[-—–－―]+\s*\d{1,4}\s*[-—–－―]+|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
 # A page number glued to the first line of the page's text: -2-第四条…
-PAGE_PREFIX = regex.compile(r"^\s*[-—–－]\s*\d{1,4}\s*[-—–－](?=\s*\p{Han})")
+PAGE_PREFIX = lazy(r"^\s*[-—–－]\s*\d{1,4}\s*[-—–－](?=\s*\p{Han})")
 # A space inside Chinese text where the source broke a line.
-BROKEN_LINE_SPACE = regex.compile(r"(?<=[\p{Han}，、“”《》（）])\s(?=[\p{Han}，。、；：“”《》（）])")
+BROKEN_LINE_SPACE = lazy(r"(?<=[\p{Han}，、“”《》（）])\s(?=[\p{Han}，。、；：“”《》（）])")
 
 
 def official_lines(lines: list[Line], *, converted: bool = False) -> tuple[list[Line], dict[str, Any]]:

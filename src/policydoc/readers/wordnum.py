@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 import regex
 from lxml import etree
 
+from ..patterns import lazy
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS_W = f"{{{W}}}"
 
@@ -177,7 +179,7 @@ def format_number(n: int, fmt: str) -> str:
 # Bullets set in the Symbol and Wingdings fonts sit in the private use area.
 BULLETS = {"\uf0b7": "•", "\uf06c": "●", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓", "\uf06e": "■", "\uf075": "◆"}
 
-_PLACEHOLDER = regex.compile(r"%([1-9])")
+_PLACEHOLDER = lazy(r"%([1-9])")
 
 
 @dataclass(slots=True)

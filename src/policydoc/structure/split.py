@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import regex
-
 from ..blocks import Block
 from ..numbering import CN_DIGITS, match_candidate, match_marker, read_numeral
+from ..patterns import lazy
 
 # Where a heading may start inside a paragraph: 第N条 / 第N节, then the rule table decides.
-_INNER = regex.compile(rf"第\s*(?:[{CN_DIGITS}]{{1,5}}|\d{{1,3}})\s*[条节]")
-_AFTER_STOP = regex.compile(rf"。\s*(?P<marker>第\s*(?P<n>[{CN_DIGITS}]{{1,5}}|\d{{1,3}})\s*条)")
+_INNER = lazy(rf"第\s*(?:[{CN_DIGITS}]{{1,5}}|\d{{1,3}})\s*[条节]")
+_AFTER_STOP = lazy(rf"。\s*(?P<marker>第\s*(?P<n>[{CN_DIGITS}]{{1,5}}|\d{{1,3}})\s*条)")
 _TITLE_MAX = 30  # a chapter title is short; a longer run before 第N条 is not a title
 # What may open inside a paragraph that starts with each style.
 _INSIDE = {"chapter": ("part", "article"), "part": ("article",)}
