@@ -251,3 +251,13 @@ def test_refs_of_a_corpus_folder_in_the_worker_pool_as_csv(tmp_path: Path):
     assert any(r["title"] == "江西省流动人口服务和管理办法" and r["part"] == "0" for r in decision)
     sources = [r["source"] for r in rows]
     assert sources == sorted(sources, key=lambda s: sorted(map(str, REGULATIONS.rglob("*"))).index(s))
+
+
+@needs_shared
+def test_parquet_has_one_row_per_document_with_its_part(tmp_path: Path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    target = tmp_path / "docs.parquet"
+    result = pd("convert", str(DECISION), str(SEED_TEXT), "--parquet", str(target), "-j", "1")
+    assert result.returncode == 0, result.err
+    rows = pq.read_table(target).select(["source", "part", "doc_title"]).to_pylist()
+    assert [(r["source"], r["part"]) for r in rows] == [(str(DECISION), 0), (str(DECISION), 1), (str(SEED_TEXT), None)]
