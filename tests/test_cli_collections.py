@@ -261,3 +261,10 @@ def test_parquet_has_one_row_per_document_with_its_part(tmp_path: Path):
     assert result.returncode == 0, result.err
     rows = pq.read_table(target).select(["source", "part", "doc_title"]).to_pylist()
     assert [(r["source"], r["part"]) for r in rows] == [(str(DECISION), 0), (str(DECISION), 1), (str(SEED_TEXT), None)]
+
+
+@needs_shared
+def test_validate_checks_a_file_of_several_documents_document_by_document():
+    result = pd("validate", str(DECISION), str(SEED_TEXT), "--format", "json")
+    report = json.loads(result.out)
+    assert list(report) == [f"{DECISION}#1", f"{DECISION}#2", str(SEED_TEXT)]

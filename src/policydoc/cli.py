@@ -30,7 +30,7 @@ from rich.progress import (
 from rich.text import Text
 
 from . import __version__
-from .api import MAX_BYTES, parse, parse_all, parse_all_bytes, parse_bytes
+from .api import MAX_BYTES, parse_all, parse_all_bytes
 from .batch import STDIN, Discovery, Job, JsonlSink, Outcome, discover, execute, is_fresh, plan, write_text
 from .batch.dask import SchedulerUnreachable
 from .batch.outputs import STDOUT, is_url
@@ -718,7 +718,10 @@ def validate(
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
-    """Check notices (numbering, annexes, document number, date) or JSON against the schema, file by file."""
+    """Check notices (numbering, annexes, document number, date) or JSON against the schema, file by file.
+
+    A file holding several documents is checked document by document, reported as ``FILE#N``.
+    """
     from .validate import check_data, check_document, check_json, unreadable
 
     _settings(debug, quiet, verbose)
@@ -743,20 +746,23 @@ def validate(
                     report[key] = [d.as_dict() for d in check_data(row.get("doc", row))]
             continue
         if kind == ".json" and Path(source).is_file():
-            found_here = check_json(Path(source))
-        else:
-            try:
-                if source == STDIN:
-                    doc = parse_bytes(_stdin(), None, max_bytes=max_bytes, max_pages=max_pages, engine=engine)
-                else:
-                    doc = parse(Path(source), max_bytes=max_bytes, max_pages=max_pages, engine=engine)
-            except PolicyDocError as exc:
-                if state["debug"]:
-                    raise
-                found_here = [unreadable(source, exc.message)]
+            report[source] = [d.as_dict() for d in check_json(Path(source))]
+            continue
+        try:
+            if source == STDIN:
+                docs = parse_all_bytes(_stdin(), None, max_bytes=max_bytes, max_pages=max_pages, engine=engine)
             else:
-                found_here = check_document(doc)
-        report[source] = [d.as_dict() for d in found_here]
+                docs = parse_all(Path(source), max_bytes=max_bytes, max_pages=max_pages, engine=engine)
+        except PolicyDocError as exc:
+            if state["debug"]:
+                raise
+            report[source] = [unreadable(source, exc.message).as_dict()]
+            continue
+        # A file of several documents is checked document by document (FILE#2, as convert names them):
+        # one document's numbering does not continue the previous one's.
+        for n, doc in enumerate(docs.documents, 1):
+            key = source if len(docs.documents) == 1 else f"{source}#{n}"
+            report[key] = [d.as_dict() for d in check_document(doc)]
     errors = sum(1 for found_here in report.values() for d in found_here if d["severity"] == "error")
     if fmt == "json":
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
