@@ -199,8 +199,23 @@ def parse_all(
     returns; ``parse()`` always reads the whole file as one document.
     """
     data, path = _load(source, max_bytes)
+    return parse_all_bytes(data, path, format=format, max_bytes=max_bytes, max_pages=max_pages, engine=engine)
+
+
+def parse_all_bytes(
+    data: bytes,
+    name: str | None = None,
+    *,
+    format: str | None = None,
+    max_bytes: int = MAX_BYTES,
+    max_pages: int = MAX_PAGES,
+    engine: str | None = None,
+) -> Collection:
+    """``parse_all`` of bytes read elsewhere (stdin, a worker process, a Dask task), as ``parse_bytes``."""
+    path = name
     if format is not None and format not in FORMATS:
         raise UnsupportedFormatError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}", path)
+    _check_size(data, path, max_bytes)
     read, blocks = _read_blocks(data, path, format, max_pages, engine)
     found = split_documents(blocks)
     if len(found.starts) == 1:

@@ -30,13 +30,13 @@ from rich.progress import (
 from rich.text import Text
 
 from . import __version__
-from .api import MAX_BYTES, parse, parse_bytes
+from .api import MAX_BYTES, parse_all, parse_all_bytes
 from .batch import STDIN, Discovery, Job, JsonlSink, Outcome, discover, execute, is_fresh, plan, write_text
 from .batch.dask import SchedulerUnreachable
 from .batch.outputs import STDOUT, is_url
 from .errors import PolicyDocError
 from .export.frame import COLUMNS, targets_rows
-from .model import PolicyDocument, Section
+from .model import Collection, PolicyDocument, Provenance, Section
 from .readers.pdf import MAX_PAGES
 from .schema import schema_text
 
@@ -114,14 +114,12 @@ def _stdin() -> bytes:
     return sys.stdin.buffer.read()
 
 
-def _load(
-    path: str, max_bytes: int = MAX_BYTES, max_pages: int = MAX_PAGES, engine: str | None = None
-) -> PolicyDocument:
-    """Parse one notice for a command; a bad file is one clear line and exit 1."""
+def _load(path: str, max_bytes: int = MAX_BYTES, max_pages: int = MAX_PAGES, engine: str | None = None) -> Collection:
+    """Read the documents of one file for a command; a bad file is one clear line and exit 1."""
     try:
         if path == STDIN:
-            return parse_bytes(_stdin(), None, max_bytes=max_bytes, max_pages=max_pages, engine=engine)
-        return parse(Path(path), max_bytes=max_bytes, max_pages=max_pages, engine=engine)
+            return parse_all_bytes(_stdin(), None, max_bytes=max_bytes, max_pages=max_pages, engine=engine)
+        return parse_all(Path(path), max_bytes=max_bytes, max_pages=max_pages, engine=engine)
     except PolicyDocError as exc:
         if state["debug"]:
             raise
@@ -144,6 +142,7 @@ class Report:
         self.verb = verb
         self.failures: list[Outcome] = []
         self.done = 0
+        self.documents = 0  # documents in the inputs done (a compilation holds several)
         self.already = 0
         self.progress = Progress(
             TextColumn("{task.description}", markup=False),
@@ -176,12 +175,15 @@ class Report:
             self.already += 1
         elif outcome.ok:
             self.done += 1
+            self.documents += outcome.documents
         else:
             self.failures.append(outcome)
         if state["verbose"]:
             if outcome.ok:
-                where = f" → {outcome.output}" if outcome.output else ""
-                what = "already done" if outcome.skipped else f"ok ({outcome.format}, {outcome.seconds:.1f} s)"
+                written = outcome.outputs or ((outcome.output,) if outcome.output else ())
+                where = f" → {written[0]}" + (f" … {written[-1]}" if len(written) > 1 else "") if written else ""
+                several = f", {outcome.documents} documents" if outcome.documents > 1 else ""
+                what = "already done" if outcome.skipped else f"ok ({outcome.format}{several}, {outcome.seconds:.1f} s)"
                 self.progress.console.print(f"{what}: {escape(outcome.source)}{escape(where)}")
             else:
                 self.progress.console.print(
@@ -247,6 +249,11 @@ def convert(
     parquet: Annotated[
         Path | None, typer.Option("--parquet", metavar="FILE", help="one Parquet row per document (extra: parquet)")
     ] = None,
+    chunks: Annotated[
+        str | None,
+        typer.Option("--chunks", metavar="FILE", help="also write every document's chunks as JSON Lines; - is stdout"),
+    ] = None,
+    max_chars: Annotated[int, typer.Option("--max-chars", min=1, help="longest chunk, in characters")] = 800,
     jobs: Jobs = None,
     resume: Annotated[bool, typer.Option("--resume", help="skip inputs already converted")] = False,
     dask: Annotated[
@@ -264,15 +271,21 @@ def convert(
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
-    """Convert notices to JSON: one file per input mirroring the input tree, JSON Lines or Parquet."""
+    """Convert notices to JSON: one file per document mirroring the input tree, JSON Lines or Parquet.
+
+    A file holding several documents (a compilation, a gazette issue) gives one JSON per
+    document, ``notice.pdf#01.json`` …, and one JSON line per document.
+    """
     from .batch.outputs import DOCUMENT_COLUMNS, ParquetSink, document_row, parquet_available, write_errors
 
     _settings(debug, quiet, verbose)
     if outdir is not None and jsonl is not None:
         _usage("give -o OUTDIR or --jsonl FILE, not both")
-    if outdir is None and jsonl is None and parquet is None:
-        _usage("say where to write: -o OUTDIR, --jsonl FILE or --parquet FILE")
-    if resume and STDOUT in (outdir, jsonl):
+    if outdir is None and jsonl is None and parquet is None and chunks is None:
+        _usage("say where to write: -o OUTDIR, --jsonl FILE, --parquet FILE or --chunks FILE")
+    if sum(target == STDOUT for target in (outdir, jsonl, chunks)) > 1:
+        _usage("only one output can go to standard output")
+    if resume and STDOUT in (outdir, jsonl, chunks):
         _usage("--resume needs a folder or a file to resume from, not standard output")
     if parquet is not None and not parquet_available():
         _usage("--parquet needs pyarrow: pip install 'policydoc[parquet]'")
@@ -296,64 +309,71 @@ def convert(
         max_bytes=max_bytes,
         max_pages=max_pages,
         engine=engine,
+        max_chars=max_chars if chunks is not None else None,
     )
     for source, output in renamed:
         err.print(f"[yellow]note:[/] {escape(source)} → {escape(output)} (another input has the same name)")
     workers = jobs or os.cpu_count() or 1
     sink = JsonlSink(jsonl, resume=resume) if jsonl is not None else None
+    chunk_sink = JsonlSink(chunks, resume=resume) if chunks is not None else None
     table = ParquetSink(str(parquet), DOCUMENT_COLUMNS) if parquet is not None else None
     report = Report("converting", len(todo))
 
     def record(outcome: Outcome) -> None:
         # WorkerDied is no verdict on the file: it is left out of the JSON Lines, to be retried.
+        # An input already recorded in a sink (resumed with another sink behind) is not recorded twice.
         if sink is not None and not outcome.skipped and outcome.error_type != "WorkerDied":
-            sink.write(outcome.record())
+            if outcome.sha256 is None or outcome.sha256 not in sink.recorded(outcome.source):
+                sink.write_all(outcome.records())
+        if chunk_sink is not None and outcome.chunks and outcome.sha256 not in chunk_sink.recorded(outcome.source):
+            chunk_sink.write_all(outcome.chunks)
         if outcome.ok and not outcome.skipped and outcome.payload is not None:
             if table is not None:
-                table.add([document_row(outcome.source, outcome.sha256, outcome.payload)])
-            if to_stdout:
-                sys.stdout.write(json.dumps(json.loads(outcome.payload), ensure_ascii=False, indent=2) + "\n")
+                table.add([document_row(outcome.source, outcome.sha256, doc) for doc in outcome.payload])
+            if to_stdout:  # several documents: one JSON after another, as jq reads them
+                for doc in outcome.payload:
+                    sys.stdout.write(json.dumps(json.loads(doc), ensure_ascii=False, indent=2) + "\n")
         report.outcome(outcome)
 
     try:
         with report:
             if resume:
-                todo = _resume(todo, sink, report)
+                todo = _resume(todo, [s for s in (sink, chunk_sink) if s is not None], outdir is not None, report)
             run = execute(todo, workers=workers, record=record, status=report.status, dask=dask)
     except SchedulerUnreachable as exc:
         _usage(str(exc))
     finally:
-        if sink is not None:
-            sink.close()
+        for opened in (sink, chunk_sink):
+            if opened is not None:
+                opened.close()
         if table is not None:
             table.close()
     if outdir is not None and not to_stdout:
         write_errors(outdir, report.failures)
     if not state["quiet"]:
-        where = "standard output" if STDOUT in (outdir, jsonl) else outdir or jsonl or parquet
+        where = "standard output" if STDOUT in (outdir, jsonl) else outdir or jsonl or parquet or chunks
+        several = f" ({report.documents} documents)" if report.documents > report.done else ""
         err.print(
-            f"{report.done} converted, {report.already} already done, {len(found.skipped)} skipped, "
+            f"{report.done} converted{several}, {report.already} already done, {len(found.skipped)} skipped, "
             f"{len(report.failures)} failed → {where}"
         )
     report.listed_failures()
     _exit(report, run.interrupted, run.unfinished)
 
 
-def _resume(todo: list[Job], sink: JsonlSink | None, report: Report) -> list[Job]:
-    """Drop the jobs already done: an output newer than its input, or a JSON Lines record of the same bytes."""
+def _resume(todo: list[Job], sinks: list[JsonlSink], to_files: bool, report: Report) -> list[Job]:
+    """Drop the jobs already done everywhere: outputs newer than their input (``-o``), and
+    JSON Lines records of the same bytes in every JSON Lines file written (``--jsonl``, ``--chunks``)."""
     import hashlib
 
     left = []
     for job in todo:
-        if sink is not None:
-            recorded = sink.recorded(job.source)
-            done = (
-                bool(recorded)
-                and Path(job.source).is_file()
-                and (hashlib.sha256(Path(job.source).read_bytes()).hexdigest() in recorded)
-            )
-        else:
-            done = is_fresh(job)
+        done = is_fresh(job) if to_files else True
+        if done and sinks:
+            done = all(sink.recorded(job.source) for sink in sinks) and Path(job.source).is_file()
+            if done:
+                sha256 = hashlib.sha256(Path(job.source).read_bytes()).hexdigest()
+                done = all(sha256 in sink.recorded(job.source) for sink in sinks)
         if done:
             report.outcome(Outcome(job.source, job.output, skipped=True))
         else:
@@ -382,15 +402,27 @@ def _suffixes() -> tuple[str, ...]:
 @interruptible
 def show(
     path: Annotated[str, typer.Argument(help="a notice: HTML, PDF or text; - is stdin")],
+    number: Annotated[
+        int, typer.Option("--doc", "-d", min=1, help="in a file of several documents, which one to show (1 = first)")
+    ] = 1,
     max_bytes: MaxBytes = MAX_BYTES,
     max_pages: MaxPages = MAX_PAGES,
     engine: Engine = None,
     debug: Debug = False,
 ) -> None:
-    """Metadata, the section tree with roles, and targets (plain text when piped)."""
+    """Metadata, the section tree with roles, and targets (plain text when piped).
+
+    A file holding several documents lists them first (title, where each starts and ends,
+    sections), then shows the first in full, or the one ``--doc N`` names.
+    """
     _settings(debug)
-    doc = _load(path, max_bytes, max_pages, engine)
+    collection = _load(path, max_bytes, max_pages, engine)
     out = Console(soft_wrap=True)
+    if number > len(collection.documents):
+        _usage(f"--doc {number}: {path} holds {len(collection.documents)} document(s)")
+    if len(collection.documents) > 1:
+        _print_documents(out, collection)
+    doc = collection.documents[number - 1]
     m = doc.metadata
     facts = [
         ("标题", m.title),
@@ -401,12 +433,52 @@ def show(
         ("主送机关", "；".join(m.addressees)),
         ("附件", "；".join(m.attachments)),
         ("格式", doc.source.format),
+        ("文档", f"{number}/{len(collection.documents)}" if len(collection.documents) > 1 else None),
     ]
     _print_facts(out, [(key, str(value)) for key, value in facts if value])
     _print_warnings(out, doc)
     _print_outline(out, doc, doc.title or m.title or Path(path).name)
     if doc.targets:
         _print_targets(out, targets_rows([doc]), with_doc=False)
+
+
+def _where(p: Provenance | None) -> str:
+    if p is None:
+        return ""
+    if p.page is not None:
+        return f"p.{p.page}" + (f" l.{p.line}" if p.line is not None else "")
+    if p.line is not None:
+        return f"l.{p.line}"
+    return f"el.{p.element}" if p.element is not None else ""
+
+
+def _count(sections: list[Section]) -> int:
+    return sum(1 + _count(s.children) for s in sections)
+
+
+def _print_documents(out: Console, collection: Collection) -> None:
+    """The documents of a file of several: number, title, where it starts–ends, sections."""
+    rows = [
+        (
+            str(i),
+            doc.title or doc.metadata.title or "",
+            f"{_where(doc.part.first if doc.part else None)}–{_where(doc.part.last if doc.part else None)}",
+            str(_count(doc.sections)),
+        )
+        for i, doc in enumerate(collection.documents, 1)
+    ]
+    heading = f"{len(rows)} documents" + (f" in {collection.title}" if collection.title else "")
+    if not out.is_terminal:
+        sys.stdout.write(f"# {heading}\n" + "".join("\t".join(row) + "\n" for row in rows) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table(title=heading)
+    for column in ("#", "title", "range", "sections"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(escape(v) for v in row))
+    out.print(table)
 
 
 def _print_facts(out: Console, facts: list[tuple[str, str]]) -> None:
@@ -544,12 +616,79 @@ def targets(
     _exit(report, run.interrupted, run.unfinished)
 
 
-def _write_csv(target: str, rows: list[dict]) -> None:
+# --- refs ----------------------------------------------------------------------------------------
+
+
+@app.command()
+@interruptible
+def refs(
+    paths: Annotated[list[str], typer.Argument(help="files and folders; - is stdin")],
+    csv_file: Annotated[
+        str | None, typer.Option("--csv", metavar="FILE", help="write the table as CSV (UTF-8); - is stdout")
+    ] = None,
+    jobs: Jobs = None,
+    max_bytes: MaxBytes = MAX_BYTES,
+    max_pages: MaxPages = MAX_PAGES,
+    engine: Engine = None,
+    debug: Debug = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
+) -> None:
+    """The documents each notice cites (《title》, 文号), as one table, in input order."""
+    from .batch.rows import REFERENCE_COLUMNS
+
+    _settings(debug, quiet, verbose)
+    found = discover(paths)
+    _list_skipped(found, _suffixes())
+    data = _stdin() if any(source == STDIN for source, _ in found.found) else None
+    todo, _ = plan(found.found, None, want="refs", data=data, max_bytes=max_bytes, max_pages=max_pages, engine=engine)
+    by_source: dict[str, list[dict]] = {}
+    report = Report("reading", len(todo))
+
+    def record(outcome: Outcome) -> None:
+        if outcome.ok:
+            by_source[outcome.source] = outcome.payload
+        report.outcome(outcome)
+
+    with report:
+        run = execute(todo, workers=jobs or os.cpu_count() or 1, record=record, status=report.status)
+    rows = [row for job in todo for row in by_source.get(job.source, [])]
+    if csv_file is not None:
+        _write_csv(csv_file, rows, REFERENCE_COLUMNS)
+        if not state["quiet"]:
+            err.print(f"{len(rows)} references from {report.done} files → {csv_file}")
+    else:
+        _print_references(Console(soft_wrap=True), rows, REFERENCE_COLUMNS)
+    report.listed_failures()
+    _exit(report, run.interrupted, run.unfinished)
+
+
+def _print_references(out: Console, rows: list[dict], columns: tuple[str, ...]) -> None:
+    """Tab-separated full values when piped; on a terminal a table of who cites what, where."""
+    if not out.is_terminal:
+        import csv
+
+        writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([_fmt(row[c]) for c in columns] for row in rows)
+        return
+    from rich.table import Table
+
+    table = Table(title="引用文件")
+    for column in ("citing", "doc_number", "title", "section"):
+        table.add_column(column)
+    for row in rows:
+        citing = row["citing_number"] or row["citing_title"] or Path(row["source"]).name
+        table.add_row(*(escape(_fmt(v)) for v in (citing, row["doc_number"], row["title"], row["section"])))
+    out.print(table)
+
+
+def _write_csv(target: str, rows: list[dict], columns: tuple[str, ...] = COLUMNS) -> None:
     import csv
     import io
 
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(COLUMNS), lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     if target == STDOUT:
@@ -589,7 +728,10 @@ def validate(
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
-    """Check notices (numbering, annexes, document number, date) or JSON against the schema, file by file."""
+    """Check notices (numbering, annexes, document number, date) or JSON against the schema, file by file.
+
+    A file holding several documents is checked document by document, reported as ``FILE#N``.
+    """
     from .validate import check_data, check_document, check_json, unreadable
 
     _settings(debug, quiet, verbose)
@@ -614,20 +756,23 @@ def validate(
                     report[key] = [d.as_dict() for d in check_data(row.get("doc", row))]
             continue
         if kind == ".json" and Path(source).is_file():
-            found_here = check_json(Path(source))
-        else:
-            try:
-                if source == STDIN:
-                    doc = parse_bytes(_stdin(), None, max_bytes=max_bytes, max_pages=max_pages, engine=engine)
-                else:
-                    doc = parse(Path(source), max_bytes=max_bytes, max_pages=max_pages, engine=engine)
-            except PolicyDocError as exc:
-                if state["debug"]:
-                    raise
-                found_here = [unreadable(source, exc.message)]
+            report[source] = [d.as_dict() for d in check_json(Path(source))]
+            continue
+        try:
+            if source == STDIN:
+                docs = parse_all_bytes(_stdin(), None, max_bytes=max_bytes, max_pages=max_pages, engine=engine)
             else:
-                found_here = check_document(doc)
-        report[source] = [d.as_dict() for d in found_here]
+                docs = parse_all(Path(source), max_bytes=max_bytes, max_pages=max_pages, engine=engine)
+        except PolicyDocError as exc:
+            if state["debug"]:
+                raise
+            report[source] = [unreadable(source, exc.message).as_dict()]
+            continue
+        # A file of several documents is checked document by document (FILE#2, as convert names them):
+        # one document's numbering does not continue the previous one's.
+        for n, doc in enumerate(docs.documents, 1):
+            key = source if len(docs.documents) == 1 else f"{source}#{n}"
+            report[key] = [d.as_dict() for d in check_document(doc)]
     errors = sum(1 for found_here in report.values() for d in found_here if d["severity"] == "error")
     if fmt == "json":
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")

@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..api import MAX_BYTES, parse_bytes
+import regex
+
+from ..api import MAX_BYTES, parse_all_bytes
 from ..errors import PolicyDocError, TooLargeError, UnreadableFileError
 from ..readers.pdf import MAX_PAGES
-from .outputs import is_url, join, write_text
+from .outputs import is_url, join, remove_stale, stale_candidates, write_text
 
 INPUT_SUFFIXES = (".html", ".htm", ".shtml", ".md", ".txt", ".text", ".pdf", ".ofd", ".docx", ".doc", ".wps", ".rtf")
 STDIN = "-"  # the conventional name for standard input
@@ -20,7 +22,10 @@ STDIN_OUTPUT = "stdin"  # its output name under OUTDIR: OUTDIR/stdin.json
 DIED = "not converted: a worker process died (killed or out of memory); run again with --resume"
 TMP_DIR = ".policydoc-tmp"  # under OUTDIR: temporary files live here until renamed into place
 # What a job sends back to the process that runs the batch, besides success or failure.
-WANTS = ("nothing", "json", "targets")
+WANTS = ("nothing", "json", "targets", "refs")
+# A file holding several documents: one JSON each, ``notice.pdf#01.json`` … (``#`` then the
+# 1-based position, zero-padded to the width of the count so that names sort in file order).
+PART_NAME = regex.compile(r"#\d+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +38,7 @@ class Job:
     max_bytes: int = MAX_BYTES
     max_pages: int = MAX_PAGES
     engine: str | None = None  # the PDF engine (None: the default); travels to Dask workers too
+    max_chars: int | None = None  # also cut every document into chunks of this size (--chunks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,22 +49,44 @@ class Outcome:
     message: str | None = None
     skipped: bool = False  # already done (--resume)
     sha256: str | None = None
-    payload: Any = None  # the document's JSON text (want="json") or its target rows (want="targets")
+    # want="json": one JSON text per document; "targets"/"refs": their rows, documents in file order
+    payload: Any = None
     seconds: float = 0.0
     format: str | None = None  # the format the input was read as (sina, pdf, pdf-text, docx …)
+    documents: int = 0  # how many documents the file holds (a compilation holds several)
+    outputs: tuple[str, ...] = ()  # the JSON files written: ``output``, or one per document
+    chunks: list[dict[str, Any]] | None = None  # the chunk records (Job.max_chars)
 
     @property
     def ok(self) -> bool:
         return self.error_type is None
 
-    def record(self) -> dict[str, Any]:
-        """The JSON Lines record: ``{"ok", "source", "sha256", "doc" | "error_type", "message"}``."""
+    def records(self) -> list[dict[str, Any]]:
+        """The JSON Lines records of this input, one per document.
+
+        ``{"ok", "source", "sha256", "doc"}``, as for a file holding one document; with several,
+        each record also has ``part`` (0-based, ``doc.part.index``) and ``parts`` (how many);
+        a failure is one ``{"ok": false, "source", "sha256", "error_type", "message"}``.
+        """
         import json
 
-        if self.ok:
-            return {"ok": True, "source": self.source, "sha256": self.sha256, "doc": json.loads(self.payload)}
-        row = {"ok": False, "source": self.source, "sha256": self.sha256}
-        return {**row, "error_type": self.error_type, "message": self.message}
+        if not self.ok:
+            row = {"ok": False, "source": self.source, "sha256": self.sha256}
+            return [{**row, "error_type": self.error_type, "message": self.message}]
+        docs = self.payload or []
+        if len(docs) == 1:
+            return [{"ok": True, "source": self.source, "sha256": self.sha256, "doc": json.loads(docs[0])}]
+        return [
+            {
+                "ok": True,
+                "source": self.source,
+                "sha256": self.sha256,
+                "part": i,
+                "parts": len(docs),
+                "doc": json.loads(d),
+            }
+            for i, d in enumerate(docs)
+        ]
 
 
 @dataclass(slots=True)
@@ -103,7 +131,7 @@ def _is_output(f: Path, root: Path, outdir: Path) -> bool:
     when OUTDIR is the input folder itself, ``errors.jsonl`` and the ``notice.pdf.json`` beside the inputs."""
     if outdir != root.resolve():
         return outdir in f.resolve().parents
-    stem = f.name.removesuffix(".json")
+    stem = PART_NAME.sub("", f.name.removesuffix(".json"))  # n.pdf#03.json
     stem = stem.rsplit(".", 1)[0] if stem.rsplit(".", 1)[-1].isdigit() else stem  # n.pdf.2.json
     return f.name == "errors.jsonl" or (f.suffix == ".json" and Path(stem).suffix.lower() in INPUT_SUFFIXES)
 
@@ -117,6 +145,7 @@ def plan(
     max_bytes: int = MAX_BYTES,
     max_pages: int = MAX_PAGES,
     engine: str | None = None,
+    max_chars: int | None = None,
 ) -> tuple[list[Job], list[tuple[str, str]]]:
     """Jobs with unique outputs: ``a/notice.pdf`` → ``OUTDIR/a/notice.pdf.json``.
 
@@ -150,6 +179,7 @@ def plan(
                 max_bytes,
                 max_pages,
                 engine,
+                max_chars,
             )
         )
     return jobs, renamed
@@ -185,9 +215,16 @@ def read_input(job: Job) -> bytes:
         raise UnreadableFileError(f"cannot be read ({exc.strerror or exc})", job.source) from None
 
 
+def part_output(output: str, index: int, count: int) -> str:
+    """``OUTDIR/n.pdf.json`` → ``OUTDIR/n.pdf#03.json`` for the third of ten or more documents."""
+    return f"{output.removesuffix('.json')}#{index + 1:0{len(str(count))}d}.json"
+
+
 def run_job(job: Job) -> Outcome:
     """Convert one input: write its JSON (if it has an output) and return what was asked; never raises.
 
+    A file holding several documents (``parse_all``) gives one JSON per document and one
+    payload item per document; a file holding one is written exactly as ``parse()`` reads it.
     Runs in a worker process or a Dask task: everything it needs travels in ``job``.
     """
     started = time.perf_counter()
@@ -195,29 +232,50 @@ def run_job(job: Job) -> Outcome:
     try:
         data = read_input(job)
         sha256 = hashlib.sha256(data).hexdigest()
-        doc = parse_bytes(
+        docs = parse_all_bytes(
             data,
             None if job.source == STDIN else job.source,
             max_bytes=job.max_bytes,
             max_pages=job.max_pages,
             engine=job.engine,
-        )
+        ).documents
+        outputs: tuple[str, ...] = ()
         if job.output is not None:
-            write_text(job.output, doc.model_dump_json(indent=2), job.tmp_dir)
+            outputs = (
+                (job.output,)
+                if len(docs) == 1
+                else tuple(part_output(job.output, i, len(docs)) for i in range(len(docs)))
+            )
+            for doc, output in zip(docs, outputs, strict=True):
+                write_text(output, doc.model_dump_json(indent=2), job.tmp_dir)
+            # What an earlier run wrote for this input and this run did not (it held more documents, or one).
+            remove_stale(stale_candidates(job.output), keep=outputs)
         payload: Any = None
         if job.want == "json":
-            payload = doc.model_dump_json()
+            payload = [doc.model_dump_json() for doc in docs]
         elif job.want == "targets":
             from ..export.frame import targets_rows
 
-            payload = targets_rows([doc])
+            payload = targets_rows(docs)
+        elif job.want == "refs":
+            from .rows import reference_rows
+
+            payload = reference_rows(docs, job.source)
+        chunks = None
+        if job.max_chars is not None:
+            from .rows import chunk_records
+
+            chunks = chunk_records(docs, job.source, sha256, job.max_chars)
         return Outcome(
             job.source,
             job.output,
             sha256=sha256,
             payload=payload,
             seconds=time.perf_counter() - started,
-            format=doc.source.format,
+            format=docs[0].source.format,
+            documents=len(docs),
+            outputs=outputs,
+            chunks=chunks,
         )
     except PolicyDocError as exc:
         error, message = type(exc).__name__, exc.message
@@ -227,13 +285,13 @@ def run_job(job: Job) -> Outcome:
 
 
 def is_fresh(job: Job) -> bool:
-    """--resume with -o: the output exists and is not older than its input."""
+    """--resume with -o: the output (or the first document's, for a file of several) is not older than its input."""
     if job.output is None or job.source == STDIN:
         return False
     if is_url(job.output):
-        import fsspec
-
-        fs, path = fsspec.core.url_to_fs(job.output)
-        return bool(fs.exists(path))
-    out, src = Path(job.output), Path(job.source)
-    return out.exists() and src.exists() and out.stat().st_mtime >= src.stat().st_mtime
+        return bool(stale_candidates(job.output))
+    src = Path(job.source)
+    if not src.exists():
+        return False
+    written = [Path(job.output), *(Path(p) for p in stale_candidates(job.output))]
+    return any(out.exists() and out.stat().st_mtime >= src.stat().st_mtime for out in written)

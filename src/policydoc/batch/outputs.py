@@ -5,8 +5,10 @@ A reader never sees half a file or half a line; what an interrupted run finished
 
 from __future__ import annotations
 
+import glob
 import json
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -70,12 +72,47 @@ def remove(target: str) -> None:
         Path(target).unlink(missing_ok=True)
 
 
-class JsonlSink:
-    """One JSON line per input, appended as each finishes with a single ``write``.
+PART_SUFFIX = re.compile(r"#\d+\.json")  # what follows ``n.pdf`` in the name of one document's JSON
 
-    Killed at any moment, the file holds whole lines for everything finished (a torn last
-    line, after a crash of the machine, is cut off on resume). With ``resume`` the records
-    already there are kept and their inputs, by source path and sha256, are not converted again.
+
+def stale_candidates(output: str) -> list[str]:
+    """The JSON files of one input that exist now: ``n.pdf.json`` and every ``n.pdf#NN.json``."""
+    stem = output.removesuffix(".json")
+    if is_url(output):
+        import fsspec
+
+        fs, path = fsspec.core.url_to_fs(output)
+        here = path.removesuffix(".json")
+        found = [output] if fs.exists(path) else []
+        return found + sorted(
+            stem + p[len(here) :]
+            for p in fs.glob(glob.escape(here) + "#*.json")
+            if PART_SUFFIX.fullmatch(p[len(here) :])
+        )
+    found = [output] if Path(output).exists() else []
+    return found + sorted(p for p in glob.glob(glob.escape(stem) + "#*.json") if PART_SUFFIX.fullmatch(p[len(stem) :]))
+
+
+def remove_stale(candidates: Iterable[str], keep: Iterable[str]) -> None:
+    kept = set(keep)
+    for target in candidates:
+        if target not in kept:
+            remove(target)
+
+
+# The (position, count) keys of records that come in groups, one group per input: the documents
+# of a compilation, the chunks of a file. A group is written with one ``write``.
+GROUP_KEYS = (("part", "parts"), ("chunk", "chunks"))
+
+
+class JsonlSink:
+    """JSON lines appended as each input finishes, all the lines of one input in a single ``write``.
+
+    Killed at any moment, the file holds whole lines for everything finished. A crash of the
+    machine may tear the last write: on resume a torn last line is cut off, and so are the
+    lines of a last group left incomplete (fewer than its ``parts``/``chunks``), so that the
+    input is converted again and never recorded twice. With ``resume`` the records already
+    there are kept and their inputs, by source path and sha256, are not converted again.
     """
 
     def __init__(self, target: str, *, resume: bool = False) -> None:
@@ -97,28 +134,66 @@ class JsonlSink:
     def _load(self, path: Path) -> None:
         data = path.read_bytes()
         whole = data.rfind(b"\n") + 1
-        if whole < len(data):
-            os.truncate(path, whole)  # a line torn by a crash: its input is converted again
-        for line in data[:whole].splitlines():
+        rows: list[tuple[int, dict[str, Any]]] = []  # (offset of the line, record)
+        offset = 0
+        for line in data[:whole].splitlines(keepends=True):
             try:
                 row = json.loads(line)
             except ValueError:
-                continue
+                row = None
             if isinstance(row, dict) and isinstance(row.get("source"), str):
-                self.done.setdefault(row["source"], set()).add(row.get("sha256"))
+                rows.append((offset, row))
+            offset += len(line)
+        cut = _incomplete_group(rows)
+        if cut is not None:
+            whole = rows[cut][0]
+            rows = rows[:cut]
+        if whole < len(data):
+            os.truncate(path, whole)  # a torn line or group: its input is converted again
+        for _, row in rows:
+            self.done.setdefault(row["source"], set()).add(row.get("sha256"))
 
     def recorded(self, source: str) -> set[str | None]:
         return self.done.get(source, set())
 
     def write(self, record: dict[str, Any]) -> None:
-        line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+        self.write_all([record])
+
+    def write_all(self, records: list[dict[str, Any]]) -> None:
+        """The lines of one input, in one ``write``: none or all of them reach the file."""
+        if not records:
+            return
+        line = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
         view = memoryview(line)
         while view:  # one write for a regular file; the loop only guards short writes to pipes
             view = view[os.write(self.fd, view) :]
+        for r in records:
+            if isinstance(r.get("source"), str):
+                self.done.setdefault(r["source"], set()).add(r.get("sha256"))
 
     def close(self) -> None:
         if self.target != STDOUT:
             os.close(self.fd)
+
+
+def _incomplete_group(rows: list[tuple[int, dict[str, Any]]]) -> int | None:
+    """Index of the first record of a last group that lacks records, else None."""
+    if not rows:
+        return None
+    last = rows[-1][1]
+    for position, count in GROUP_KEYS:
+        if isinstance(last.get(count), int) and isinstance(last.get(position), int):
+            if last[position] + 1 >= last[count]:
+                return None
+            first = len(rows) - 1
+            while first > 0 and _same_group(rows[first - 1][1], last, count):
+                first -= 1
+            return first
+    return None
+
+
+def _same_group(row: dict[str, Any], last: dict[str, Any], count: str) -> bool:
+    return row.get("source") == last.get("source") and row.get("sha256") == last.get("sha256") and count in row
 
 
 def write_errors(outdir: str, failures: Iterable[Any]) -> str | None:
@@ -140,6 +215,7 @@ def write_errors(outdir: str, failures: Iterable[Any]) -> str | None:
 DOCUMENT_COLUMNS = (
     ("source", "string"),
     ("sha256", "string"),
+    ("part", "int64"),
     ("format", "string"),
     ("pages", "int64"),
     ("title", "string"),
@@ -180,7 +256,9 @@ def parquet_available() -> bool:
 
 
 def document_row(source: str, sha256: str | None, doc_json: str) -> dict[str, Any]:
-    """One Parquet row per document: metadata columns, counts, and the whole JSON."""
+    """One Parquet row per document: metadata columns, counts, and the whole JSON.
+
+    ``part`` is the document's position in a file holding several (``doc.part.index``), else null."""
     doc = json.loads(doc_json)
     meta = doc.get("metadata") or {}
 
@@ -190,6 +268,7 @@ def document_row(source: str, sha256: str | None, doc_json: str) -> dict[str, An
     return {
         "source": source,
         "sha256": sha256,
+        "part": (doc.get("part") or {}).get("index"),
         "format": doc["source"].get("format"),
         "pages": doc["source"].get("pages"),
         "title": meta.get("title"),
