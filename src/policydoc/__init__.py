@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from . import chunks as _chunks  # noqa: F401  (fills PolicyDocument.chunks)
 from .api import FORMATS, detect_format, parse, parse_all, parse_bytes, parse_html, parse_many, parse_pdf, parse_text
 from .errors import (
     DecodeError,

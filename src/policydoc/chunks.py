@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import regex
 
-from .model import Chunk, PolicyDocument, Provenance, Section
+from .model import Chunk, PolicyDocument, Provenance, Section, provide
 
 SENTENCE = regex.compile(r"[^。！？；\n]*(?:[。！？；]+[”’」）)]*|\n|$)")
 DEFAULT_MAX_CHARS = 800
@@ -96,3 +96,6 @@ def split_text(text: str, max_chars: int) -> list[str]:
     if current:
         pieces.append(current)
     return [p.strip("\n") for p in pieces if p.strip()]
+
+
+provide("chunks", chunks)  # PolicyDocument.chunks() (the model cannot import this module)
