@@ -19,7 +19,7 @@ from .errors import (
     UnreadableFileError,
     UnsupportedFormatError,
 )
-from .export import quantities_frame, targets_frame
+from .export import documents_frame, quantities_frame, targets_frame, tasks_frame
 from .model import (
     SCHEMA_VERSION,
     Annex,
@@ -72,6 +72,7 @@ __all__ = [
     "UnreadableFileError",
     "UnsupportedFormatError",
     "detect_format",
+    "documents_frame",
     "parse",
     "parse_all",
     "parse_bytes",
@@ -81,4 +82,5 @@ __all__ = [
     "parse_text",
     "quantities_frame",
     "targets_frame",
+    "tasks_frame",
 ]

@@ -1,7 +1,16 @@
 """Views of a PolicyDocument for people and tools: JSON, Markdown, HTML, DataFrame."""
 
 from ..model import provide
-from .frame import quantities_frame, quantities_rows, targets_frame, targets_rows
+from .frame import (
+    documents_frame,
+    documents_rows,
+    quantities_frame,
+    quantities_rows,
+    targets_frame,
+    targets_rows,
+    tasks_frame,
+    tasks_rows,
+)
 from .html import section_html, to_html
 from .markdown import to_markdown
 
@@ -11,11 +20,15 @@ provide("to_html", to_html)
 provide("section_html", section_html)
 
 __all__ = [
+    "documents_frame",
+    "documents_rows",
     "quantities_frame",
     "quantities_rows",
     "section_html",
     "targets_frame",
     "targets_rows",
+    "tasks_frame",
+    "tasks_rows",
     "to_html",
     "to_markdown",
 ]
