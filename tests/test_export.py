@@ -1,4 +1,4 @@
-"""JSON, Markdown, notebook HTML and the targets table."""
+"""JSON, Markdown, notebook HTML and the tables (documents, tasks, targets, quantities)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import pytest
 
 import policydoc
 from policydoc.export import targets_rows
+
+from .conftest import SHARED, needs_shared, parsed
 
 
 def test_markdown_keeps_markers_and_lists_targets(seed_text):
@@ -115,3 +117,24 @@ def test_tasks_rows_need_no_pandas(seed_text, monkeypatch):
     from policydoc.export import documents_rows, tasks_rows
 
     assert len(tasks_rows([seed_text])) == 20 and documents_rows([seed_text])[0]["tasks"] == 20
+
+
+def test_frames_of_no_documents_are_empty_with_their_columns():
+    for frame in (policydoc.documents_frame([]), policydoc.tasks_frame([]), policydoc.targets_frame([])):
+        assert frame.empty and len(frame.columns) > 5
+
+
+@needs_shared
+def test_every_corpus_task_is_found_again_in_its_tree_in_reading_order():
+    paths = sorted(p for p in (SHARED / "corpus").rglob("*") if p.suffix in {".html", ".pdf", ".txt", ".md"})
+    docs = [parsed(p) for p in paths]
+    frame = policydoc.tasks_frame(docs)
+    assert len(frame) == sum(len(d.tasks) for d in docs) > 300
+    where = frame[["page", "line", "element"]]
+    assert where.notna().any(axis=1).all(), "a task whose section was not found again"
+    for _, rows in frame.assign(source=[d.source.path for d in docs for _ in d.tasks]).groupby("source"):
+        key = rows["element"] if rows["element"].notna().all() else rows["page"].fillna(0) * 100_000 + rows["line"]
+        assert key.is_monotonic_increasing
+    documents = policydoc.documents_frame(docs)
+    assert list(documents["tasks"]) == [len(d.tasks) for d in docs]
+    assert (documents["sections"] >= documents["tasks"]).all()  # tasks are sections of the tree
