@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from . import chunks as _chunks  # noqa: F401  (fills PolicyDocument.chunks)
 from .api import FORMATS, detect_format, parse, parse_all, parse_bytes, parse_html, parse_many, parse_pdf, parse_text
 from .errors import (
     DecodeError,
@@ -18,7 +19,7 @@ from .errors import (
     UnreadableFileError,
     UnsupportedFormatError,
 )
-from .export import quantities_frame, targets_frame
+from .export import documents_frame, quantities_frame, targets_frame, tasks_frame
 from .model import (
     SCHEMA_VERSION,
     Annex,
@@ -73,6 +74,7 @@ __all__ = [
     "UnreadableFileError",
     "UnsupportedFormatError",
     "detect_format",
+    "documents_frame",
     "parse",
     "parse_all",
     "parse_bytes",
@@ -82,4 +84,5 @@ __all__ = [
     "parse_text",
     "quantities_frame",
     "targets_frame",
+    "tasks_frame",
 ]

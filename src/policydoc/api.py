@@ -26,6 +26,7 @@ from .structure import build
 from .targets import extract as extract_quantities
 from .targets import targets as targets_of
 from .text import normalize
+from .views import of as views_of
 
 SourceLike = str | bytes | os.PathLike[str]
 MAX_BYTES = 32 * 1024 * 1024  # default input size limit; parse(..., max_bytes=N) raises it
@@ -353,4 +354,5 @@ def assemble(read: ReadResult, blocks: list[Block], data: bytes, path: str | Non
             structure.sections, preamble, structure.annexes, cover, (metadata.doc_number, metadata.title, enclosed)
         ),
         warnings=read.warnings,
+        **views_of(structure.sections),
     )

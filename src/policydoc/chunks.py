@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .model import Chunk, PolicyDocument, Provenance, Section
+from .model import Chunk, PolicyDocument, Provenance, Section, provide
 from .patterns import lazy
 
 SENTENCE = lazy(r"[^。！？；\n]*(?:[。！？；]+[”’」）)]*|\n|$)")
@@ -95,3 +95,6 @@ def split_text(text: str, max_chars: int) -> list[str]:
     if current:
         pieces.append(current)
     return [p.strip("\n") for p in pieces if p.strip()]
+
+
+provide("chunks", chunks)  # PolicyDocument.chunks() (the model cannot import this module)

@@ -2,17 +2,58 @@
 
 Field names follow DESIGN.md's output contract; add fields freely, rename none
 without bumping ``SCHEMA_VERSION``.
+
+This is the bottom layer: it imports nothing from policydoc but ``errors``, so that
+every stage (readers, structure, views, exporters) can build on it without cycles
+(``tests/test_layers.py`` guards this). Two consequences:
+
+- The views users ask for (``guiding_ideology``, ``objectives``, ``principles``,
+  ``tasks``, ``safeguards``) are stored fields, filled by ``api.assemble`` from
+  ``views.py``, not properties computing them here. They are data like any other
+  field: in the JSON, and read back by ``model_validate`` (a dumped document
+  round-trips). A document built by hand carries the views it is given;
+  ``views.of(sections)`` computes them from a section tree.
+- The conveniences that live in upper layers (``to_markdown``, ``_repr_html_``,
+  ``chunks``) are reached through a registry the upper layer fills when it is
+  imported (dependency inversion): ``export`` and ``chunks`` call ``provide()``,
+  and ``import policydoc`` imports both. Moving them to plain functions only would
+  have broken ``doc.to_markdown()`` and the notebook display that users rely on;
+  importing them lazily here is what made the cycles.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1.0"
+
+# name → implementation, filled by the upper layers at import (see the module docstring).
+_PROVIDED: dict[str, Callable[..., Any]] = {}
+_PROVIDERS = {
+    "to_markdown": "policydoc.export",
+    "to_html": "policydoc.export",
+    "section_html": "policydoc.export",
+    "chunks": "policydoc.chunks",
+}
+
+
+def provide(name: str, implementation: Callable[..., Any]) -> None:
+    """Register the implementation of a model method that lives in an upper layer."""
+    if name not in _PROVIDERS:
+        raise ValueError(f"unknown model hook {name!r}; expected one of {', '.join(_PROVIDERS)}")
+    _PROVIDED[name] = implementation
+
+
+def _provided(name: str) -> Callable[..., Any]:
+    try:
+        return _PROVIDED[name]
+    except KeyError:
+        # Only reachable when policydoc.model is loaded without the package (import policydoc fills all).
+        raise RuntimeError(f"{name} is provided by {_PROVIDERS[name]}; import it (or policydoc) first") from None
 
 
 class _Model(BaseModel):
@@ -47,9 +88,7 @@ class Section(_Model):
             yield from child.walk()
 
     def _repr_html_(self) -> str:
-        from .export import section_html
-
-        return section_html(self)
+        return str(_provided("section_html")(self))
 
 
 class Annex(_Model):
@@ -62,9 +101,7 @@ class Annex(_Model):
 
 class Source(_Model):
     path: str | None = Field(None, description="the input file, null for bytes or text given directly")
-    format: str = Field(
-        description="sina, html, pdf, ofd, pdf-text, markdown, text, docx, doc (also .wps) or rtf"
-    )
+    format: str = Field(description="sina, html, pdf, ofd, pdf-text, markdown, text, docx, doc (also .wps) or rtf")
     sha256: str = Field(description="SHA-256 of the input bytes")
     pages: int | None = Field(None, description="page count of a PDF")
 
@@ -192,10 +229,18 @@ class Part(_Model):
     amends: int | None = Field(None, description="the document whose revised text this decision publishes")
 
 
-_VIEWS = ("guiding_ideology", "objectives", "principles", "tasks", "safeguards")
+VIEWS = ("guiding_ideology", "objectives", "principles", "tasks", "safeguards")
+
+
+def _views_required(schema: dict[str, Any]) -> None:
+    # Every document policydoc writes carries its views, so the published schema (of the
+    # output) keeps them required, as it did when they were computed fields.
+    schema["required"] = [*schema.get("required", []), *VIEWS]
 
 
 class PolicyDocument(_Model):
+    model_config = ConfigDict(extra="forbid", defer_build=True, json_schema_extra=_views_required)
+
     schema_version: str = Field(SCHEMA_VERSION, description="version of this output contract")
     source: Source = Field(description="where the document came from")
     metadata: Metadata = Field(default_factory=Metadata, description="GB/T 9704 elements of the notice")
@@ -220,6 +265,25 @@ class PolicyDocument(_Model):
     warnings: list[ParseWarning] = Field(
         default_factory=list, description="repairs and guesses made while reading: undecodable bytes, detected encoding"
     )
+    # The views: read off the section tree at assembly (views.py), stored so the JSON round-trips.
+    guiding_ideology: str | None = Field(None, description="view: text of the 指导思想 section(s)")
+    objectives: list[str] = Field(
+        default_factory=list, description="view: paragraphs of the objectives section(s): 目标任务, 主要目标 …"
+    )
+    principles: list[Item] = Field(
+        default_factory=list,
+        description="view: children, ——dash items or named paragraphs of the principles section (基本原则, "
+        "工作原则); else the 坚持… paragraphs of 总体要求",
+    )
+    tasks: list[Task] = Field(
+        default_factory=list,
+        description="view: the numbered sections that carry the measures (leaves outside ideology, objectives, "
+        "principles, safeguards, 总体要求 and 附则), with the heading above as group; empty for a regulation",
+    )
+    safeguards: list[Item] = Field(
+        default_factory=list,
+        description="view: children (or ——dash items) of the safeguards section: 保障措施, 组织实施 …",
+    )
 
     def walk(self) -> Iterator[Section]:
         """Every section of the body, depth first (annexes not included)."""
@@ -232,68 +296,13 @@ class PolicyDocument(_Model):
 
     def chunks(self, max_chars: int = 800) -> list[Chunk]:
         """The text as retrieval chunks that never cross a section (see ``policydoc.chunks``)."""
-        from .chunks import chunks
-
-        return chunks(self, max_chars)
+        return list(_provided("chunks")(self, max_chars))
 
     def to_markdown(self) -> str:
-        from .export import to_markdown
-
-        return to_markdown(self)
+        return str(_provided("to_markdown")(self))
 
     def _repr_html_(self) -> str:
-        from .export import to_html
-
-        return to_html(self)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _drop_views(cls, data: Any) -> Any:
-        # The computed views are in the JSON for readers; reading the JSON back ignores them.
-        if isinstance(data, dict) and any(k in data for k in _VIEWS):
-            data = {k: v for k, v in data.items() if k not in _VIEWS}
-        return data
-
-    @computed_field(description="text of the 指导思想 section(s)")
-    @property
-    def guiding_ideology(self) -> str | None:
-        from . import views
-
-        return views.guiding_ideology(self.sections)
-
-    @computed_field(description="paragraphs of the objectives section(s): 目标任务, 主要目标 …")
-    @property
-    def objectives(self) -> list[str]:
-        from . import views
-
-        return views.objectives(self.sections)
-
-    @computed_field(
-        description="children, ——dash items or named paragraphs of the principles section (基本原则, 工作原则); "
-        "else the 坚持… paragraphs of 总体要求"
-    )
-    @property
-    def principles(self) -> list[Item]:
-        from . import views
-
-        return views.items(self.sections, "principles")
-
-    @computed_field(
-        description="the numbered sections that carry the measures (leaves outside ideology, objectives, "
-        "principles, safeguards, 总体要求 and 附则), with the heading above as group; empty for a regulation"
-    )
-    @property
-    def tasks(self) -> list[Task]:
-        from . import views
-
-        return views.tasks(self.sections)
-
-    @computed_field(description="children (or ——dash items) of the safeguards section: 保障措施, 组织实施 …")
-    @property
-    def safeguards(self) -> list[Item]:
-        from . import views
-
-        return views.items(self.sections, "safeguards")
+        return str(_provided("to_html")(self))
 
 
 class TocEntry(_Model):

@@ -91,3 +91,19 @@ def han_only(text: str) -> str:
 def display_width(text: str) -> float:
     """Width in Chinese-character units: ASCII and half-width forms count one half."""
     return sum(0.5 if ord(ch) < 0x2E80 and ch not in "“”‘’—…·" else 1.0 for ch in text)
+
+
+_OPEN, _CLOSE = "“《（(【〔「‘", "”》）)】〕」’"
+
+
+def first_full_stop(text: str) -> int | None:
+    """Index of the first 。 outside quotes and brackets."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif ch == "。" and depth == 0:
+            return i
+    return None

@@ -1,16 +1,28 @@
 """What users ask for, computed from the section tree and its roles.
 
-Kept apart from ``model.py`` so the contract stays declarative; the model exposes
-these as computed fields.
+Kept apart from ``model.py`` so the model stays the bottom layer: ``api.assemble``
+stores ``of(sections)`` in the document's view fields.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from .model import Item, Section, Task
 from .roles import is_regulation
-from .structure import first_full_stop
+from .text import first_full_stop
+
+
+def of(sections: list[Section]) -> dict[str, Any]:
+    """Every view of a section tree, keyed by its field name in ``PolicyDocument``."""
+    return {
+        "guiding_ideology": guiding_ideology(sections),
+        "objectives": objectives(sections),
+        "principles": items(sections, "principles"),
+        "tasks": tasks(sections),
+        "safeguards": items(sections, "safeguards"),
+    }
 
 
 def with_role(sections: Iterable[Section], role: str) -> Iterator[Section]:

@@ -16,6 +16,7 @@ from ..docparts import ATTACHMENTS_HEAD, DATE, annex_label, is_signature, is_tit
 from ..front import Front, read_front
 from ..model import Annex, Provenance, Section
 from ..numbering import Marker, match_candidate, match_marker
+from ..text import first_full_stop
 from .decoder import Candidate, decode
 from .split import split_run_together
 
@@ -205,22 +206,6 @@ def _split_heading(m: Marker) -> tuple[str, str]:
     if cut is None:
         return rest, ""
     return rest[:cut].strip(), rest[cut + 1 :].strip()
-
-
-_OPEN, _CLOSE = "“《（(【〔「‘", "”》）)】〕」’"
-
-
-def first_full_stop(text: str) -> int | None:
-    """Index of the first 。 outside quotes and brackets."""
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-        elif ch == "。" and depth == 0:
-            return i
-    return None
 
 
 def _take_closing(sections: list[Section]) -> list[str]:
