@@ -15,17 +15,17 @@ import regex
 
 
 class LazyPattern:
-    __slots__ = ("_compiled", "_flags", "pattern")
-
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern  # the source, readable without compiling (patterns are built from others)
         self._flags = flags
-        self._compiled: regex.Pattern[str] | None = None
 
     def __getattr__(self, name: str) -> Any:
-        compiled = self._compiled
-        if compiled is None:
-            compiled = self._compiled = regex.compile(self.pattern, self._flags)
+        # Only reached while an attribute is missing: the first use compiles, then copies the
+        # compiled pattern's methods onto this object, so later calls go straight to them.
+        compiled = regex.compile(self.pattern, self._flags)
+        for attr in dir(compiled):
+            if not attr.startswith("_") and attr != "pattern":
+                setattr(self, attr, getattr(compiled, attr))
         return getattr(compiled, name)
 
     def __repr__(self) -> str:

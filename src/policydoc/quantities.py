@@ -189,26 +189,36 @@ MARK_SETS = {
 }
 
 
+_MARK_PATTERNS = {name: lazy(f"[{chars}]") for name, chars in MARK_SETS.items()}
+
+
 class Marks:
-    """Positions of punctuation in a text, found once, so that every question about the
-    sentence, clause or quotation around a position costs a binary search, not a rescan."""
+    """Positions of punctuation in a text, found once per kind and only when asked (most
+    paragraphs hold no quantity), so that every question about the sentence, clause or
+    quotation around a position costs a binary search, not a rescan."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._at = {name: [m.start() for m in regex.finditer(rf"[{chars}]", text)] for name, chars in MARK_SETS.items()}
+        self._found: dict[str, list[int]] = {}
+
+    def _at(self, name: str) -> list[int]:
+        found = self._found.get(name)
+        if found is None:
+            found = self._found[name] = [m.start() for m in _MARK_PATTERNS[name].finditer(self.text)]
+        return found
 
     def count(self, name: str, before: int) -> int:
-        return bisect.bisect_left(self._at[name], before)
+        return bisect.bisect_left(self._at(name), before)
 
     def last(self, name: str, before: int, floor: int = 0) -> int:
         """Index just after the last mark of ``name`` before ``before`` (``floor`` when none)."""
-        marks = self._at[name]
+        marks = self._at(name)
         i = bisect.bisect_left(marks, before)
         return max(marks[i - 1] + 1, floor) if i else floor
 
     def next(self, name: str, after: int, ceiling: int | None = None) -> int:
         """Index of the first mark of ``name`` at or after ``after`` (``ceiling`` or the end when none)."""
-        marks = self._at[name]
+        marks = self._at(name)
         i = bisect.bisect_left(marks, after)
         end = len(self.text) if ceiling is None else ceiling
         return min(marks[i], end) if i < len(marks) else end
