@@ -199,6 +199,8 @@ def _bare(text: str) -> str:
 
 
 def _annex_labels(announced: list[str], annexes: list[Annex]) -> Iterator[Finding]:
+    """Labels against the 附件说明: 附件N carries the N-th name. An annex more than announced
+    is PD302's, an announced one that is absent PD301's; here only a label that is wrong."""
     if not announced:
         return
     for annex in annexes:
@@ -208,7 +210,7 @@ def _annex_labels(announced: list[str], annexes: list[Annex]) -> Iterator[Findin
         matches = [i for i, title in enumerate(announced, 1) if annex.title and _same(title, annex.title)]
         if number is None and len(announced) > 1:
             yield Finding("PD141", annex.label, f"{len(announced)} attachments announced, the label has no number")
-        elif number is not None and len(announced) == 1 and number != 1:
+        elif number is not None and len(announced) == 1 == len(annexes) and number != 1:
             yield Finding("PD141", annex.label, "one attachment announced")
         elif number is not None and matches and number not in matches:
             yield Finding("PD141", annex.label, f"{annex.title} is announced as 附件{matches[0]}")

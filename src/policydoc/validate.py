@@ -126,7 +126,13 @@ def check_document(doc: PolicyDocument, *, today: dt.date | None = None) -> list
         out += _check_sequence(annex.sections, prefix=annex.label)
     if not is_an_annex(doc):
         web = doc.source.format in WEB_FORMATS
-        out += _check_annexes(meta.attachments, doc.annexes, web=web)
+        mislabelled = {d.location for d in out if d.code == "PD141"}
+        for d in _check_annexes(meta.attachments, doc.annexes, web=web):
+            # A label that does not match the 附件说明 (附件2 where one is announced) is one problem,
+            # reported by PD141, not also an absent 附件1 and an unannounced 附件2.
+            relabelled = mislabelled and len(doc.annexes) == len(meta.attachments)
+            if not (d.code == "PD302" and d.location in mislabelled) and not (d.code == "PD301" and relabelled):
+                out.append(d)
     return _once(out)
 
 
