@@ -221,3 +221,8 @@ def test_validate_json_output_has_page_line_and_element(tmp_path):
     result = CliRunner().invoke(app, ["validate", str(draft), "--format", "json"])
     [d] = json.loads(result.stdout)[str(draft)]
     assert d["code"] == "PD201" and d["line"] == 6 and "page" in d and d["element"] is None
+
+
+def test_an_annex_label_diagnostic_carries_the_annex_line():
+    [d] = [d for d in check_document(dict(CASES)["PD142"]) if d.code == "PD142"]
+    assert d.location == "附件" and d.line == 11  # 3 head lines, 4 body lines, the note, signature, date

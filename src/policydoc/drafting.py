@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .model import Annex, PolicyDocument
+from .model import Annex, PolicyDocument, Provenance
 
 # A 发文字号 as printed, whatever the brackets, with or without 第, with a year of 2 to 4
 # digits; narrower forms (〔2021〕48号) are what GB/T 9704 asks for.
@@ -82,6 +82,7 @@ class Finding:
     code: str
     location: str
     detail: str
+    where: Provenance | None = None  # known for annexes; the head lines have none in the model
 
 
 def check_drafting(doc: PolicyDocument) -> Iterator[Finding]:
@@ -209,13 +210,13 @@ def _annex_labels(announced: list[str], annexes: list[Annex]) -> Iterator[Findin
             number = 1  # a single attachment is labelled 附件 alone
         matches = [i for i, title in enumerate(announced, 1) if annex.title and _same(title, annex.title)]
         if number is None and len(announced) > 1:
-            yield Finding("PD141", annex.label, f"{len(announced)} attachments announced, the label has no number")
+            yield Finding("PD141", annex.label, f"{len(announced)} attachments announced, no number", annex.provenance)
         elif number is not None and len(announced) == 1 == len(annexes) and number != 1:
-            yield Finding("PD141", annex.label, "one attachment announced")
+            yield Finding("PD141", annex.label, "one attachment announced", annex.provenance)
         elif number is not None and matches and number not in matches:
-            yield Finding("PD141", annex.label, f"{annex.title} is announced as 附件{matches[0]}")
+            yield Finding("PD141", annex.label, f"{annex.title} is announced as 附件{matches[0]}", annex.provenance)
         elif number is not None and number <= len(announced) and annex.title and not matches:
-            yield Finding("PD142", annex.label, f"{annex.title} ≠ {announced[number - 1]}")
+            yield Finding("PD142", annex.label, f"{annex.title} ≠ {announced[number - 1]}", annex.provenance)
 
 
 def _title(doc: PolicyDocument) -> Iterator[Finding]:

@@ -99,7 +99,7 @@ def _path(stack: list[Section]) -> str:
 
 def check_document(doc: PolicyDocument, *, today: dt.date | None = None) -> list[Diagnostic]:
     """Problems of a parsed notice (works the same on a document read back from JSON)."""
-    out: list[Diagnostic] = [_diag(f.code, f.location, f.detail) for f in check_drafting(doc)]
+    out: list[Diagnostic] = [_diag(f.code, f.location, f.detail, f.where) for f in check_drafting(doc)]
     drafted = {d.code for d in out}
     meta = doc.metadata
     if not meta.title:
