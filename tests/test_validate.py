@@ -6,6 +6,8 @@ import datetime as dt
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import policydoc
 from policydoc.schema import schema_text
@@ -226,3 +228,28 @@ def test_validate_json_output_has_page_line_and_element(tmp_path):
 def test_an_annex_label_diagnostic_carries_the_annex_line():
     [d] = [d for d in check_document(dict(CASES)["PD142"]) if d.code == "PD142"]
     assert d.location == "附件" and d.line == 11  # 3 head lines, 4 body lines, the note, signature, date
+
+
+# --- properties of the document-number checks ------------------------------------------------------
+
+ORG = st.text(alphabet="国办发函字人社部财教科", min_size=1, max_size=6)
+YEAR = st.integers(1990, 2030)
+SERIAL = st.integers(1, 9999)
+WRONG_BRACKETS = st.sampled_from(["[]", "［］", "（）", "()", "【】", "﹝﹞"])
+
+
+def number_codes(printed: str) -> list[str]:
+    found = codes(notice(*GOOD, head=["某部关于某事的通知", printed, "各省人民政府："]))
+    return [c for c in found if c.startswith("PD10")]
+
+
+@settings(max_examples=40, deadline=None)
+@given(ORG, YEAR, SERIAL)
+def test_any_well_formed_number_passes(org, year, serial):
+    assert number_codes(f"{org}〔{year}〕{serial}号") == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(ORG, YEAR, SERIAL, WRONG_BRACKETS)
+def test_any_other_bracket_is_exactly_pd104(org, year, serial, brackets):
+    assert number_codes(f"{org}{brackets[0]}{year}{brackets[1]}{serial}号") == ["PD104"]
