@@ -253,3 +253,9 @@ def test_any_well_formed_number_passes(org, year, serial):
 @given(ORG, YEAR, SERIAL, WRONG_BRACKETS)
 def test_any_other_bracket_is_exactly_pd104(org, year, serial, brackets):
     assert number_codes(f"{org}{brackets[0]}{year}{brackets[1]}{serial}号") == ["PD104"]
+
+
+def test_an_extra_unnumbered_annex_is_pd302_only():
+    extra = ["附件", "某清单", "一、甲", "列明。", "附件", "某名单", "一、乙", "列明。"]
+    found = codes(notice(*GOOD, "附件：某清单", tail=[*TAIL, *extra]))
+    assert "PD141" not in found and "PD142" not in found

@@ -206,7 +206,7 @@ def _annex_labels(announced: list[str], annexes: list[Annex]) -> Iterator[Findin
         return
     for annex in annexes:
         number = _label_number(annex)
-        if number is None and len(announced) == 1:
+        if number is None and len(announced) == 1 == len(annexes):
             number = 1  # a single attachment is labelled 附件 alone
         matches = [i for i, title in enumerate(announced, 1) if annex.title and _same(title, annex.title)]
         if number is None and len(announced) > 1:
