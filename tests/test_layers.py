@@ -48,6 +48,7 @@ LAYERS = {
     "export": 3,
     "schema": 3,
     "validate": 3,
+    "drafting": 3,
     # 4: the interfaces
     "batch": 4,
     "cli": 4,

@@ -783,7 +783,8 @@ def validate(
                 out.print(f"[green]ok[/] {escape(path)}")
             for d in found_here:
                 colour = "red" if d["severity"] == "error" else "yellow"
-                page = f" (page {d['page']})" if d["page"] else ""
+                page = ", ".join(f"{k} {d[k]}" for k in ("page", "line", "element") if d[k] is not None)
+                page = f" ({page})" if page else ""
                 out.print(
                     f"{escape(path)}: [{colour}]{d['severity']}[/] {d['code']} {escape(d['location'])}{page}: "
                     f"{escape(d['message'])}"

@@ -62,8 +62,18 @@ def reference_markdown() -> str:
         if doc:
             out += [doc, ""]
         out += ["| field | type | meaning |", "|---|---|---|", *_rows(cls), ""]
-    out += ["## Diagnostics of `policydoc validate`", "", "| code | severity | meaning |", "|---|---|---|"]
-    out += [f"| `{code}` | {severity} | {text} |" for code, (severity, text) in CODES.items()]
+    out += [
+        "## Diagnostics of `policydoc validate`",
+        "",
+        "Each diagnostic has `code`, `severity`, `location` (the section path or the field),",
+        "`message`, and where the model knows it `page`, `line` (PDF and text) or `element` (HTML).",
+        "PD104–PD151 check the printed head against GB/T 9704-2012; they read `front`,",
+        "`metadata.date_text`, `metadata.attachments` and the annex labels.",
+        "",
+        "| code | severity | meaning | example |",
+        "|---|---|---|---|",
+    ]
+    out += [f"| `{code}` | {c.severity} | {c.meaning} | {c.example} |" for code, c in CODES.items()]
     out += ["", "## Warnings (`warnings` of the output)", "", "Reported by `show` and by `validate` (as warnings).", ""]
     out += ["| code | meaning |", "|---|---|", *(f"| `{c}` | {text} |" for c, text in model.WARNING_CODES.items())]
     return "\n".join(out) + "\n"
