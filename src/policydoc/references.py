@@ -50,6 +50,8 @@ def _compact(number: str) -> str:
 
 def find(text: str, where: str | None, own: frozenset[str] = frozenset()) -> Iterator[Reference]:
     """The citations in one paragraph, left to right; ``own`` holds the document's own numbers and titles."""
+    if "《" not in text and "号" not in text:  # every form has one or the other; most paragraphs neither
+        return
     for m in CITATION.finditer(text):
         number = _compact(m["num"]) if m["num"] else None
         if number in own or (number is None and m["title"] in own):

@@ -29,6 +29,12 @@ WRAPPER_TAGS = frozenset("div section article main td tr tbody thead table cente
 ALIGN = lazy(r"text-align\s*:\s*(center|right|left)", regex.I)
 HIDDEN = lazy(r"display\s*:\s*none", regex.I)
 HAN = lazy(r"\p{Han}")
+_HAN_RUNS = lazy(r"\p{Han}+")
+
+
+def han_count(text: str) -> int:
+    """How many Chinese characters ``text`` holds (by runs: a list per character costs 10× more)."""
+    return sum(map(len, _HAN_RUNS.findall(text)))
 # id or class of the article body in the CMSes Chinese government sites run on.
 CONTAINER_HINT = lazy(
     r"^(?:UCAP-CONTENT|zoom|zoomcon|TRS_Editor|TRS_UEDITOR|trs_editor_view|article-content|article_content"
@@ -63,11 +69,11 @@ def han_totals(root: etree._Element) -> dict[etree._Element, int]:
         if not isinstance(el.tag, str) or el.tag in SKIP_TAGS or el.tag == "a":
             totals[el] = 0
             continue
-        n = len(HAN.findall(el.text)) if el.text else 0
+        n = han_count(el.text) if el.text else 0
         for child in el:
             n += totals.get(child, 0)
             if child.tail:
-                n += len(HAN.findall(child.tail))
+                n += han_count(child.tail)
         totals[el] = n
     return totals
 
@@ -265,17 +271,23 @@ def _drop_hidden(text: str) -> str:
     return "".join(out)
 
 
-def _han(blocks: list[Block]) -> int:
-    return sum(len(HAN.findall(b.text)) for b in blocks)
+def _has_article_text(blocks: list[Block]) -> bool:
+    """At least MIN_ARTICLE_HAN Chinese characters (counting stops there: pages are long)."""
+    seen = 0
+    for b in blocks:
+        seen += han_count(b.text)
+        if seen >= MIN_ARTICLE_HAN:
+            return True
+    return False
 
 
 def read_html(text: str) -> ReadResult:
     result = _read_tree(text)
-    if _han(result.blocks) < MIN_ARTICLE_HAN:
+    if not _has_article_text(result.blocks):
         flat = flat_blocks(text)
-        if _han(flat) >= MIN_ARTICLE_HAN:
+        if _has_article_text(flat):
             result.blocks = flat
-    if _han(result.blocks) < MIN_ARTICLE_HAN:
+    if not _has_article_text(result.blocks):
         raise NoArticleText("no article text: the page holds only navigation, links or scripts")
     return result
 

@@ -68,7 +68,7 @@ def split_line(line: str) -> list[str]:
 
 
 def _latin(piece: str) -> bool:
-    return sum(1 for c in piece if c.isascii()) >= 0.8 * len(piece)
+    return len(piece.encode("ascii", "ignore")) >= 0.8 * len(piece)  # the ASCII characters, counted in C
 
 
 def _bare_marker(piece: str) -> bool:
