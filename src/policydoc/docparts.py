@@ -116,7 +116,22 @@ CHROME_LINE = lazy(
 )
 BREADCRUMB_SEP = lazy(r"^[>›»]$")
 # Markdown a converter left on a whole line: # heading, - item, **bold**, *italic*.
-MARKDOWN_MARKS = lazy(r"^#{1,6}\s+|^[-+]\s+|^\*{1,2}(?=[^*].*[^*]\*{1,2}$)|(?<=^\*{1,2}[^*].*[^*])\*{1,2}$")
+_MARKDOWN_PREFIX = lazy(r"^(?:#{1,6}|[-+])\s+")
+_MARKDOWN_BOLD = lazy(r"\*{1,2}(?P<body>[^*].*[^*])\*{1,2}")
+
+
+def without_markdown(line: str) -> str:
+    """A line without the Markdown a converter left on it: ``# ``, ``- `` or ``**…**`` around it all.
+
+    Checked by the first character, then matched once: a lookbehind tried at every position
+    made a long line (a page on one line) quadratic.
+    """
+    if line.startswith(("#", "-", "+")):
+        return _MARKDOWN_PREFIX.sub("", line, count=1)
+    if line.startswith("*"):
+        m = _MARKDOWN_BOLD.fullmatch(line)
+        return m["body"] if m else line
+    return line
 # A Markdown label line (**版本**: 现行有效) glued to the end of the line before it.
 GLUED_LABEL = lazy(r"(?<=\S)(?=\*\*[^*]{1,12}\*\*\s*[:：])")
 # Text that never belongs in a title: markup, links, breadcrumbs, labels.

@@ -17,7 +17,6 @@ from .docparts import (
     FIELD_LABELS,
     GLUED_LABEL,
     LABEL_LINE,
-    MARKDOWN_MARKS,
     NONE_VALUES,
     ORDER_SERIAL,
     RECORD,
@@ -26,6 +25,7 @@ from .docparts import (
     is_title_line,
     kind_of,
     split_signed_date,
+    without_markdown,
 )
 from .numbering import match_marker
 from .patterns import lazy
@@ -68,7 +68,7 @@ def read_front(lines: list[str]) -> Front:
     # Markdown a converter left on a line (# heading, - item, **bold**) hides the element it holds:
     # lines are classified without it, and the text keeps it as printed.
     printed = [part for line in lines for part in GLUED_LABEL.split(line) if part]
-    lines = [MARKDOWN_MARKS.sub("", line) for line in printed]
+    lines = [without_markdown(line) for line in printed]
     i = 0
     # 份号, 发文机关标志, 发文字号 and the title, in whatever order the source kept them.
     while i < len(lines):

@@ -17,7 +17,6 @@ from .docparts import (
     DOC_CODE,
     DOC_NUMBER,
     DOC_NUMBER_LOOSE,
-    MARKDOWN_MARKS,
     NONE_VALUES,
     NOTE,
     ORDER_HEAD,
@@ -32,6 +31,7 @@ from .docparts import (
     is_signature,
     kind_of,
     split_signed_date,
+    without_markdown,
 )
 from .front import Front
 from .model import Metadata
@@ -125,7 +125,7 @@ def _looks_like_issuer(text: str) -> bool:
 
 
 def _clean_title(text: str) -> str | None:
-    text = MARKDOWN_MARKS.sub("", text.strip()).strip()
+    text = without_markdown(text.strip()).strip()
     return text if text and len(text) <= 200 and not TITLE_CHROME.search(text) else None
 
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import threading
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ...blocks import ReadResult
@@ -27,6 +28,9 @@ MAX_PAGES = 1000  # default limit; parse(..., max_pages=N) raises it
 # Reading stops with a clear error once a document has taken this long: damaged streams
 # can send pdfminer into a byte-by-byte fallback, and a batch must not stall on one file.
 MAX_SECONDS = 60.0
+# One page through pdfminer (the second engine): a damaged font or stream can send it into a
+# loop of minutes (a bit flip in a ToUnicode range: 15 s on one page). PDFium never needs this.
+MAX_PAGE_SECONDS = 3.0
 # Share of characters that must be real text (Chinese, Latin letters, digits, punctuation)
 # for a text layer to be trusted; below it the layer is garbage and the PDF needs OCR.
 MIN_TEXT_SHARE = 0.5
@@ -110,8 +114,13 @@ def _read_lines(
         pages: list[list[Line]] = []
         heights: list[float] = []
         try:
-            for number, page in enumerate(source.pages(), start=1):
-                pages.append(page_lines(page.chars, number))
+            pages_of = iter(source.pages())
+            for number in range(1, n_pages + 1):
+                with _page_deadline(MAX_PAGE_SECONDS if engine == "pdfplumber" else 0, number, path):
+                    page = next(pages_of, None)
+                    if page is None:
+                        break
+                    pages.append(page_lines(page.chars, number))
                 heights.append(page.height)
                 if time.monotonic() - start > max_seconds:
                     raise TooLargeError(
@@ -130,6 +139,45 @@ def _read_lines(
         except Exception:  # closing must never replace the real outcome
             pass
     return pages, heights, n_pages, info
+
+
+class _PageTimeout(BaseException):
+    """Not an Exception: pdfplumber wraps every Exception from pdfminer as its own."""
+
+
+@contextlib.contextmanager
+def _page_deadline(seconds: float, number: int, path: str | None) -> Iterator[None]:
+    """Stop a page that runs past ``seconds`` with a TooLargeError (SIGALRM: main thread only).
+
+    A caller's own pending alarm is kept: if it is due first, no deadline is set; else it is
+    re-armed with the time left when the page is done.
+    """
+    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+    pending, _ = signal.getitimer(signal.ITIMER_REAL)
+    if pending and pending <= seconds:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _PageTimeout
+
+    started = time.monotonic()
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _PageTimeout:
+        raise TooLargeError(
+            f"page {number} took more than {seconds:g} s to read (a damaged font or content stream)", path
+        ) from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if pending:
+            signal.setitimer(signal.ITIMER_REAL, max(pending - (time.monotonic() - started), 0.001))
 
 
 def _info(meta: dict[str, Any]) -> dict[str, Any]:
