@@ -11,6 +11,7 @@ import functools
 import json
 import os
 import sys
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
@@ -37,7 +38,7 @@ from .batch.outputs import STDOUT, is_url
 from .errors import PolicyDocError
 from .export.frame import COLUMNS, targets_rows
 from .model import Collection, PolicyDocument, Provenance, Section
-from .readers.pdf import MAX_PAGES
+from .readers.pdf import MAX_PAGES, PDFEngineWarning
 from .schema import schema_text
 
 app = typer.Typer(
@@ -101,6 +102,9 @@ def main(
 ) -> None:
     """Chinese government policy notices (HTML, PDF, text) to structured JSON."""
     state.update(debug=debug, quiet=quiet, verbose=verbose)
+    # A PDF read by the second engine says so in doc.warnings (W004), which show and validate
+    # print: the Python warning would repeat it with a source line.
+    warnings.filterwarnings("ignore", category=PDFEngineWarning)
 
 
 def _usage(message: str) -> None:

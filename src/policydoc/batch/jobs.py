@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +14,7 @@ import regex
 
 from ..api import MAX_BYTES, parse_all_bytes
 from ..errors import PolicyDocError, TooLargeError, UnreadableFileError
-from ..readers.pdf import MAX_PAGES
+from ..readers.pdf import MAX_PAGES, PDFEngineWarning
 from .outputs import is_url, join, remove_stale, stale_candidates, write_text
 
 INPUT_SUFFIXES = (".html", ".htm", ".shtml", ".md", ".txt", ".text", ".pdf", ".ofd", ".docx", ".doc", ".wps", ".rtf")
@@ -232,13 +233,15 @@ def run_job(job: Job) -> Outcome:
     try:
         data = read_input(job)
         sha256 = hashlib.sha256(data).hexdigest()
-        docs = parse_all_bytes(
-            data,
-            None if job.source == STDIN else job.source,
-            max_bytes=job.max_bytes,
-            max_pages=job.max_pages,
-            engine=job.engine,
-        ).documents
+        with warnings.catch_warnings():  # the PDF engine fallback is in each document's warnings (W004)
+            warnings.simplefilter("ignore", PDFEngineWarning)
+            docs = parse_all_bytes(
+                data,
+                None if job.source == STDIN else job.source,
+                max_bytes=job.max_bytes,
+                max_pages=job.max_pages,
+                engine=job.engine,
+            ).documents
         outputs: tuple[str, ...] = ()
         if job.output is not None:
             outputs = (
