@@ -130,7 +130,7 @@ def _children(pid: int) -> list[int]:
 def test_killed_worker_leaves_no_partial_file(tmp_path: Path):
     src = tmp_path / "in"
     src.mkdir()
-    for i in range(16):
+    for i in range(40):
         shutil.copy(SEED_PDF, src / f"n{i:02d}.pdf")
     out = tmp_path / "out"
     proc = subprocess.Popen(
@@ -154,4 +154,4 @@ def test_killed_worker_leaves_no_partial_file(tmp_path: Path):
         json.loads(produced.read_text("utf-8"))  # every file there is whole
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text("utf-8").splitlines()]
     assert errors and all(e["error_type"] == "WorkerDied" for e in errors)
-    assert len(errors) + len(list(out.glob("*.json"))) == 16
+    assert len(errors) + len(list(out.glob("*.json"))) == 40
