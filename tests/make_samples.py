@@ -6,7 +6,8 @@
 ``samples/`` holds the two seeds (a Sina page and the PDF text of 人社部发〔2021〕48号)
 and what this script makes from the PDF text: the notice set as a real GB/T 9704
 PDF (A4, 28 characters × 22 lines, a 仿宋-like CID font, ``— N —`` page numbers, the
-enclosed plan and its annex, page breaks falling mid-sentence), and as two DOCX files:
+enclosed plan and its annex, page breaks falling mid-sentence), as an OFD on the same
+grid, and as two DOCX files:
 one numbered by Word itself (the markers only in ``numbering.xml``), one with typed
 markers. Nothing here is taken
 from other people's documents; readers for new formats add their samples here.
@@ -51,6 +52,13 @@ def seed_pdf(path: Path) -> int:
     return render(seed_paragraphs(), path)
 
 
+def seed_ofd(path: Path) -> int:
+    """The seed as an OFD (GB/T 33190) on the same GB/T 9704 grid as the PDF."""
+    from tests.render_ofd import render
+
+    return render(seed_paragraphs(), path)
+
+
 def seed_docx_autonumbered(path: Path) -> Path:
     """The seed as a DOCX whose markers exist only in Word's numbering.xml."""
     from tests.render_docx import build_seed_docx
@@ -68,6 +76,7 @@ def seed_docx_typed(path: Path) -> Path:
 # name in samples/ → function writing it
 MAKERS: dict[str, Callable[[Path], object]] = {
     "001_ddd44863a8d9c8fd-rendered.pdf": seed_pdf,
+    "001_ddd44863a8d9c8fd-rendered.ofd": seed_ofd,
     "001_ddd44863a8d9c8fd-autonumbered.docx": seed_docx_autonumbered,
     "001_ddd44863a8d9c8fd-typed.docx": seed_docx_typed,
 }

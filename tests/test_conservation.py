@@ -57,6 +57,16 @@ def docx_reference(data: bytes) -> list[str]:
     return [normalize(html.unescape(t)) for t in texts if t.strip()]
 
 
+def ofd_reference(data: bytes) -> list[str]:
+    """The text objects of every page of an OFD package, page by page as stored."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        pages = [n for n in z.namelist() if n.endswith("/Content.xml")]
+        pages.sort(key=lambda n: [int(x) if x.isdigit() else x for x in regex.split(r"(\d+)", n)])
+        code = regex.compile(r"<ofd:TextCode[^>]*>([^<]*)</ofd:TextCode>")
+        texts = [t for n in pages for t in code.findall(z.read(n).decode())]
+    return [normalize(html.unescape(t)) for t in texts if t.strip()]
+
+
 def reference(path) -> list[str]:
     data = path.read_bytes()
     fmt = detect_format(data, str(path))
@@ -64,6 +74,8 @@ def reference(path) -> list[str]:
         return pdf_reference(path)
     if fmt == "docx":
         return docx_reference(data)
+    if fmt == "ofd":
+        return ofd_reference(data)
     text = decode(data)
     if fmt == "sina":
         read = read_sina(text)

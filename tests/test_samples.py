@@ -26,5 +26,11 @@ def test_committed_sample_is_what_the_maker_makes(name, tmp_path):
 
 
 @pytest.mark.parametrize("name", sorted(MAKERS))
-def test_made_sample_gives_the_seed_outline(name, seed_html):
-    assert outline(policydoc.parse(SAMPLES / name)) == outline(seed_html)
+def test_made_sample_gives_the_seeds_outline_metadata_and_targets(name, seed_html, seed_text):
+    """The same notice gives the same tree from every format: PDF, OFD, DOCX (Word's numbering or typed)."""
+    doc = policydoc.parse(SAMPLES / name)
+    assert outline(doc) == outline(seed_html)
+    assert doc.metadata == seed_text.metadata
+    assert [(t.raw, t.low, t.high, t.unit) for t in doc.targets] == [
+        (t.raw, t.low, t.high, t.unit) for t in seed_text.targets
+    ]
