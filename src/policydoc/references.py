@@ -16,6 +16,7 @@ import regex
 
 from .model import Annex, Reference, Section
 from .patterns import lazy
+from .views import paragraphs
 
 _NUMBER = (
     r"(?P<num>[\p{Han}A-Za-z]{1,20}?\s*[〔\[［](?:19|20)\d{2}[〕\]］]\s*\d{1,5}\s*号"
@@ -70,33 +71,4 @@ def extract(
 ) -> list[Reference]:
     """Every citation of the official text, in reading order; ``own``: its own number and titles."""
     mine = frozenset(_compact(x) if "号" in x else x for x in own if x)
-    return [ref for text, where in _paragraphs(sections, preamble, annexes, cover) for ref in find(text, where, mine)]
-
-
-def _paragraphs(
-    sections: list[Section], preamble: str, annexes: list[Annex], cover: str
-) -> Iterator[tuple[str, str | None]]:
-    for block in (cover, preamble):
-        for para in block.split("\n"):
-            if para:
-                yield para, None
-    yield from _section_paragraphs(sections, [])
-    for annex in annexes:
-        label = annex.label + (f" {annex.title}" if annex.title else "")
-        for para in annex.preamble.split("\n"):
-            if para:
-                yield para, label
-        yield from _section_paragraphs(annex.sections, [label])
-
-
-def _section_paragraphs(sections: list[Section], path: list[str]) -> Iterator[tuple[str, str]]:
-    for s in sections:
-        here = [*path, f"{s.marker}{s.title}"]
-        where = " > ".join(here)
-        for para in (s.title, *s.text.split("\n")):
-            if para:
-                yield para, where
-        yield from _section_paragraphs(s.children, here)
-        for para in s.tail.split("\n"):
-            if para:
-                yield para, where
+    return [ref for text, where in paragraphs(sections, preamble, annexes, cover) for ref in find(text, where, mine)]

@@ -11,13 +11,12 @@ memory stay linear in the text however many quantities one sentence holds.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from .kinds import Context, classify, document_default
 from .model import Annex, Period, Quantity, Section, Target
 from .patterns import lazy
 from .quantities import BEFORE, CLASSIFIERS, PERIODIC, QUALIFIER_ALIASES, Amount, Marks, find_quantities
 from .roles import is_regulation
+from .views import paragraphs
 
 FIVE_YEAR_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
 PERIODS = lazy(
@@ -59,7 +58,7 @@ def extract(
     """Quantities of the body and annexes with their kinds; ``table_rows``: paragraphs that were table rows."""
     default = document_default(title, is_regulation(sections))
     out: list[Quantity] = []
-    for text, where in _texts(sections, preamble, annexes):
+    for text, where in paragraphs(sections, preamble, annexes):
         marks = Marks(text)
         previous: tuple[int, int, Quantity] | None = None
         in_table = text in table_rows
@@ -73,34 +72,6 @@ def extract(
 def targets(quantities: list[Quantity]) -> list[Target]:
     """The goals among ``quantities``: those of kind ``target``, as ``Target``."""
     return [Target(**q.model_dump(exclude={"kind"})) for q in quantities if q.kind == "target"]
-
-
-def _texts(sections: list[Section], preamble: str, annexes: list[Annex]) -> Iterator[tuple[str, str | None]]:
-    for para in preamble.split("\n"):
-        if para:
-            yield para, None
-    yield from _section_texts(sections, [])
-    for annex in annexes:
-        label = annex.label + (f" {annex.title}" if annex.title else "")
-        for para in annex.preamble.split("\n"):
-            if para:
-                yield para, label
-        yield from _section_texts(annex.sections, [label])
-
-
-def _section_texts(sections: list[Section], path: list[str]) -> Iterator[tuple[str, str]]:
-    for s in sections:
-        here = [*path, f"{s.marker}{s.title}"]
-        where = " > ".join(here)
-        if s.title:
-            yield s.title, where
-        for para in s.text.split("\n"):
-            if para:
-                yield para, where
-        yield from _section_texts(s.children, here)
-        for para in s.tail.split("\n"):
-            if para:
-                yield para, where
 
 
 def _window(marks: Marks, q: Amount) -> tuple[int, int, int]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .model import Item, Section, Task
+from .model import Annex, Item, Section, Task
 from .roles import is_regulation
 from .text import first_full_stop
 
@@ -127,3 +127,34 @@ def _tasks(section: Section, group: str | None) -> list[Task]:
     for child in section.children:
         out += _tasks(child, section.title)
     return out
+
+
+def paragraphs(
+    sections: list[Section], preamble: str, annexes: list[Annex], cover: str = ""
+) -> Iterator[tuple[str, str | None]]:
+    """Every paragraph of the official text in reading order, with where it sits: the markers
+    and titles from the top (``四、主要任务 > （一）…``), the annex label, or None before the body."""
+    for block in (cover, preamble):
+        for para in block.split("\n"):
+            if para:
+                yield para, None
+    yield from _section_paragraphs(sections, [])
+    for annex in annexes:
+        label = annex.label + (f" {annex.title}" if annex.title else "")
+        for para in annex.preamble.split("\n"):
+            if para:
+                yield para, label
+        yield from _section_paragraphs(annex.sections, [label])
+
+
+def _section_paragraphs(sections: list[Section], path: list[str]) -> Iterator[tuple[str, str]]:
+    for s in sections:
+        here = [*path, f"{s.marker}{s.title}"]
+        where = " > ".join(here)
+        for para in (s.title, *s.text.split("\n")):
+            if para:
+                yield para, where
+        yield from _section_paragraphs(s.children, here)
+        for para in s.tail.split("\n"):
+            if para:
+                yield para, where
