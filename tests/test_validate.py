@@ -263,3 +263,35 @@ def test_an_extra_unnumbered_annex_is_pd302_only():
     extra = ["附件", "某清单", "一、甲", "列明。", "附件", "某名单", "一、乙", "列明。"]
     found = codes(notice(*GOOD, "附件：某清单", tail=[*TAIL, *extra]))
     assert "PD141" not in found and "PD142" not in found
+
+
+def test_head_and_closing_diagnostics_carry_the_line_they_are_about():
+    """GB/T 9704 elements of the head and the closing are located like sections: page/line or element."""
+    text = "\n".join(
+        [
+            "某部关于某事的通知",
+            "某发[2021]第48号",
+            "各省人民政府:",
+            "一、甲",
+            "做好工作。",
+            "二、乙",
+            "做好工作。",
+            "某部",
+            "二〇二一年六月三十日",
+        ]
+    )
+    found = {d.code: d.line for d in check_document(policydoc.parse(text))}
+    assert found["PD104"] == found["PD105"] == 2  # the 发文字号 line
+    assert found["PD111"] == 3  # the 主送机关
+    assert found["PD121"] == 9  # the 成文日期 in the closing
+
+
+def test_a_missing_element_is_located_at_the_head_of_the_page(tmp_path):
+    page = tmp_path / "notice.html"
+    page.write_text(
+        "<html><body><div><p>某部关于某事的通知</p><p>各省人民政府：</p><p>一、甲</p><p>做好工作。</p>"
+        "<p>二、乙</p><p>做好工作。</p></div></body></html>",
+        encoding="utf-8",
+    )
+    [missing] = [d for d in check_document(policydoc.parse(page)) if d.code == "PD101"]
+    assert missing.element is not None

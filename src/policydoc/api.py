@@ -245,6 +245,24 @@ def parse_all_bytes(
     return Collection(source=_source(read, data, path), title=found.title, toc=toc, documents=documents)
 
 
+def _printed_at(lines: list[str], blocks: list[Block], *, from_end: bool = False) -> list[Provenance | None]:
+    """Where each line was printed: the block holding its opening characters, searched in order
+    from the start (the head) or from the end (the closing), so that diagnostics on the head and
+    the closing carry a page and line or an element like those on sections."""
+    order = list(reversed(blocks)) if from_end else blocks
+    found: list[Provenance | None] = []
+    cursor = 0
+    for line in reversed(lines) if from_end else lines:
+        probe = line.strip()[:12]
+        at = next((i for i in range(cursor, len(order)) if probe and probe in order[i].text), None)
+        if at is None:
+            found.append(None)
+            continue
+        found.append(_provenance(order[at]))
+        cursor = at
+    return list(reversed(found)) if from_end else found
+
+
 def _provenance(block: Block) -> Provenance:
     return Provenance(page=block.page, line=block.line, element=block.element)
 
@@ -342,7 +360,9 @@ def assemble(read: ReadResult, blocks: list[Block], data: bytes, path: str | Non
         metadata=metadata,
         news=News(**read.news) if read.news is not None else None,
         title=enclosed or metadata.title,
-        front=[*front.head, *front.attachments],
+        front=(head := [*front.head, *front.attachments]),
+        front_provenance=_printed_at(head, blocks),
+        closing_provenance=_printed_at(structure.closing, blocks, from_end=True),
         cover=cover,
         preamble=preamble,
         sections=structure.sections,

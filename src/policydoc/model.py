@@ -255,6 +255,12 @@ class PolicyDocument(_Model):
     preamble: str = Field("", description="text before the first numbered section")
     sections: list[Section] = Field(default_factory=list, description="the body's section tree")
     closing: list[str] = Field(default_factory=list, description="signature, date and 版记 lines after the body")
+    front_provenance: list[Provenance | None] = Field(
+        default_factory=list, description="where each line of ``front`` is printed (same order), when found"
+    )
+    closing_provenance: list[Provenance | None] = Field(
+        default_factory=list, description="where each line of ``closing`` is printed (same order), when found"
+    )
     annexes: list[Annex] = Field(default_factory=list, description="附件 after the body, each with its own tree")
     targets: list[Target] = Field(default_factory=list, description="quantified targets of the official text")
     quantities: list[Quantity] = Field(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -142,7 +142,41 @@ def check_document(doc: PolicyDocument, *, today: dt.date | None = None) -> list
             relabelled = mislabelled and len(doc.annexes) == len(meta.attachments)
             if not (d.code == "PD302" and d.location in mislabelled) and not (d.code == "PD301" and relabelled):
                 out.append(d)
-    return _once(out)
+    return _once([_located(doc, d) for d in out])
+
+
+# Where in the head or the closing each metadata field is printed: a line that says so.
+_FIELD_LINES: dict[str, Callable[[str], bool]] = {
+    "metadata.doc_number": lambda line: "号" in line and bool(regex.search(r"\d", line)),
+    "metadata.addressees": lambda line: line.rstrip().endswith(("：", ":")),
+    "metadata.attachments": lambda line: line.lstrip().startswith("附件"),
+    "metadata.date": lambda line: "年" in line and "日" in line,
+}
+
+
+def _located(doc: PolicyDocument, d: Diagnostic) -> Diagnostic:
+    """A diagnostic on the head or the closing (metadata, a missing element) gets the page and line,
+    or element, of the line it is about; of the first head line when that element is absent."""
+    if d.page is not None or d.line is not None or d.element is not None or d.location == "source":
+        return d
+    if not (d.location.startswith("metadata.") or d.location == "sections"):
+        return d
+    # strict=False: JSON written before these lists existed reads back with them empty.
+    lines = [
+        *zip(doc.front, doc.front_provenance, strict=False),
+        *zip(doc.closing, doc.closing_provenance, strict=False),
+    ]
+    detail = d.message.partition(": ")[2].split(" (")[0].strip()
+    fits = _FIELD_LINES.get(d.location, lambda line: False)
+    where = next((p for line, p in lines if p and detail and (detail in line or line.strip() in detail)), None)
+    where = where or next((p for line, p in lines if p and fits(line)), None)
+    if where is None:  # the element is absent: it belongs at the head of the document
+        where = next((p for p in doc.front_provenance if p), None)
+    if where is None:
+        where = next((s.provenance for s in doc.walk() if s.provenance), None)
+    if where is None:
+        return d
+    return Diagnostic(d.code, d.severity, d.location, d.message, where.page, where.line, where.element)
 
 
 def _once(found: list[Diagnostic]) -> list[Diagnostic]:
