@@ -26,7 +26,7 @@ from policydoc.readers.html import read_html
 from policydoc.readers.sina import read_sina
 from policydoc.text import han_only, normalize
 
-from .conftest import SAMPLES, parsed
+from .conftest import SAMPLES, SHARED, parsed
 from .conservation import missing, output_han
 from .test_corpus import FILES, needs_shared
 
@@ -172,3 +172,31 @@ def test_random_numbered_html_never_crashes_and_never_loses_text(paragraphs):
         return  # below the minimum article size an HTML page is refused as empty
     page = "<html><body><div>" + "".join(f"<p>{line}</p>" for line in lines) + "</div></body></html>"
     _check(policydoc.parse(page), lines)
+
+
+WILD = SHARED / "wild"
+WILD_FILES = sorted(p for p in WILD.rglob("*") if p.is_file() and p.suffix != ".tsv") if WILD.is_dir() else []
+
+
+def reader_reference(path) -> list[str]:
+    """What the reader kept of a page or a text dump: it defines the page chrome (breadcrumbs,
+    share buttons, footers); every stage after it must keep each character it kept."""
+    from policydoc.readers import read
+    from policydoc.readers.encoding import decode_text
+
+    data = path.read_bytes()
+    fmt = detect_format(data, str(path))
+    result = read(decode_text(data, str(path)).text, fmt, str(path))
+    extra = [*result.news["summary"]] if result.news else []
+    return [*extra, *(b.text for b in result.blocks)]
+
+
+@pytest.mark.skipif(not WILD_FILES, reason="../shared/wild is not beside the repository")
+@pytest.mark.parametrize("path", WILD_FILES, ids=lambda p: str(p.relative_to(WILD))[:60])
+def test_no_text_is_lost_in_the_wild(path):
+    try:
+        doc = parsed(path)
+    except policydoc.PolicyDocError:
+        pytest.skip("no document in this file (wild-check lists it as ERROR)")
+    lost, _ = missing(reader_reference(path), doc)
+    assert not lost, f"characters lost: {dict(lost)}"
