@@ -49,8 +49,7 @@ def parse(
     Every failure is a ``PolicyDocError`` naming the input.
     """
     data, path = _load(source, max_bytes)
-    if format is not None and format not in FORMATS:
-        raise UnsupportedFormatError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}", path)
+    _check_format(format, path)
     return _parse_bytes(data, path, format, max_pages=max_pages, engine=engine)
 
 
@@ -81,8 +80,7 @@ def parse_bytes(
     A pure function of ``data``: ``name`` (the file name or URL) only labels errors and
     ``source.path``, and its ``.pdf.txt`` ending marks text copied out of a PDF, as with a path.
     """
-    if format is not None and format not in FORMATS:
-        raise UnsupportedFormatError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}", name)
+    _check_format(format, name)
     return _parse_bytes(_check_size(data, name, max_bytes), name, format, max_pages=max_pages, engine=engine)
 
 
@@ -142,6 +140,11 @@ def _is_content(text: str) -> bool:
         return True
     encoded = text.encode("utf-8", errors="surrogatepass")
     return len(encoded) > PATH_MAX or any(len(part) > NAME_MAX for part in encoded.split(os.sep.encode()))
+
+
+def _check_format(format: str | None, path: str | None) -> None:
+    if format is not None and format not in FORMATS:
+        raise UnsupportedFormatError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}", path)
 
 
 def _check_size(data: bytes, path: str | None, max_bytes: int) -> bytes:
@@ -214,8 +217,7 @@ def parse_all_bytes(
 ) -> Collection:
     """``parse_all`` of bytes read elsewhere (stdin, a worker process, a Dask task), as ``parse_bytes``."""
     path = name
-    if format is not None and format not in FORMATS:
-        raise UnsupportedFormatError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}", path)
+    _check_format(format, path)
     _check_size(data, path, max_bytes)
     read, blocks = _read_blocks(data, path, format, max_pages, engine)
     found = split_documents(blocks)

@@ -35,6 +35,7 @@ from .api import MAX_BYTES, parse_all, parse_all_bytes
 from .batch import STDIN, Discovery, Job, JsonlSink, Outcome, discover, execute, is_fresh, plan, write_text
 from .batch.dask import SchedulerUnreachable
 from .batch.outputs import STDOUT, is_url
+from .batch.pool import Run
 from .errors import PolicyDocError
 from .export.frame import COLUMNS, targets_rows
 from .model import Collection, PolicyDocument, Provenance, Section
@@ -565,6 +566,27 @@ def _print_targets(out: Console, rows: list[dict], *, with_doc: bool) -> None:
 # --- targets -------------------------------------------------------------------------------------
 
 
+def _rows_of(
+    paths: list[str], want: str, *, jobs: int | None, max_bytes: int, max_pages: int, engine: str | None
+) -> tuple[list[dict], Report, Run]:
+    """The table rows (``want``: targets or refs) of every input, read in the worker pool, in input order."""
+    found = discover(paths)
+    _list_skipped(found, _suffixes())
+    data = _stdin() if any(source == STDIN for source, _ in found.found) else None
+    todo, _ = plan(found.found, None, want=want, data=data, max_bytes=max_bytes, max_pages=max_pages, engine=engine)
+    by_source: dict[str, list[dict]] = {}
+    report = Report("reading", len(todo))
+
+    def record(outcome: Outcome) -> None:
+        if outcome.ok:
+            by_source[outcome.source] = outcome.payload
+        report.outcome(outcome)
+
+    with report:
+        run = execute(todo, workers=jobs or os.cpu_count() or 1, record=record, status=report.status)
+    return [row for job in todo for row in by_source.get(job.source, [])], report, run
+
+
 @app.command()
 @interruptible
 def targets(
@@ -589,23 +611,9 @@ def targets(
     _settings(debug, quiet, verbose)
     if parquet is not None and not parquet_available():
         _usage("--parquet needs pyarrow: pip install 'policydoc[parquet]'")
-    found = discover(paths)
-    _list_skipped(found, _suffixes())
-    data = _stdin() if any(source == STDIN for source, _ in found.found) else None
-    todo, _ = plan(
-        found.found, None, want="targets", data=data, max_bytes=max_bytes, max_pages=max_pages, engine=engine
+    rows, report, run = _rows_of(
+        paths, "targets", jobs=jobs, max_bytes=max_bytes, max_pages=max_pages, engine=engine
     )
-    by_source: dict[str, list[dict]] = {}
-    report = Report("reading", len(todo))
-
-    def record(outcome: Outcome) -> None:
-        if outcome.ok:
-            by_source[outcome.source] = outcome.payload
-        report.outcome(outcome)
-
-    with report:
-        run = execute(todo, workers=jobs or os.cpu_count() or 1, record=record, status=report.status)
-    rows = [row for job in todo for row in by_source.get(job.source, [])]
     if csv_file is not None:
         _write_csv(csv_file, rows)
     if parquet is not None:
@@ -642,21 +650,7 @@ def refs(
     from .batch.rows import REFERENCE_COLUMNS
 
     _settings(debug, quiet, verbose)
-    found = discover(paths)
-    _list_skipped(found, _suffixes())
-    data = _stdin() if any(source == STDIN for source, _ in found.found) else None
-    todo, _ = plan(found.found, None, want="refs", data=data, max_bytes=max_bytes, max_pages=max_pages, engine=engine)
-    by_source: dict[str, list[dict]] = {}
-    report = Report("reading", len(todo))
-
-    def record(outcome: Outcome) -> None:
-        if outcome.ok:
-            by_source[outcome.source] = outcome.payload
-        report.outcome(outcome)
-
-    with report:
-        run = execute(todo, workers=jobs or os.cpu_count() or 1, record=record, status=report.status)
-    rows = [row for job in todo for row in by_source.get(job.source, [])]
+    rows, report, run = _rows_of(paths, "refs", jobs=jobs, max_bytes=max_bytes, max_pages=max_pages, engine=engine)
     if csv_file is not None:
         _write_csv(csv_file, rows, REFERENCE_COLUMNS)
         if not state["quiet"]:
