@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from policydoc.text import display_width, han_only, normalize
+from policydoc.text import display_width, first_full_stop, han_only, normalize
 
 CASES = [
     ("新增技能人才 4000 万人以上", "新增技能人才4000万人以上"),
@@ -44,3 +46,43 @@ def test_normalize_keeps_every_chinese_character(raw, _):
 def test_display_width_counts_ascii_as_half():
     assert display_width("技能") == 2
     assert display_width("4000 万") == 3.5
+
+
+# The fast forms of display_width and first_full_stop (one C-level pass, an early exit)
+# must agree with their definitions, character by character.
+_WIDTH_ALPHABET = st.sampled_from(list("a1 .%“”‘’—…·。，（）《》技能⺀\u2e7f\u2e80\U00020000"))
+_STOP_ALPHABET = st.sampled_from(list("文。“”《》（）()【】〔〕「」‘’"))
+
+
+def _width_by_definition(text: str) -> float:
+    return sum(0.5 if ord(ch) < 0x2E80 and ch not in "“”‘’—…·" else 1.0 for ch in text)
+
+
+def _first_stop_by_definition(text: str) -> int | None:
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "“《（(【〔「‘":
+            depth += 1
+        elif ch in "”》）)】〕」’":
+            depth = max(0, depth - 1)
+        elif ch == "。" and depth == 0:
+            return i
+    return None
+
+
+@given(st.text(_WIDTH_ALPHABET, max_size=40))
+def test_display_width_is_half_below_the_cjk_blocks_except_wide_punctuation(text):
+    assert display_width(text) == _width_by_definition(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "stop"),
+    [("总则。为了", 2), ("“一。二”三。", 6), ("无句号", None), ("（一）。", 3), ("》。", 1), ("《《》。》。", 5)],
+)
+def test_first_full_stop_outside_quotes_and_brackets(text, stop):
+    assert first_full_stop(text) == stop
+
+
+@given(st.text(_STOP_ALPHABET, max_size=20))
+def test_first_full_stop_agrees_with_its_definition(text):
+    assert first_full_stop(text) == _first_stop_by_definition(text)

@@ -88,16 +88,27 @@ def han_only(text: str) -> str:
     return "".join(ch for ch in text if is_han(ch))
 
 
+# Characters below the CJK blocks are set half width, except these punctuation marks.
+_NARROW = re.compile("[^\u2e80-\U0010ffff“”‘’—…·]")
+
+
 def display_width(text: str) -> float:
     """Width in Chinese-character units: ASCII and half-width forms count one half."""
-    return sum(0.5 if ord(ch) < 0x2E80 and ch not in "“”‘’—…·" else 1.0 for ch in text)
+    # One C-level pass counts the narrow characters (halves add up exactly in a float).
+    return len(text) - 0.5 * len(_NARROW.findall(text))
 
 
 _OPEN, _CLOSE = "“《（(【〔「‘", "”》）)】〕」’"
+_OPENERS = re.compile("[" + re.escape(_OPEN) + "]")
 
 
 def first_full_stop(text: str) -> int | None:
     """Index of the first 。 outside quotes and brackets."""
+    stop = text.find("。")
+    if stop < 0:
+        return None
+    if not _OPENERS.search(text, 0, stop):  # nothing opened before it: depth is still 0
+        return stop
     depth = 0
     for i, ch in enumerate(text):
         if ch in _OPEN:

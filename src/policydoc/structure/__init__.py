@@ -104,7 +104,7 @@ def _annex_starts(blocks: list[Block], attachment_items: set[int]) -> list[int]:
             # unless the whole file is the annex.
             if seen_body or i == 0:
                 starts.append(i)
-        if DATE.match(block.text) or match_marker(block.text):
+        if not seen_body and (DATE.match(block.text) or match_marker(block.text)):
             seen_body = True
     return starts
 

@@ -13,7 +13,6 @@ every heading after it. docs/numbering.md explains the model with examples.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from ..numbering import GAPS, STYLES, WEIGHTS, Marker
 
@@ -48,10 +47,12 @@ class Candidate:
     after_title: bool  # right after an unnumbered title line (an appended regulation may start here)
 
 
-class Move(NamedTuple):
-    penalty: float
-    depth: int  # 0-based depth of the new heading: its level - 1
-    reset: bool = False  # an appended document: the numbering starts afresh
+# How a candidate joins a reading: (penalty, 0-based depth of the new heading, whether the
+# numbering starts afresh there: an appended document). Plain tuples: this runs per
+# candidate per reading, and a NamedTuple costs several times more to build.
+Move = tuple[float, int, bool]
+# The usual answer, built once. A style is open at most once, so depth < len(STYLES).
+_FREE_AT: list[Move] = [(0.0, depth, False) for depth in range(len(STYLES) + 1)]
 
 
 def move(stack: tuple[Level, ...], last: tuple[Last | None, ...], c: Candidate) -> Move | None:
@@ -61,26 +62,28 @@ def move(stack: tuple[Level, ...], last: tuple[Last | None, ...], c: Candidate) 
         if style != m.style:
             continue
         if prefix != m.prefix:  # 2.1 after 1.3: the prefix names a new parent
-            return Move(0.0, depth) if m.ordinal == 1 and not m.weak else None
+            return _FREE_AT[depth] if m.ordinal == 1 and not m.weak else None
         step = m.ordinal - ordinal
         if step == 1:
-            return Move(0.0, depth)
+            return _FREE_AT[depth]
         if m.ordinal == 1 and not m.weak:
-            return Move(RESTART, depth)
+            return (RESTART, depth, False)
         if step >= 2:
-            return Move(_gap(m.style, step), depth)
+            return (_gap(m.style, step), depth, False)
         return None
     if c.after_title and m.ordinal == 1 and m.style in ("chapter", "article") and stack:
         if stack[0][0] not in STRUCTURAL:
             # A decision that amends a regulation republishes it after its own items
             # (一、…二、… 本决定自公布之日起施行。 / 某某办法 / 第一条 …): its 第一条 stands at the top.
-            return Move(0.0, 0, reset=True)
+            return (0.0, 0, True)
     # A style not open: a new, deeper level, or a run that continues across parents.
     # 第N章 never goes under 第N条 (a regulation whose 第一章 heading is missing).
     rank = _RANK.get(m.style)
-    depth = next((d for d, lv in enumerate(stack) if rank is not None and _RANK.get(lv[0], -1) > rank), len(stack))
+    depth = len(stack)
+    if rank is not None:
+        depth = next((d for d, lv in enumerate(stack) if _RANK.get(lv[0], -1) > rank), depth)
     if m.ordinal == 1 and not m.weak:
-        return Move(0.0, depth)
+        return _FREE_AT[depth]
     costs = []
     prev = last[_SLOT[m.style]]
     if prev is not None and prev[1] == m.prefix and m.ordinal > prev[0]:
@@ -91,7 +94,7 @@ def move(stack: tuple[Level, ...], last: tuple[Last | None, ...], c: Candidate) 
     if not m.weak and m.ordinal <= MAX_GAP + 1:
         # The first of a run lost (malformed 一、 then 二、 三、): pay for each missing one.
         costs.append(LATE_OPEN + GAPS[m.style] * (m.ordinal - 1))
-    return Move(min(costs), depth) if costs else None
+    return (min(costs), depth, False) if costs else None
 
 
 def _gap(style: str, step: int) -> float:
@@ -103,22 +106,26 @@ def decode(candidates: list[Candidate]) -> dict[int, int]:
     # A reading: (score, open levels, last ordinal per style, decisions as a linked list).
     no_last: tuple[Last | None, ...] = (None,) * len(STYLES)
     beam: list[Reading] = [(0.0, (), no_last, None)]
+    top = 0.0  # the best score in the beam
     for pos, c in enumerate(candidates):
+        m = c.marker
+        slot = _SLOT[m.style]
+        level: Level = (m.style, m.ordinal, m.prefix)
+        seen: Last = (m.ordinal, m.prefix)
+        worth = WEIGHTS[m.style] - (WEAK if m.weak else 0.0)
         accepted: list[Reading] = []
         for score, stack, last, path in beam:
             mv = move(stack, last, c)
             if mv is None:
                 continue
-            m = c.marker
-            slot = _SLOT[m.style]
-            if mv.reset:
+            penalty, depth, reset = mv
+            if reset:
                 stack, last = (), no_last
-            new_stack = (*stack[: mv.depth], (m.style, m.ordinal, m.prefix))
-            new_last = (*last[:slot], (m.ordinal, m.prefix), *last[slot + 1 :])
-            total = score + WEIGHTS[m.style] - (WEAK if m.weak else 0.0) - mv.penalty
-            accepted.append((total, new_stack, new_last, (path, pos, len(new_stack))))
+            new_stack = (*stack[:depth], level)
+            new_last = (*last[:slot], seen, *last[slot + 1 :])
+            accepted.append((score + worth - penalty, new_stack, new_last, (path, pos, depth + 1)))
         if accepted:
-            beam = _prune(beam, accepted)  # every reading may also leave the candidate as text
+            beam, top = _prune(beam, top, accepted)  # every reading may also leave the candidate as text
     path = max(beam, key=_score)[3]
     levels: dict[int, int] = {}
     while path is not None:
@@ -131,26 +138,26 @@ def _score(r: Reading) -> float:
     return r[0]
 
 
-def _key(r: Reading) -> tuple:
-    return r[1], r[2][_ARTICLE]
-
-
-def _prune(beam: list[Reading], accepted: list[Reading]) -> list[Reading]:
-    """The readings worth keeping: merged by open levels, within MARGIN of the best, at most BEAM.
+def _prune(beam: list[Reading], top: float, accepted: list[Reading]) -> tuple[list[Reading], float]:
+    """The readings worth keeping (merged by open levels, within MARGIN of the best, at most BEAM), and the best score.
 
     Readings with the same open levels differ only in where closed styles stopped; the
     better one is the likelier to have that right, so only it is kept, except for the
     article run, which goes on across chapters and is worth keeping apart.
     """
-    readings = {_key(r): r for r in beam}
+    # Key: (open levels, last article). Inlined rather than a function: this runs per candidate.
+    readings = {(r[1], r[2][_ARTICLE]): r for r in beam}
+    best = top
     for r in accepted:
-        key = _key(r)
+        key = (r[1], r[2][_ARTICLE])
         old = readings.get(key)
         if old is None or r[0] > old[0]:
             readings[key] = r
-    floor = max(r[0] for r in readings.values()) - MARGIN
+            if r[0] > best:
+                best = r[0]
+    floor = best - MARGIN
     kept = [r for r in readings.values() if r[0] >= floor]
     if len(kept) > BEAM:
         kept.sort(key=_score, reverse=True)
         del kept[BEAM:]
-    return kept
+    return kept, best
