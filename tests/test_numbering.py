@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from policydoc.numbering import match_candidate, match_marker
+from policydoc.numbering import RULES, match_candidate, match_marker, read_numeral
 
 MARKERS = [
     ("一、指导思想", "cn", 1, "一、"),
@@ -103,3 +105,26 @@ def test_a_decimal_marker_carries_its_prefix():
     assert m is not None and m.prefix == (2, 1) and m.ordinal == 3
     m = match_candidate("1.2适用范围")
     assert m is not None and m.prefix == (1,) and m.ordinal == 2
+
+
+def _first_rule_that_matches(text: str) -> str | None:
+    """Every rule in table order, as match_candidate did before it dispatched on the first character."""
+    for rule in RULES:
+        m = rule.pattern.match(text)
+        if m is None:
+            continue
+        n = m.group("n")
+        if read_numeral(n, "arabic" if n.isascii() and n.isdigit() else rule.numeral) is not None:
+            return rule.style
+    return None
+
+
+# match_candidate tries only the rules a paragraph's first character allows
+# (MarkerRule.starts): it must find what trying every rule in order finds.
+_MARKERISH = st.text(st.sampled_from(list("第一二十百两〇（()）、.．1290٣①⑳章节条是，年 款")), min_size=1, max_size=8)
+
+
+@given(_MARKERISH)
+def test_the_first_character_dispatch_misses_no_rule(text):
+    found = match_candidate.__wrapped__(text)
+    assert (found.style if found else None) == _first_rule_that_matches(text)

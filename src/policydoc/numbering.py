@@ -36,6 +36,7 @@ class MarkerRule:
     weight: float = 3.0  # what accepting a match as a heading is worth to the decoder
     gap: float = 2.5  # what each ordinal missing before it costs (see docs/numbering.md)
     weak_after: regex.Pattern[str] | None = None  # right after the marker: only a weak candidate
+    starts: str = ""  # every character a match can begin with (the pattern's first token)
 
 
 def _rule(
@@ -51,7 +52,27 @@ def _rule(
     # 第N章/第N节/第N条 at a paragraph start are almost never anything else: worth more,
     # and a run of them resynchronises cheaply after missing ones (a regulation in extracts).
     gap = 1.5 if weight >= 4 else 2.5
-    return MarkerRule(style, regex.compile(pattern), numeral, printed, title_mode, weight, gap, weak)
+    return MarkerRule(style, regex.compile(pattern), numeral, printed, title_mode, weight, gap, weak, _starts(pattern))
+
+
+# What the first token of a rule's pattern can match: ``_starts`` reads it off the
+# pattern so that match_candidate tries only the rules a paragraph's first character
+# allows (most paragraphs: none), in table order.
+_FIRST_TOKENS = {
+    "^第": "第",
+    "^[（(]": "（(",
+    f"^(?P<n>{_CN})": CN_DIGITS,
+    "^(?P<p>\\d": "0123456789",
+    "^(?P<n>\\d": "0123456789",
+    f"^(?P<n>[{CIRCLED}])": CIRCLED,
+}
+
+
+def _starts(pattern: str) -> str:
+    for token, chars in _FIRST_TOKENS.items():
+        if pattern.startswith(token):
+            return chars
+    raise ValueError(f"numbering rule with an unlisted first token: {pattern}")
 
 
 # Order matters only where patterns overlap: the first rule that matches wins.
@@ -86,6 +107,11 @@ RULES: tuple[MarkerRule, ...] = (
 )
 
 STYLES = tuple(rule.style for rule in RULES)
+# The rules to try per first character. A paragraph opening with a digit outside the
+# table (٣, ३ also match \d) tries every rule: nothing a rule can match is skipped.
+_BY_FIRST: dict[str, tuple[MarkerRule, ...]] = {
+    ch: tuple(rule for rule in RULES if ch in rule.starts) for rule in RULES for ch in rule.starts
+}
 WEIGHTS = {rule.style: rule.weight for rule in RULES}
 GAPS = {rule.style: rule.gap for rule in RULES}
 
@@ -122,11 +148,12 @@ def match_candidate(text: str) -> Marker | None:
     """The numbering marker that opens ``text``, weak ones included (no continuity check here)."""
     if not text:
         return None
-    first = text[0]
-    # Cheap pre-filter: every marker starts with one of these.
-    if not (first in "第（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳" or first.isdigit() or first in CN_DIGITS):
-        return None
-    for rule in RULES:
+    rules = _BY_FIRST.get(text[0])
+    if rules is None:
+        if not text[0].isdigit():  # no marker starts with it
+            return None
+        rules = RULES
+    for rule in rules:
         m = rule.pattern.match(text)
         if not m:
             continue
