@@ -83,9 +83,12 @@ class Section(_Model):
 
     def walk(self) -> Iterator[Section]:
         """This section and all below it, depth first."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        # A stack, not nested generators: each level of nesting would cost every node below it.
+        todo = [self]
+        while todo:
+            section = todo.pop()
+            yield section
+            todo += reversed(section.children)
 
     def _repr_html_(self) -> str:
         return str(_provided("section_html")(self))
