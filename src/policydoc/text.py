@@ -99,14 +99,22 @@ def display_width(text: str) -> float:
 
 
 _OPEN, _CLOSE = "“《（(【〔「‘", "”》）)】〕」’"
-_OPENERS = re.compile("[" + re.escape(_OPEN) + "]")
+_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE) + "。]")  # all that changes the answer
 
 
 def first_full_stop(text: str) -> int | None:
     """Index of the first 。 outside quotes and brackets."""
-    stop = text.find("。")
-    if stop < 0:
-        return None
+    depth = 0
+    # Visit only brackets, quotes and stops: a paragraph is mostly none of these.
+    for m in _MARKS.finditer(text):
+        ch = m.group()
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            return m.start()
+    return None
     if not _OPENERS.search(text, 0, stop):  # nothing opened before it: depth is still 0
         return stop
     depth = 0
