@@ -12,10 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import policydoc
 from policydoc.numbering import match_candidate, read_numeral
-from policydoc.structure.decoder import Candidate, decode
+from policydoc.structure.decoder import Candidate, beam_search, decode
 from policydoc.validate import check_document
 
 from .conftest import SHARED
@@ -173,10 +175,26 @@ def test_the_decoder_keeps_every_heading_of_a_long_regulation_quickly():
         texts += [f"第{n}条 正文：", "（一）甲；", "（二）乙；", "（三）丙。"]
     candidates = [Candidate(i, m, False) for i, t in enumerate(texts) if (m := match_candidate(t))]
     start = time.perf_counter()
-    levels = decode(candidates)
+    levels = beam_search(candidates)  # not decode(): a clean run takes its one-pass shortcut
     assert time.perf_counter() - start < 5  # about 0.1 s: linear in the number of markers
     assert len(levels) == len(texts)
     assert {levels[i] for i in range(0, len(texts), 4)} == {1}
+    assert decode(candidates) == levels
+
+
+# Paragraph starts from every style, in any order: where decode() takes its shortcut
+# (every marker joins at no cost), the beam must give the same levels.
+_MARKERS = "第一章 第二章 第一节 第一条 第二条 第三条 第五条 第二条规定 一、 二、 三、 （一） （二） 1. 2. 1.1 1.2 （1） ① ② 一是".split()
+
+
+@given(st.lists(st.sampled_from(_MARKERS), max_size=25), st.lists(st.booleans(), max_size=25))
+def test_the_shortcut_for_clean_numbering_agrees_with_the_beam(starts, after_title):
+    candidates = [
+        Candidate(i, m, i < len(after_title) and after_title[i])
+        for i, t in enumerate(starts)
+        if (m := match_candidate(t + "内容。"))
+    ]
+    assert decode(candidates) == beam_search(candidates)
 
 
 def validate(text: str) -> list[tuple[str, str]]:

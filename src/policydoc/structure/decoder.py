@@ -103,6 +103,12 @@ def _gap(style: str, step: int) -> float:
 
 def decode(candidates: list[Candidate]) -> dict[int, int]:
     """The heading level (1-based) of each candidate the best reading accepts, by block index."""
+    straight = _straight(candidates)
+    return straight if straight is not None else beam_search(candidates)
+
+
+def beam_search(candidates: list[Candidate]) -> dict[int, int]:
+    """decode() without its shortcut for cleanly numbered documents."""
     # A reading: (score, open levels, last ordinal per style, decisions as a linked list).
     no_last: tuple[Last | None, ...] = (None,) * len(STYLES)
     beam: list[Reading] = [(0.0, (), no_last, None)]
@@ -131,6 +137,31 @@ def decode(candidates: list[Candidate]) -> dict[int, int]:
     while path is not None:
         path, pos, depth = path
         levels[candidates[pos].index] = depth
+    return levels
+
+
+def _straight(candidates: list[Candidate]) -> dict[int, int] | None:
+    """The levels if every candidate joins the numbering at no cost, else None.
+
+    That reading scores the sum of all candidates' worths, the most any reading can
+    (every worth is positive, penalties are not negative), and no other reading reaches
+    it: it is the beam's answer, found in one pass (most documents are numbered cleanly).
+    """
+    stack: tuple[Level, ...] = ()
+    last: tuple[Last | None, ...] = (None,) * len(STYLES)
+    levels: dict[int, int] = {}
+    for c in candidates:
+        m = c.marker
+        mv = move(stack, last, c)
+        if mv is None or mv[0] > 0 or (m.weak and WEIGHTS[m.style] <= WEAK):
+            return None
+        _, depth, reset = mv
+        if reset:
+            stack, last = (), (None,) * len(STYLES)
+        slot = _SLOT[m.style]
+        stack = (*stack[:depth], (m.style, m.ordinal, m.prefix))
+        last = (*last[:slot], (m.ordinal, m.prefix), *last[slot + 1 :])
+        levels[c.index] = depth + 1
     return levels
 
 
