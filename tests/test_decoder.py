@@ -184,7 +184,10 @@ def test_the_decoder_keeps_every_heading_of_a_long_regulation_quickly():
 
 # Paragraph starts from every style, in any order: where decode() takes its shortcut
 # (every marker joins at no cost), the beam must give the same levels.
-_MARKERS = "第一章 第二章 第一节 第一条 第二条 第三条 第五条 第二条规定 一、 二、 三、 （一） （二） 1. 2. 1.1 1.2 （1） ① ② 一是".split()
+_MARKERS = (
+    "第一章 第二章 第一节 第一条 第二条 第三条 第五条 第二条规定 "
+    "一、 二、 三、 （一） （二） 1. 2. 1.1 1.2 （1） ① ② 一是"
+).split()
 
 
 @given(st.lists(st.sampled_from(_MARKERS), max_size=25), st.lists(st.booleans(), max_size=25))
