@@ -57,6 +57,11 @@ SPACE_RULES: list[tuple[regex.Pattern[str], str]] = [
     # No space next to CJK punctuation: "单位 ：" / "。 创业"
     (regex.compile(rf"\s+(?=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}])\s+"), ""),
 ]
+# Every rule drops a whole run of spaces, chosen by the characters around it, and those
+# characters are never spaces: applying the rules in turn or as one alternation in one
+# pass drops the same runs.
+assert all(repl == "" for _, repl in SPACE_RULES)
+_SPACES_DROPPED = regex.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in SPACE_RULES))
 # "总 则", "国 务 院 工 作 规 则", "加 大 创 业": single characters spaced out for
 # justification or display. Runs of two or more multi-character words
 # ("中共中央 国务院") are issuer lists and keep their space.
@@ -74,9 +79,7 @@ def normalize(text: str) -> str:
     if " " not in text:  # most paragraphs: nothing more to do
         return text
     text = _SPACED_OUT.sub(_join_spaced, _MULTISPACE.sub(" ", text))
-    for pattern, repl in SPACE_RULES:
-        text = pattern.sub(repl, text)
-    return text.strip()
+    return _SPACES_DROPPED.sub("", text).strip()
 
 
 def is_han(ch: str) -> bool:
@@ -104,6 +107,8 @@ _MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE) + "。]")  # all that change
 
 def first_full_stop(text: str) -> int | None:
     """Index of the first 。 outside quotes and brackets."""
+    if "。" not in text:
+        return None
     depth = 0
     # Visit only brackets, quotes and stops: a paragraph is mostly none of these.
     for m in _MARKS.finditer(text):
@@ -114,15 +119,4 @@ def first_full_stop(text: str) -> int | None:
             depth = max(0, depth - 1)
         elif depth == 0:
             return m.start()
-    return None
-    if not _OPENERS.search(text, 0, stop):  # nothing opened before it: depth is still 0
-        return stop
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-        elif ch == "。" and depth == 0:
-            return i
     return None
