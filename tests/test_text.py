@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policydoc.text import display_width, first_full_stop, han_only, normalize
+from policydoc.text import _SPACES_DROPPED, SPACE_RULES, display_width, first_full_stop, han_only, normalize
 
 CASES = [
     ("新增技能人才 4000 万人以上", "新增技能人才4000万人以上"),
@@ -86,3 +86,11 @@ def test_first_full_stop_outside_quotes_and_brackets(text, stop):
 @given(st.text(_STOP_ALPHABET, max_size=20))
 def test_first_full_stop_agrees_with_its_definition(text):
     assert first_full_stop(text) == _first_stop_by_definition(text)
+
+
+@given(st.text(st.sampled_from(list("4.%技能，。“” \t\u3000a")), max_size=30))
+def test_the_space_rules_in_one_pass_drop_what_they_drop_in_turn(text):
+    once = _SPACES_DROPPED.sub("", text)
+    for pattern, repl in SPACE_RULES:
+        text = pattern.sub(repl, text)
+    assert once == text
