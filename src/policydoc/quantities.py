@@ -11,6 +11,7 @@ length of its sentence.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 from dataclasses import dataclass
 
@@ -148,9 +149,12 @@ _NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点
 _MAG = r"(?:万亿|千亿|亿|万)?"
 _UNIT = "|".join(regex.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _AFTER = "|".join(AFTER)
+# Every quantity starts with one of these characters (an Arabic digit, a Chinese numeral or
+# the 百 of 百分之): the first item of every alternative of QUANTITY below.
+_STARTS = r"[\d百零〇一二两三四五六七八九十千]"
 QUANTITY = lazy(
     # The look-ahead lets the engine skip at once every position that cannot start a number.
-    rf"(?=[\d百零〇一二两三四五六七八九十千])"
+    rf"(?={_STARTS})"
     rf"(?<![\d.A-Za-z·〔第+／/零〇一二两三四五六七八九十百千万亿])"
     rf"(?:百分之(?P<pct>{_NUM})(?:[-—–～~至到]百分之(?P<pct2>{_NUM}))?"
     rf"|(?P<frac_d>[一二三四五六七八九十]+)分之(?P<frac_n>[一二三四五六七八九十]+)"
@@ -161,6 +165,9 @@ QUANTITY = lazy(
     # A noun may follow a count at once (30个5G工厂); a decimal point or 1+X may not.
     rf"(?![.+·])"
 )
+# A text without a character that can start a quantity holds none (most paragraphs): one
+# scan for the character class is far cheaper than running QUANTITY over the text.
+_MAY_HOLD = lazy(_STARTS)
 _HAS_SCALE = lazy(r"[十百千万亿]")
 _ARABIC = lazy(r"\d+(?:\.\d+)?")
 
@@ -230,6 +237,7 @@ class Marks:
         )
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of two short strings; cn2an is slow
 def _value(number: str, magnitude: str | None) -> float | None:
     if len(number) > MAX_DIGITS:
         return None
@@ -281,6 +289,8 @@ _LOOKBACK = 24  # characters of the phrase before a number that the traps look a
 
 def find_quantities(text: str, marks: Marks | None = None) -> list[Amount]:
     """Every quantity of ``text`` in order, traps removed (linear in the length of the text)."""
+    if not _MAY_HOLD.search(text):
+        return []
     marks = marks or Marks(text)
     out: list[Amount] = []
     for m in QUANTITY.finditer(text):
