@@ -13,7 +13,9 @@ from __future__ import annotations
 import bisect
 import functools
 import math
+import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -196,7 +198,33 @@ MARK_SETS = {
 }
 
 
-_MARK_PATTERNS = {name: lazy(f"[{chars}]") for name, chars in MARK_SETS.items()}
+# Plain character classes: the standard ``re`` scans them about twice as fast as ``regex``.
+_MARK_PATTERNS = {name: re.compile(f"[{re.escape(chars)}]") for name, chars in MARK_SETS.items()}
+
+
+def _positions(text: str, name: str) -> list[int]:
+    """Where the marks of kind ``name`` stand in ``text``, in order."""
+    chars = MARK_SETS[name]
+    if len(chars) > 1:
+        return [m.start() for m in _MARK_PATTERNS[name].finditer(text)]
+    found, at = [], text.find(chars)  # one character (a quote or a title mark): str.find is faster still
+    while at >= 0:
+        found.append(at)
+        at = text.find(chars, at + 1)
+    return found
+
+
+class _Found(dict[str, list[int]]):
+    """Positions of each kind of mark in a text, found the first time the kind is asked for
+    (a hit is then one dictionary look-up: the questions below are asked many times a number)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def __missing__(self, name: str) -> list[int]:
+        found = self[name] = _positions(self.text, name)
+        return found
 
 
 class Marks:
@@ -206,35 +234,30 @@ class Marks:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._found: dict[str, list[int]] = {}
-
-    def _at(self, name: str) -> list[int]:
-        found = self._found.get(name)
-        if found is None:
-            found = self._found[name] = [m.start() for m in _MARK_PATTERNS[name].finditer(self.text)]
-        return found
+        self._found = _Found(text)
 
     def count(self, name: str, before: int) -> int:
-        return bisect.bisect_left(self._at(name), before)
+        return bisect.bisect_left(self._found[name], before)
 
     def last(self, name: str, before: int, floor: int = 0) -> int:
         """Index just after the last mark of ``name`` before ``before`` (``floor`` when none)."""
-        marks = self._at(name)
+        marks = self._found[name]
         i = bisect.bisect_left(marks, before)
         return max(marks[i - 1] + 1, floor) if i else floor
 
     def next(self, name: str, after: int, ceiling: int | None = None) -> int:
         """Index of the first mark of ``name`` at or after ``after`` (``ceiling`` or the end when none)."""
-        marks = self._at(name)
+        marks = self._found[name]
         i = bisect.bisect_left(marks, after)
         end = len(self.text) if ceiling is None else ceiling
         return min(marks[i], end) if i < len(marks) else end
 
     def quoted(self, at: int) -> bool:
         """Inside “…” or 《…》: a programme name (“315”, “千项万亿”) or a title (《…20条政策措施》)."""
-        return self.count("open_quote", at) > self.count("close_quote", at) or self.count("open_book", at) > self.count(
-            "close_book", at
-        )
+        found, before = self._found, bisect.bisect_left
+        return before(found["open_quote"], at) > before(found["close_quote"], at) or before(
+            found["open_book"], at
+        ) > before(found["close_book"], at)
 
 
 @functools.lru_cache(maxsize=4096)  # a pure function of two short strings; cn2an is slow
@@ -287,6 +310,26 @@ _LIST_UNITS = frozenset("种 类".split())
 _LOOKBACK = 24  # characters of the phrase before a number that the traps look at
 
 
+class Parts(NamedTuple):
+    """The named groups of QUANTITY, in the order of the pattern: one ``m.groups()`` call takes
+    them all (a ``m.group(name)`` call per use cost as much as the rest of the work on a match).
+    ``tests/test_fast_paths.py`` checks that the fields follow the pattern's groups."""
+
+    pct: str | None
+    pct2: str | None
+    frac_d: str | None
+    frac_n: str | None
+    n1: str | None
+    m1: str | None
+    u1: str | None
+    sep: str | None
+    n2: str | None
+    m2: str | None
+    unit: str | None
+    cheng: str | None
+    after: str | None
+
+
 def find_quantities(text: str, marks: Marks | None = None) -> list[Amount]:
     """Every quantity of ``text`` in order, traps removed (linear in the length of the text)."""
     if not _MAY_HOLD.search(text):
@@ -294,16 +337,22 @@ def find_quantities(text: str, marks: Marks | None = None) -> list[Amount]:
     marks = marks or Marks(text)
     out: list[Amount] = []
     for m in QUANTITY.finditer(text):
-        if _is_trap(text, m, marks):
+        g = Parts._make(m.groups())
+        start, end = m.span()
+        if _is_trap(text, start, end, g, marks):
             continue
-        q = _quantity(m)
+        q = _quantity(start, end, text[start:end], g)
         if q is not None:
             out.append(q)
     return out
 
 
-def _is_trap(text: str, m: regex.Match[str], marks: Marks) -> bool:
-    start, end = m.span()
+def _is_trap(text: str, start: int, end: int, g: Parts, marks: Marks) -> bool:
+    # Chinese numerals are words (一批, 两个专项规划, 五大行动) unless they carry a scale or a per-cent form.
+    # (Tested first: it needs no look at the text around the number.)
+    n1 = g.n1
+    if n1 and _is_chinese(n1) and not (_HAS_SCALE.search(n1) or g.m1 or g.cheng):
+        return True
     if marks.quoted(start):
         return True
     phrase = text[marks.last("phrase", start, max(0, start - _LOOKBACK)) : start]
@@ -311,45 +360,40 @@ def _is_trap(text: str, m: regex.Match[str], marks: Marks) -> bool:
         return True
     if phrase.endswith("（") and text[end : end + 1] == "）":  # （7项）: a count in a heading
         return True
-    if m.group("unit") in _LIST_UNITS and _DESCRIBED_LIST.search(phrase):
-        return True
-    # Chinese numerals are words (一批, 两个专项规划, 五大行动) unless they carry a scale or a per-cent form.
-    n1 = m.group("n1")
-    if n1 and _is_chinese(n1) and not (_HAS_SCALE.search(n1) or m.group("m1") or m.group("cheng")):
+    if g.unit in _LIST_UNITS and _DESCRIBED_LIST.search(phrase):
         return True
     return False
 
 
-def _quantity(m: regex.Match[str]) -> Amount | None:
-    after = m.group("after")
-    if m.group("pct"):
-        low = _value(m.group("pct"), None)
-        high = _value(m.group("pct2"), None) if m.group("pct2") else low
+def _quantity(start: int, end: int, raw: str, g: Parts) -> Amount | None:
+    if g.pct:
+        low = _value(g.pct, None)
+        high = _value(g.pct2, None) if g.pct2 else low
         unit, scale = "%", 1
-    elif m.group("frac_d"):
-        d, n = _value(m.group("frac_d"), None), _value(m.group("frac_n"), None)
+    elif g.frac_d:
+        d, n = _value(g.frac_d, None), _value(g.frac_n, None)
         if not d or n is None:
             return None
         low = high = round(100 * n / d, 4)
         unit, scale = "%", 1
     else:
-        if m.group("cheng"):
+        if g.cheng:
             scale, unit = 10, "%"  # 三成 = 30%
         else:
-            scale, unit = _split_unit(m.group("unit"))
+            scale, unit = _split_unit(g.unit)
         # 2-3万人 is 2万 to 3万: a magnitude printed once applies to both ends.
-        m1 = m.group("m1") or m.group("m2")
-        m2 = m.group("m2") or m.group("m1")
-        low = _value(m.group("n1"), m1)
-        high = _value(m.group("n2"), m2) if m.group("n2") else low
-        if m.group("u1") and m.group("u1") != m.group("unit"):
+        m1 = g.m1 or g.m2
+        m2 = g.m2 or g.m1
+        low = _value(g.n1, m1)
+        high = _value(g.n2, m2) if g.n2 else low
+        if g.u1 and g.u1 != g.unit:
             return None
     if low is None or high is None:
         return None
     low, high = low * scale, high * scale
     if low > high:
         low, high = high, low
-    return Amount(m.start(), m.end(), m.group(0), _clean(low), _clean(high), unit, after)
+    return Amount(start, end, raw, _clean(low), _clean(high), unit, g.after)
 
 
 def _clean(value: float) -> float:

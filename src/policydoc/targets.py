@@ -60,6 +60,9 @@ _TRAILING_PERIOD = lazy(r"[\s，]*(?:到|至|在|于)?(?:19|20)\d{2}\s*年(?:底
 _TRAILING_PERIOD_ENDS = ("年", "底", "末", "前", "年\n", "底\n", "末\n", "前\n")
 _LEADING_FILLER = lazy(r"^(?:力争|争取|预计|要|将)")
 _BASELINE_TAIL = lazy(r"(?:由|从)[^，。；]*\d[^，。；]*$")
+_BASELINE_WORDS = ("由", "从")  # one of them is in every match of _BASELINE_TAIL
+# One of these is in every match of PERIODS: 五 of a plan, 年 of a year, or a PERIODIC word's first.
+_PERIOD_CHARS = tuple({"五", "年", *(w[0] for w in PERIODIC)})
 _LIST_JOINERS = frozenset(("、", "和", "或", "及", "、或", "或者"))
 _CLAUSE_END = "，。；：、！？\n"
 _NOUN_END = lazy(r"[，。；：、！？（）\n]|和|及|与|等")
@@ -185,7 +188,10 @@ def _indicator(text: str, marks: Marks, q: Amount, s_start: int, s_end: int) -> 
             if peeled != words and peeled.strip():
                 words, changed = peeled, True
     # 额度由30万元提高至50万元: the baseline is not part of what is measured.
-    words = _BASELINE_TAIL.sub("", words).strip() or words.strip()
+    if any(w in words for w in _BASELINE_WORDS):
+        words = _BASELINE_TAIL.sub("", words).strip() or words.strip()
+    else:
+        words = words.strip()
     # A clause that opens with its period (到2025年…) measures what follows the period.
     words = _LEADING_FILLER.sub("", _LEADING_PERIOD.sub("", words)).strip()
     if words:
@@ -198,6 +204,8 @@ def _indicator(text: str, marks: Marks, q: Amount, s_start: int, s_end: int) -> 
 
 def _period(text: str) -> Period | None:
     """The last period expression in ``text`` (nearest to the number when ``text`` precedes it)."""
+    if not any(c in text for c in _PERIOD_CHARS):
+        return None
     found = None
     for m in PERIODS.finditer(text):
         found = m

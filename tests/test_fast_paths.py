@@ -1,0 +1,83 @@
+"""Fast paths of the extraction stages give what the plain way gives (table-driven, tricky inputs)."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+
+from policydoc import quantities, references, targets
+from policydoc.quantities import QUANTITY, Marks, Parts, find_quantities
+from policydoc.references import CITATION, find
+
+
+def test_parts_follow_the_groups_of_the_quantity_pattern():
+    index = QUANTITY.groupindex
+    assert Parts._fields == tuple(sorted(index, key=index.get))
+    assert QUANTITY.groups == len(Parts._fields)  # no unnamed group shifts the tuple
+
+
+NO_QUANTITY_START = ["", "关于加强管理的通知", "Ｏ、Ｌ、ｌ", "各区、县（市）人民政府"]
+
+
+@pytest.mark.parametrize("text", NO_QUANTITY_START)
+def test_a_text_without_a_number_character_holds_no_match(text):
+    assert not quantities._MAY_HOLD.search(text)
+    assert list(QUANTITY.finditer(text)) == []
+
+
+MARK_TEXTS = ["", "甲。乙；丙！丁？\n戊", "“一”、“二”，《三》：四", "《《》》““””", "无标点"]
+
+
+@pytest.mark.parametrize("text", MARK_TEXTS)
+def test_mark_positions_are_those_of_the_character_class(text):
+    marks = Marks(text)
+    for name, chars in quantities.MARK_SETS.items():
+        expected = [m.start() for m in regex.finditer(f"[{regex.escape(chars)}]", text)]
+        assert marks._found[name] == expected, name
+
+
+def _longest_by_scan(words: tuple[str, ...], text: str, *, shorter: bool) -> str | None:
+    for w in sorted(words, key=len, reverse=True):
+        if text.endswith(w) and (len(text) > len(w) or not shorter):
+            return w
+    return None
+
+
+SUFFIX_TEXTS = ["", "达", "达到", "不得超过", "比例在现有基础上提高", "力争达到", "总计", "要", "降至", "新增", "约"]
+
+
+@pytest.mark.parametrize("text", SUFFIX_TEXTS)
+@pytest.mark.parametrize("shorter", [False, True])
+def test_longest_suffix_is_the_first_of_a_longest_first_scan(text, shorter):
+    words = (*quantities.BEFORE, *targets.FILLERS)
+    assert targets.Suffixes(words).longest(text, shorter=shorter) == _longest_by_scan(words, text, shorter=shorter)
+
+
+PERIOD_TEXTS = ["到2025年", "“十四五”期间", "每季度", "年均增长", "2021-2025年", "本月", "五年", "无"]
+
+
+@pytest.mark.parametrize("text", PERIOD_TEXTS)
+def test_a_text_without_a_period_character_has_no_period(text):
+    has_char = any(c in text for c in targets._PERIOD_CHARS)
+    assert has_char or targets.PERIODS.search(text) is None
+
+
+CITATION_TEXTS = [
+    "根据《国务院关于印发某方案的通知》（国发〔2019〕4号）和国务院令第746号",
+    "依照《中华人民共和国道路运输条例》第六十三条，责令停止经营",
+    "《条例》《人民日报》《关于做好工作的意见》",
+    "按照粤府办[2020]12号执行",
+    "序号 违法行为描述 处罚种类",
+    "国务院令 第 7 号《某某办法》",
+]
+
+
+@pytest.mark.parametrize("text", CITATION_TEXTS)
+def test_citations_with_the_fast_path_are_those_of_the_full_pattern(text):
+    expected = [(m["num"] and references._compact(m["num"]), m["title"]) for m in CITATION.finditer(text)]
+    assert [(r.doc_number, r.title) for r in find(text, None)] == expected
+
+
+def test_find_quantities_is_unchanged_on_a_formula_and_a_quote():
+    text = "综合成绩=（文化总成绩/750）×300×30%；实施“315”工程，新增10个基地"
+    assert [q.raw for q in find_quantities(text)] == ["10个"]
