@@ -81,3 +81,66 @@ def test_citations_with_the_fast_path_are_those_of_the_full_pattern(text):
 def test_find_quantities_is_unchanged_on_a_formula_and_a_quote():
     text = "综合成绩=（文化总成绩/750）×300×30%；实施“315”工程，新增10个基地"
     assert [q.raw for q in find_quantities(text)] == ["10个"]
+
+
+def _tree():
+    from policydoc.model import Section
+
+    def s(role, *children, title="x"):
+        return Section(
+            marker="",
+            style="cn",
+            ordinal=1,
+            level=1,
+            title=title,
+            text="甲\n\n乙",
+            role=role,
+            children=list(children),
+            tail="丙",
+        )
+
+    # an empty marker and title is still a level of the path; a role inside the same role is not repeated
+    return [
+        s("general", s("principles", s("principles"), s("objectives")), s("objectives"), title=""),
+        s("tasks", s("safeguards", s("general"))),
+        s("safeguards"),
+    ]
+
+
+def test_outermost_sections_of_every_role_are_those_of_with_role():
+    from policydoc import views
+
+    for sections in (_tree(), policydoc_seed().sections):
+        by_role = views.outermost(sections)
+        roles = {r for r in by_role} | {"principles", "nothing"}
+        for role in roles:
+            assert list(by_role.get(role, ())) == list(views.with_role(sections, role)), role
+
+
+def test_paragraph_paths_join_every_level():
+    from policydoc import views
+
+    for sections in (_tree(), policydoc_seed().sections):
+        expected = list(_paragraphs_by_generator(sections, []))
+        assert list(views.paragraphs(sections, "", [])) == expected
+
+
+def _paragraphs_by_generator(sections, path):
+    for s in sections:
+        here = [*path, f"{s.marker}{s.title}"]
+        where = " > ".join(here)
+        for para in (s.title, *s.text.split("\n")):
+            if para:
+                yield para, where
+        yield from _paragraphs_by_generator(s.children, here)
+        for para in s.tail.split("\n"):
+            if para:
+                yield para, where
+
+
+def policydoc_seed():
+    import policydoc
+
+    from .conftest import SEED_TEXT
+
+    return policydoc.parse(SEED_TEXT)
