@@ -330,9 +330,14 @@ class Parts(NamedTuple):
     after: str | None
 
 
+def may_hold_quantity(text: str) -> bool:
+    """False when ``text`` has no character a quantity can start with: then it holds none."""
+    return _MAY_HOLD.search(text) is not None
+
+
 def find_quantities(text: str, marks: Marks | None = None) -> list[Amount]:
     """Every quantity of ``text`` in order, traps removed (linear in the length of the text)."""
-    if not _MAY_HOLD.search(text):
+    if not may_hold_quantity(text):
         return []
     marks = marks or Marks(text)
     out: list[Amount] = []

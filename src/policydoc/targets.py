@@ -14,7 +14,16 @@ from __future__ import annotations
 from .kinds import Context, classify, document_default
 from .model import Annex, Period, Quantity, Section, Target
 from .patterns import lazy
-from .quantities import BEFORE, CLASSIFIERS, PERIODIC, QUALIFIER_ALIASES, Amount, Marks, find_quantities
+from .quantities import (
+    BEFORE,
+    CLASSIFIERS,
+    PERIODIC,
+    QUALIFIER_ALIASES,
+    Amount,
+    Marks,
+    find_quantities,
+    may_hold_quantity,
+)
 from .roles import is_regulation
 from .views import paragraphs
 
@@ -82,13 +91,17 @@ def extract(
     title: str | None = None,
 ) -> list[Quantity]:
     """Quantities of the body and annexes with their kinds; ``table_rows``: paragraphs that were table rows."""
-    default = document_default(title, is_regulation(sections))
+    default: str | None = None  # found at the first quantity: a document without one needs no walk of its tree
     out: list[Quantity] = []
     for text, where in paragraphs(sections, preamble, annexes):
+        if not may_hold_quantity(text):  # most paragraphs: no Marks to make
+            continue
         marks = Marks(text)
         previous: tuple[int, int, Quantity] | None = None
         in_table = text in table_rows
         for q in find_quantities(text, marks):
+            if default is None:
+                default = document_default(title, is_regulation(sections))
             quantity = _quantity(text, marks, q, where, previous, in_table, default)
             out.append(quantity)
             previous = (marks.last("sentence", q.start), q.end, quantity)
