@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from .model import Annex, Reference, Section
 from .patterns import lazy
 from .views import paragraphs
@@ -50,8 +48,11 @@ LEADING_WORDS = lazy(
 )
 
 
+_SPACES = lazy(r"\s+")  # compiled once: regex.sub(pattern, …) looks its cache up on every call
+
+
 def _compact(number: str) -> str:
-    number = LEADING_WORDS.sub("", regex.sub(r"\s+", "", number))
+    number = LEADING_WORDS.sub("", _SPACES.sub("", number))
     return number.replace("[", "〔").replace("]", "〕").replace("［", "〔").replace("］", "〕")
 
 
@@ -79,4 +80,9 @@ def extract(
 ) -> list[Reference]:
     """Every citation of the official text, in reading order; ``own``: its own number and titles."""
     mine = frozenset(_compact(x) if "号" in x else x for x in own if x)
-    return [ref for text, where in paragraphs(sections, preamble, annexes, cover) for ref in find(text, where, mine)]
+    return [
+        ref
+        for text, where in paragraphs(sections, preamble, annexes, cover)
+        if "号" in text or "《" in text  # find's own first test: most paragraphs need no generator made
+        for ref in find(text, where, mine)
+    ]
