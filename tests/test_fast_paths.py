@@ -144,3 +144,32 @@ def policydoc_seed():
     from .conftest import SEED_TEXT
 
     return policydoc.parse(SEED_TEXT)
+
+
+def test_re_and_regex_read_digits_and_spaces_alike_outside_the_guarded_characters():
+    import re
+    import sys
+
+    classes = [(re.compile(c), regex.compile(c)) for c in (r"\d", r"\s")]
+    for i in range(sys.maxunicode + 1):
+        char = chr(i)
+        if quantities._ENGINES_DIFFER.match(char):
+            continue
+        for by_re, by_regex in classes:
+            assert bool(by_re.match(char)) == bool(by_regex.match(char)), hex(i)
+
+
+ENGINE_TEXTS = [
+    "新增技能人才4000万人以上，提高2-3个百分点，三成以上，百分之五至百分之十",
+    "第39、40条；1+X证书；11人制足球；项目处置；3.5.2；（7项）",
+    "处2000元以上1万元以下罚款 \x1c 5 - 6万元",
+    "𑵐𑵑个",  # digits newer than Python's Unicode tables: regex reads them as digits
+]
+
+
+@pytest.mark.parametrize("text", ENGINE_TEXTS)
+def test_quantity_matches_are_those_of_the_regex_engine(text):
+    def spans(ms):
+        return [(m.span(), m.groups()) for m in ms]
+
+    assert spans(quantities._matches(text)) == spans(QUANTITY.finditer(text))
