@@ -191,7 +191,7 @@ def _matches(text: str) -> Iterator[regex.Match[str] | re.Match[str]]:
     return _quantity_re().finditer(text)
 
 
-_HAS_SCALE = lazy(r"[十百千万亿]")
+_SCALES = frozenset("十百千万亿")  # a Chinese numeral with one of these is an amount, not a word
 _ARABIC = lazy(r"\d+(?:\.\d+)?")
 
 
@@ -325,6 +325,13 @@ TRAPS_BEFORE = (
     (r"[=×÷＝]", "综合成绩=（文化总成绩/750）×300×30%"),  # a formula line
 )
 _TRAPS_BEFORE = lazy("|".join(f"(?:{p})" for p, _ in TRAPS_BEFORE))
+
+
+@functools.lru_cache(maxsize=4096)  # a pure function of a short string, and the phrases repeat (处, 罚款, 不超过)
+def _trapped_by(phrase: str) -> bool:
+    return _TRAPS_BEFORE.search(phrase) is not None
+
+
 # Counts of kinds of goods printed after 的 describe a list (关税为零的2034种出口商品).
 _DESCRIBED_LIST = lazy(r"的$")
 _LIST_UNITS = frozenset("种 类".split())
@@ -377,12 +384,12 @@ def _is_trap(text: str, start: int, end: int, g: Parts, marks: Marks) -> bool:
     # Chinese numerals are words (一批, 两个专项规划, 五大行动) unless they carry a scale or a per-cent form.
     # (Tested first: it needs no look at the text around the number.)
     n1 = g.n1
-    if n1 and _is_chinese(n1) and not (_HAS_SCALE.search(n1) or g.m1 or g.cheng):
+    if n1 and _is_chinese(n1) and _SCALES.isdisjoint(n1) and not (g.m1 or g.cheng):
         return True
     if marks.quoted(start):
         return True
     phrase = text[marks.last("phrase", start, max(0, start - _LOOKBACK)) : start]
-    if _TRAPS_BEFORE.search(phrase):
+    if _trapped_by(phrase):
         return True
     if phrase.endswith("（") and text[end : end + 1] == "）":  # （7项）: a count in a heading
         return True
