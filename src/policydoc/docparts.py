@@ -226,6 +226,8 @@ def is_title_line(text: str, max_len: int = 80) -> bool:
 def annex_label(text: str) -> tuple[str, str] | None:
     """``附件`` / ``附件1`` / ``附件1 标题`` at the head of an annex: (label, title on the same line)."""
     t = text.strip()
+    if not t.startswith("附"):  # ANNEX_LABEL opens with 附: the test for the many lines that do not
+        return None
     m = ANNEX_LABEL.match(t)
     if not m:
         return None
