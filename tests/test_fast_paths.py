@@ -173,3 +173,8 @@ def test_quantity_matches_are_those_of_the_regex_engine(text):
         return [(m.span(), m.groups()) for m in ms]
 
     assert spans(quantities._matches(text)) == spans(QUANTITY.finditer(text))
+
+
+def test_the_prefilter_lets_through_digits_only_regex_knows():
+    assert quantities.may_hold_quantity("𑵐𑵑个")
+    assert [q.raw for q in find_quantities("𑵐𑵑个")] == [m.group() for m in QUANTITY.finditer("𑵐𑵑个")]

@@ -154,7 +154,8 @@ _UNIT = "|".join(regex.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _AFTER = "|".join(AFTER)
 # Every quantity starts with one of these characters (an Arabic digit, a Chinese numeral or
 # the 百 of 百分之): the first item of every alternative of QUANTITY below.
-_STARTS = r"[\d百零〇一二两三四五六七八九十千]"
+_START_CHARS = r"\d百零〇一二两三四五六七八九十千"
+_STARTS = f"[{_START_CHARS}]"
 QUANTITY = lazy(
     # The look-ahead lets the engine skip at once every position that cannot start a number.
     rf"(?={_STARTS})"
@@ -168,15 +169,16 @@ QUANTITY = lazy(
     # A noun may follow a count at once (30个5G工厂); a decimal point or 1+X may not.
     rf"(?![.+·])"
 )
-# A text without a character that can start a quantity holds none (most paragraphs): one
-# scan for the character class is far cheaper than running QUANTITY over the text.
-_MAY_HOLD = lazy(_STARTS)
 # The standard ``re`` runs QUANTITY (which uses nothing ``regex`` alone has) about twice as
 # fast. The two engines read the pattern alike except for what \d and \s match: regex's \d
 # also takes digits of scripts newer than Python's Unicode tables (all outside the BMP) and
 # re's \s also takes U+001C-U+001F. A text holding any of these is left to ``regex``
 # (``tests/test_fast_paths.py`` checks the two classes over the whole BMP).
 _ENGINES_DIFFER = re.compile("[\x1c-\x1f\U00010000-\U0010ffff]")
+# A text without a character that can start a quantity holds none (most paragraphs): one
+# scan for the character class is far cheaper than running QUANTITY over the text. By re,
+# with every character outside the BMP let through (regex's \d is wider there).
+_MAY_HOLD = re.compile(f"[{_START_CHARS}\U00010000-\U0010ffff]")
 
 
 @functools.cache
