@@ -177,6 +177,13 @@ def _section_paragraphs(sections: list[Section], path: str | None, out: list[tup
         where = here if path is None else f"{path} > {here}"
         if s.title:
             out.append((s.title, where))
-        out += [(para, where) for para in s.text.split("\n") if para]
-        _section_paragraphs(s.children, where, out)
-        out += [(para, where) for para in s.tail.split("\n") if para]
+        if s.text:
+            for para in s.text.split("\n"):
+                if para:
+                    out.append((para, where))
+        if s.children:
+            _section_paragraphs(s.children, where, out)
+        if s.tail:
+            for para in s.tail.split("\n"):
+                if para:
+                    out.append((para, where))
