@@ -101,7 +101,7 @@ def extract(
         in_table = text in table_rows
         for q in find_quantities(text, marks):
             if default is None:
-                default = document_default(title, is_regulation(sections))
+                default = document_default(title, lambda: is_regulation(sections))
             quantity = _quantity(text, marks, q, where, previous, in_table, default)
             out.append(quantity)
             previous = (marks.last("sentence", q.start), q.end, quantity)
