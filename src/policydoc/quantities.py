@@ -278,9 +278,8 @@ class Marks:
     def quoted(self, at: int) -> bool:
         """Inside “…” or 《…》: a programme name (“315”, “千项万亿”) or a title (《…20条政策措施》)."""
         found, before = self._found, bisect.bisect_left
-        return before(found["open_quote"], at) > before(found["close_quote"], at) or before(
-            found["open_book"], at
-        ) > before(found["close_book"], at)
+        in_quote = before(found["open_quote"], at) > before(found["close_quote"], at)
+        return in_quote or before(found["open_book"], at) > before(found["close_book"], at)
 
 
 @functools.lru_cache(maxsize=4096)  # a pure function of two short strings; cn2an is slow
