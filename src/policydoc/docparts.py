@@ -184,7 +184,7 @@ def kind_of(text: str) -> str | None:
         return None
     if DATE.match(t) or split_signed_date(t)[0]:
         return "date"
-    if DOC_NUMBER.match(t) or DOC_NUMBER_LOOSE.match(t):
+    if ("号" in t and DOC_NUMBER.match(t)) or DOC_NUMBER_LOOSE.match(t):  # every DOC_NUMBER form ends in 号
         return "doc_number"
     if DOC_CODE.match(t):
         return "doc_code"
@@ -194,7 +194,7 @@ def kind_of(text: str) -> str | None:
         return "note"
     if CC.match(t):
         return "cc"
-    if PRINTED.match(t):
+    if t.endswith("印发") and PRINTED.match(t):
         return "printed"
     if DISCLOSURE.match(t):
         return "disclosure"
@@ -211,7 +211,8 @@ def is_signature(text: str) -> bool:
 
 def split_signed_date(text: str) -> tuple[str | None, str]:
     """``某某部 某某委 2025年3月7日`` (署名 and 成文日期 on one line) as (signers, date); else (None, text)."""
-    m = SIGNED_DATE.match(text.strip())
+    t = text.strip()
+    m = SIGNED_DATE.match(t) if t.endswith("日") else None  # the date ends the line
     if m and all(is_signature(part) for part in m.group("who").split()):
         return m.group("who"), m.group("date")
     return None, text
@@ -226,6 +227,8 @@ def is_title_line(text: str, max_len: int = 80) -> bool:
 def annex_label(text: str) -> tuple[str, str] | None:
     """``附件`` / ``附件1`` / ``附件1 标题`` at the head of an annex: (label, title on the same line)."""
     t = text.strip()
+    if not t.startswith("附"):  # ANNEX_LABEL opens with 附: the test for the many lines that do not
+        return None
     m = ANNEX_LABEL.match(t)
     if not m:
         return None

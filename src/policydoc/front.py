@@ -67,7 +67,8 @@ def read_front(lines: list[str]) -> Front:
     front = Front()
     # Markdown a converter left on a line (# heading, - item, **bold**) hides the element it holds:
     # lines are classified without it, and the text keeps it as printed.
-    printed = [part for line in lines for part in GLUED_LABEL.split(line) if part]
+    # (GLUED_LABEL needs a ** in the line: most lines are kept whole without running it)
+    printed = [part for line in lines for part in (GLUED_LABEL.split(line) if "**" in line else (line,)) if part]
     lines = [without_markdown(line) for line in printed]
     i = 0
     # 份号, 发文机关标志, 发文字号 and the title, in whatever order the source kept them.

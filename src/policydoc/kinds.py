@@ -10,9 +10,12 @@ of articles sets rules, it commits to no levels) and a statistic in a report.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
+
+from .patterns import lazy
 
 KINDS = ("target", "support", "standard", "condition", "deadline", "statistic", "penalty")
 
@@ -164,6 +167,7 @@ CUES: tuple[Cue, ...] = (
     Cue("condition", "section", r"申报条件|申请条件|申报要求|支持对象|适用范围|资格条件|基本条件", "二、申报条件"),
 )
 
+
 @functools.cache
 def _compiled() -> tuple[tuple[Cue, regex.Pattern[str]], ...]:
     """The cue table compiled on first use (start-up time: only documents with quantities need it)."""
@@ -179,14 +183,18 @@ DOCUMENT_DEFAULTS: tuple[tuple[str, str, str], ...] = (
     # a set of rules (the title names the enclosed document): its numbers are set by rule
     ("standard", r"(?:办法|规定|细则|规则|条例|准则|[^方]法)(?:（[^）]*）)?$", "2020年普通高等学校招生工作实施办法"),
 )
-_DEFAULTS = tuple((kind, regex.compile(pattern)) for kind, pattern, _ in DOCUMENT_DEFAULTS)
+_DEFAULTS = tuple((kind, lazy(pattern)) for kind, pattern, _ in DOCUMENT_DEFAULTS)  # compiled on first use
 
 
-def document_default(title: str | None, regulation: bool) -> str:
-    """What an unclaimed quantity is in this document: a regulation sets standards, a plan sets targets."""
+def document_default(title: str | None, regulation: bool | Callable[[], bool]) -> str:
+    """What an unclaimed quantity is in this document: a regulation sets standards, a plan sets targets.
+
+    ``regulation`` may be a function (a walk of the tree), called only when the title does not decide."""
     for kind, pattern in _DEFAULTS:
         if title and pattern.search(title):
             return kind
+    if callable(regulation):
+        regulation = regulation()
     return "standard" if regulation else "target"
 
 

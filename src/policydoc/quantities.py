@@ -11,8 +11,12 @@ length of its sentence.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -148,9 +152,13 @@ _NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点
 _MAG = r"(?:万亿|千亿|亿|万)?"
 _UNIT = "|".join(regex.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _AFTER = "|".join(AFTER)
+# Every quantity starts with one of these characters (an Arabic digit, a Chinese numeral or
+# the 百 of 百分之): the first item of every alternative of QUANTITY below.
+_START_CHARS = r"\d百零〇一二两三四五六七八九十千"
+_STARTS = f"[{_START_CHARS}]"
 QUANTITY = lazy(
     # The look-ahead lets the engine skip at once every position that cannot start a number.
-    rf"(?=[\d百零〇一二两三四五六七八九十千])"
+    rf"(?={_STARTS})"
     rf"(?<![\d.A-Za-z·〔第+／/零〇一二两三四五六七八九十百千万亿])"
     rf"(?:百分之(?P<pct>{_NUM})(?:[-—–～~至到]百分之(?P<pct2>{_NUM}))?"
     rf"|(?P<frac_d>[一二三四五六七八九十]+)分之(?P<frac_n>[一二三四五六七八九十]+)"
@@ -161,7 +169,31 @@ QUANTITY = lazy(
     # A noun may follow a count at once (30个5G工厂); a decimal point or 1+X may not.
     rf"(?![.+·])"
 )
-_HAS_SCALE = lazy(r"[十百千万亿]")
+# The standard ``re`` runs QUANTITY (which uses nothing ``regex`` alone has) about twice as
+# fast. The two engines read the pattern alike except for what \d and \s match: regex's \d
+# also takes digits of scripts newer than Python's Unicode tables (all outside the BMP) and
+# re's \s also takes U+001C-U+001F. A text holding any of these is left to ``regex``
+# (``tests/test_fast_paths.py`` checks the two classes over the whole BMP).
+_ENGINES_DIFFER = re.compile("[\x1c-\x1f\U00010000-\U0010ffff]")
+# A text without a character that can start a quantity holds none (most paragraphs): one
+# scan for the character class is far cheaper than running QUANTITY over the text. By re,
+# with every character outside the BMP let through (regex's \d is wider there).
+_MAY_HOLD = re.compile(f"[{_START_CHARS}\U00010000-\U0010ffff]")
+
+
+@functools.cache
+def _quantity_re() -> re.Pattern[str]:
+    return re.compile(QUANTITY.pattern)
+
+
+def _matches(text: str) -> Iterator[regex.Match[str] | re.Match[str]]:
+    """QUANTITY.finditer(text), by the faster engine where both give the same matches."""
+    if _ENGINES_DIFFER.search(text):
+        return QUANTITY.finditer(text)
+    return _quantity_re().finditer(text)
+
+
+_SCALES = frozenset("十百千万亿")  # a Chinese numeral with one of these is an amount, not a word
 _ARABIC = lazy(r"\d+(?:\.\d+)?")
 
 
@@ -189,7 +221,33 @@ MARK_SETS = {
 }
 
 
-_MARK_PATTERNS = {name: lazy(f"[{chars}]") for name, chars in MARK_SETS.items()}
+# Plain character classes: the standard ``re`` scans them about twice as fast as ``regex``.
+_MARK_PATTERNS = {name: re.compile(f"[{re.escape(chars)}]") for name, chars in MARK_SETS.items()}
+
+
+def _positions(text: str, name: str) -> list[int]:
+    """Where the marks of kind ``name`` stand in ``text``, in order."""
+    chars = MARK_SETS[name]
+    if len(chars) > 1:
+        return [m.start() for m in _MARK_PATTERNS[name].finditer(text)]
+    found, at = [], text.find(chars)  # one character (a quote or a title mark): str.find is faster still
+    while at >= 0:
+        found.append(at)
+        at = text.find(chars, at + 1)
+    return found
+
+
+class _Found(dict[str, list[int]]):
+    """Positions of each kind of mark in a text, found the first time the kind is asked for
+    (a hit is then one dictionary look-up: the questions below are asked many times a number)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def __missing__(self, name: str) -> list[int]:
+        found = self[name] = _positions(self.text, name)
+        return found
 
 
 class Marks:
@@ -199,37 +257,32 @@ class Marks:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._found: dict[str, list[int]] = {}
-
-    def _at(self, name: str) -> list[int]:
-        found = self._found.get(name)
-        if found is None:
-            found = self._found[name] = [m.start() for m in _MARK_PATTERNS[name].finditer(self.text)]
-        return found
+        self._found = _Found(text)
 
     def count(self, name: str, before: int) -> int:
-        return bisect.bisect_left(self._at(name), before)
+        return bisect.bisect_left(self._found[name], before)
 
     def last(self, name: str, before: int, floor: int = 0) -> int:
         """Index just after the last mark of ``name`` before ``before`` (``floor`` when none)."""
-        marks = self._at(name)
+        marks = self._found[name]
         i = bisect.bisect_left(marks, before)
         return max(marks[i - 1] + 1, floor) if i else floor
 
     def next(self, name: str, after: int, ceiling: int | None = None) -> int:
         """Index of the first mark of ``name`` at or after ``after`` (``ceiling`` or the end when none)."""
-        marks = self._at(name)
+        marks = self._found[name]
         i = bisect.bisect_left(marks, after)
         end = len(self.text) if ceiling is None else ceiling
         return min(marks[i], end) if i < len(marks) else end
 
     def quoted(self, at: int) -> bool:
         """Inside “…” or 《…》: a programme name (“315”, “千项万亿”) or a title (《…20条政策措施》)."""
-        return self.count("open_quote", at) > self.count("close_quote", at) or self.count("open_book", at) > self.count(
-            "close_book", at
-        )
+        found, before = self._found, bisect.bisect_left
+        in_quote = before(found["open_quote"], at) > before(found["close_quote"], at)
+        return in_quote or before(found["open_book"], at) > before(found["close_book"], at)
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of two short strings; cn2an is slow
 def _value(number: str, magnitude: str | None) -> float | None:
     if len(number) > MAX_DIGITS:
         return None
@@ -273,73 +326,108 @@ TRAPS_BEFORE = (
     (r"[=×÷＝]", "综合成绩=（文化总成绩/750）×300×30%"),  # a formula line
 )
 _TRAPS_BEFORE = lazy("|".join(f"(?:{p})" for p, _ in TRAPS_BEFORE))
+
+
+@functools.lru_cache(maxsize=4096)  # a pure function of a short string, and the phrases repeat (处, 罚款, 不超过)
+def _trapped_by(phrase: str) -> bool:
+    return _TRAPS_BEFORE.search(phrase) is not None
+
+
 # Counts of kinds of goods printed after 的 describe a list (关税为零的2034种出口商品).
 _DESCRIBED_LIST = lazy(r"的$")
 _LIST_UNITS = frozenset("种 类".split())
 _LOOKBACK = 24  # characters of the phrase before a number that the traps look at
 
 
+class Parts(NamedTuple):
+    """The named groups of QUANTITY, in the order of the pattern: one ``m.groups()`` call takes
+    them all (a ``m.group(name)`` call per use cost as much as the rest of the work on a match).
+    ``tests/test_fast_paths.py`` checks that the fields follow the pattern's groups."""
+
+    pct: str | None
+    pct2: str | None
+    frac_d: str | None
+    frac_n: str | None
+    n1: str | None
+    m1: str | None
+    u1: str | None
+    sep: str | None
+    n2: str | None
+    m2: str | None
+    unit: str | None
+    cheng: str | None
+    after: str | None
+
+
+def may_hold_quantity(text: str) -> bool:
+    """False when ``text`` has no character a quantity can start with: then it holds none."""
+    return _MAY_HOLD.search(text) is not None
+
+
 def find_quantities(text: str, marks: Marks | None = None) -> list[Amount]:
     """Every quantity of ``text`` in order, traps removed (linear in the length of the text)."""
+    if not may_hold_quantity(text):
+        return []
     marks = marks or Marks(text)
     out: list[Amount] = []
-    for m in QUANTITY.finditer(text):
-        if _is_trap(text, m, marks):
+    for m in _matches(text):
+        g = Parts._make(m.groups())
+        start, end = m.span()
+        if _is_trap(text, start, end, g, marks):
             continue
-        q = _quantity(m)
+        q = _quantity(start, end, text[start:end], g)
         if q is not None:
             out.append(q)
     return out
 
 
-def _is_trap(text: str, m: regex.Match[str], marks: Marks) -> bool:
-    start, end = m.span()
+def _is_trap(text: str, start: int, end: int, g: Parts, marks: Marks) -> bool:
+    # Chinese numerals are words (一批, 两个专项规划, 五大行动) unless they carry a scale or a per-cent form.
+    # (Tested first: it needs no look at the text around the number.)
+    n1 = g.n1
+    if n1 and _is_chinese(n1) and _SCALES.isdisjoint(n1) and not (g.m1 or g.cheng):
+        return True
     if marks.quoted(start):
         return True
     phrase = text[marks.last("phrase", start, max(0, start - _LOOKBACK)) : start]
-    if _TRAPS_BEFORE.search(phrase):
+    if _trapped_by(phrase):
         return True
     if phrase.endswith("（") and text[end : end + 1] == "）":  # （7项）: a count in a heading
         return True
-    if m.group("unit") in _LIST_UNITS and _DESCRIBED_LIST.search(phrase):
-        return True
-    # Chinese numerals are words (一批, 两个专项规划, 五大行动) unless they carry a scale or a per-cent form.
-    n1 = m.group("n1")
-    if n1 and _is_chinese(n1) and not (_HAS_SCALE.search(n1) or m.group("m1") or m.group("cheng")):
+    if g.unit in _LIST_UNITS and _DESCRIBED_LIST.search(phrase):
         return True
     return False
 
 
-def _quantity(m: regex.Match[str]) -> Amount | None:
-    after = m.group("after")
-    if m.group("pct"):
-        low = _value(m.group("pct"), None)
-        high = _value(m.group("pct2"), None) if m.group("pct2") else low
+def _quantity(start: int, end: int, raw: str, g: Parts) -> Amount | None:
+    if g.pct:
+        low = _value(g.pct, None)
+        high = _value(g.pct2, None) if g.pct2 else low
         unit, scale = "%", 1
-    elif m.group("frac_d"):
-        d, n = _value(m.group("frac_d"), None), _value(m.group("frac_n"), None)
+    elif g.frac_d:
+        d, n = _value(g.frac_d, None), _value(g.frac_n, None)
         if not d or n is None:
             return None
         low = high = round(100 * n / d, 4)
         unit, scale = "%", 1
     else:
-        if m.group("cheng"):
+        if g.cheng:
             scale, unit = 10, "%"  # 三成 = 30%
         else:
-            scale, unit = _split_unit(m.group("unit"))
+            scale, unit = _split_unit(g.unit)
         # 2-3万人 is 2万 to 3万: a magnitude printed once applies to both ends.
-        m1 = m.group("m1") or m.group("m2")
-        m2 = m.group("m2") or m.group("m1")
-        low = _value(m.group("n1"), m1)
-        high = _value(m.group("n2"), m2) if m.group("n2") else low
-        if m.group("u1") and m.group("u1") != m.group("unit"):
+        m1 = g.m1 or g.m2
+        m2 = g.m2 or g.m1
+        low = _value(g.n1, m1)
+        high = _value(g.n2, m2) if g.n2 else low
+        if g.u1 and g.u1 != g.unit:
             return None
     if low is None or high is None:
         return None
     low, high = low * scale, high * scale
     if low > high:
         low, high = high, low
-    return Amount(m.start(), m.end(), m.group(0), _clean(low), _clean(high), unit, after)
+    return Amount(start, end, raw, _clean(low), _clean(high), unit, g.after)
 
 
 def _clean(value: float) -> float:

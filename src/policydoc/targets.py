@@ -14,7 +14,16 @@ from __future__ import annotations
 from .kinds import Context, classify, document_default
 from .model import Annex, Period, Quantity, Section, Target
 from .patterns import lazy
-from .quantities import BEFORE, CLASSIFIERS, PERIODIC, QUALIFIER_ALIASES, Amount, Marks, find_quantities
+from .quantities import (
+    BEFORE,
+    CLASSIFIERS,
+    PERIODIC,
+    QUALIFIER_ALIASES,
+    Amount,
+    Marks,
+    find_quantities,
+    may_hold_quantity,
+)
 from .roles import is_regulation
 from .views import paragraphs
 
@@ -28,15 +37,41 @@ PERIODS = lazy(
 )
 # Words between the indicator and the number that are not part of what is measured.
 FILLERS = ("在现有基础上", "在原有基础上", "累计", "分别", "均", "总计", "合计", "力争", "要", "将", "达到")
-_BEFORE_LONGEST_FIRST = tuple(sorted(BEFORE, key=len, reverse=True))
-_PEELABLE = tuple(sorted((*BEFORE, *FILLERS), key=len, reverse=True))
+
+
+class Suffixes:
+    """A set of words asked for the longest one a text ends with. Two different words of one
+    length cannot both end a text, so the longest word that ends it is the first match of a
+    scan of the words longest first; looking up the text's last k characters for each length
+    k costs a few set look-ups instead of an ``endswith`` per word."""
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self.words = frozenset(words)
+        self.lengths = sorted({len(w) for w in self.words}, reverse=True)
+
+    def longest(self, text: str, *, shorter: bool = False) -> str | None:
+        """The longest word that ``text`` ends with (``shorter``: only words shorter than ``text``)."""
+        n = len(text) - 1 if shorter else len(text)
+        for k in self.lengths:
+            if k <= n and text[-k:] in self.words:
+                return text[-k:]
+        return None
+
+
+_BEFORE = Suffixes(BEFORE)
+_PEELABLE = Suffixes((*BEFORE, *FILLERS))
 _LEADING_PERIOD = lazy(
     r"^(?:力争|争取|预计)?(?:到|至|在|于)?(?:(?:19|20)\d{2}\s*年(?:底|末|前|年底)?|[“\"]?十[一二三四五]五[”\"]?(?:期间|时期|末))"
     r"[，、\s]*"
 )
 _TRAILING_PERIOD = lazy(r"[\s，]*(?:到|至|在|于)?(?:19|20)\d{2}\s*年(?:底|末|前|年底)?$|[\s，]*每年$")
+# Every match of _TRAILING_PERIOD ends the text with one of these (``$`` also matches before a final newline).
+_TRAILING_PERIOD_ENDS = ("年", "底", "末", "前", "年\n", "底\n", "末\n", "前\n")
 _LEADING_FILLER = lazy(r"^(?:力争|争取|预计|要|将)")
 _BASELINE_TAIL = lazy(r"(?:由|从)[^，。；]*\d[^，。；]*$")
+_BASELINE_WORDS = ("由", "从")  # one of them is in every match of _BASELINE_TAIL
+# One of these is in every match of PERIODS: 五 of a plan, 年 of a year, or a PERIODIC word's first.
+_PERIOD_CHARS = tuple({"五", "年", *(w[0] for w in PERIODIC)})
 _LIST_JOINERS = frozenset(("、", "和", "或", "及", "、或", "或者"))
 _CLAUSE_END = "，。；：、！？\n"
 _NOUN_END = lazy(r"[，。；：、！？（）\n]|和|及|与|等")
@@ -56,13 +91,17 @@ def extract(
     title: str | None = None,
 ) -> list[Quantity]:
     """Quantities of the body and annexes with their kinds; ``table_rows``: paragraphs that were table rows."""
-    default = document_default(title, is_regulation(sections))
+    default: str | None = None  # found at the first quantity: a document without one needs no walk of its tree
     out: list[Quantity] = []
     for text, where in paragraphs(sections, preamble, annexes):
+        if not may_hold_quantity(text):  # most paragraphs: no Marks to make
+            continue
         marks = Marks(text)
         previous: tuple[int, int, Quantity] | None = None
         in_table = text in table_rows
         for q in find_quantities(text, marks):
+            if default is None:
+                default = document_default(title, lambda: is_regulation(sections))
             quantity = _quantity(text, marks, q, where, previous, in_table, default)
             out.append(quantity)
             previous = (marks.last("sentence", q.start), q.end, quantity)
@@ -103,7 +142,7 @@ def _quantity(
 ) -> Quantity:
     s_start, w_start, w_end = _window(marks, q)
     before = text[w_start : q.start]
-    qualifier = q.after or next((w for w in _BEFORE_LONGEST_FIRST if before.endswith(w)), None)
+    qualifier = q.after or _BEFORE.longest(before)
     qualifier = QUALIFIER_ALIASES.get(qualifier or "", qualifier)
     indicator = _indicator(text, marks, q, w_start, w_end)
     same_sentence = previous is not None and previous[0] == s_start
@@ -154,15 +193,18 @@ def _indicator(text: str, marks: Marks, q: Amount, s_start: int, s_end: int) -> 
     changed = True
     while changed:  # peel qualifiers, fillers and periods off the end: 比例在现有基础上提高 → 比例
         changed = False
-        for w in _PEELABLE:
-            if words.endswith(w) and len(words) > len(w):
-                words, changed = words[: -len(w)], True
-                break
-        peeled = _TRAILING_PERIOD.sub("", words)
-        if peeled != words and peeled.strip():
-            words, changed = peeled, True
+        peel = _PEELABLE.longest(words, shorter=True)
+        if peel:
+            words, changed = words[: -len(peel)], True
+        if words.endswith(_TRAILING_PERIOD_ENDS):  # else _TRAILING_PERIOD cannot match
+            peeled = _TRAILING_PERIOD.sub("", words)
+            if peeled != words and peeled.strip():
+                words, changed = peeled, True
     # 额度由30万元提高至50万元: the baseline is not part of what is measured.
-    words = _BASELINE_TAIL.sub("", words).strip() or words.strip()
+    if any(w in words for w in _BASELINE_WORDS):
+        words = _BASELINE_TAIL.sub("", words).strip() or words.strip()
+    else:
+        words = words.strip()
     # A clause that opens with its period (到2025年…) measures what follows the period.
     words = _LEADING_FILLER.sub("", _LEADING_PERIOD.sub("", words)).strip()
     if words:
@@ -175,6 +217,8 @@ def _indicator(text: str, marks: Marks, q: Amount, s_start: int, s_end: int) -> 
 
 def _period(text: str) -> Period | None:
     """The last period expression in ``text`` (nearest to the number when ``text`` precedes it)."""
+    if not any(c in text for c in _PERIOD_CHARS):
+        return None
     found = None
     for m in PERIODS.finditer(text):
         found = m

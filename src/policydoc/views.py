@@ -6,7 +6,7 @@ stores ``of(sections)`` in the document's view fields.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from .model import Annex, Item, Section, Task
@@ -16,12 +16,13 @@ from .text import first_full_stop
 
 def of(sections: list[Section]) -> dict[str, Any]:
     """Every view of a section tree, keyed by its field name in ``PolicyDocument``."""
+    by_role = outermost(sections)  # one walk of the tree for every view
     return {
-        "guiding_ideology": guiding_ideology(sections),
-        "objectives": objectives(sections),
-        "principles": items(sections, "principles"),
+        "guiding_ideology": guiding_ideology(sections, by_role),
+        "objectives": objectives(sections, by_role),
+        "principles": items(sections, "principles", by_role),
         "tasks": tasks(sections),
-        "safeguards": items(sections, "safeguards"),
+        "safeguards": items(sections, "safeguards", by_role),
     }
 
 
@@ -32,6 +33,29 @@ def with_role(sections: Iterable[Section], role: str) -> Iterator[Section]:
             yield section
         else:
             yield from with_role(section.children, role)
+
+
+ByRole = Mapping[str | None, list[Section]]
+
+
+def outermost(sections: list[Section]) -> ByRole:
+    """``with_role`` for every role at once, in one walk: a section is its role's outermost
+    when no section above it has that role."""
+    found: dict[str | None, list[Section]] = {}
+
+    def visit(sections: list[Section], above: tuple[str | None, ...]) -> None:
+        for section in sections:
+            if section.role not in above:
+                found.setdefault(section.role, []).append(section)
+            if section.children:
+                visit(section.children, (*above, section.role))
+
+    visit(sections, ())
+    return found
+
+
+def _with_role(sections: list[Section], role: str, by_role: ByRole | None) -> Iterable[Section]:
+    return with_role(sections, role) if by_role is None else by_role.get(role, ())
 
 
 def full_text(section: Section) -> str:
@@ -45,16 +69,16 @@ def full_text(section: Section) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def guiding_ideology(sections: list[Section]) -> str | None:
-    found = [full_text(s) for s in with_role(sections, "guiding_ideology")]
+def guiding_ideology(sections: list[Section], by_role: ByRole | None = None) -> str | None:
+    found = [full_text(s) for s in _with_role(sections, "guiding_ideology", by_role)]
     return "\n".join(found) if found else None
 
 
-def objectives(sections: list[Section]) -> list[str]:
-    return [p for s in with_role(sections, "objectives") for p in full_text(s).split("\n") if p]
+def objectives(sections: list[Section], by_role: ByRole | None = None) -> list[str]:
+    return [p for s in _with_role(sections, "objectives", by_role) for p in full_text(s).split("\n") if p]
 
 
-def items(sections: list[Section], role: str) -> list[Item]:
+def items(sections: list[Section], role: str, by_role: ByRole | None = None) -> list[Item]:
     """Children of the role's sections, or the items of their text when they have none.
 
     Unnumbered items are ``——名称。……`` lines and paragraphs that open with a short
@@ -62,13 +86,13 @@ def items(sections: list[Section], role: str) -> list[Item]:
     ``坚持……`` paragraphs of the 总体要求 section.
     """
     out: list[Item] = []
-    for section in with_role(sections, role):
+    for section in _with_role(sections, role, by_role):
         if section.children:
             out += [Item(marker=c.marker, title=c.title, text=full_text(c)) for c in section.children]
         else:
             out += _text_items(section.text, dash_only=role != "principles")
     if not out and role == "principles":
-        for section in with_role(sections, "general"):
+        for section in _with_role(sections, "general", by_role):
             out += [i for i in _text_items(section.text, dash_only=False) if i.title.startswith("坚持")]
     return out
 
@@ -134,27 +158,32 @@ def paragraphs(
 ) -> Iterator[tuple[str, str | None]]:
     """Every paragraph of the official text in reading order, with where it sits: the markers
     and titles from the top (``四、主要任务 > （一）…``), the annex label, or None before the body."""
+    out: list[tuple[str, str | None]] = []
     for block in (cover, preamble):
-        for para in block.split("\n"):
-            if para:
-                yield para, None
-    yield from _section_paragraphs(sections, [])
+        out += [(para, None) for para in block.split("\n") if para]
+    _section_paragraphs(sections, None, out)
     for annex in annexes:
         label = annex.label + (f" {annex.title}" if annex.title else "")
-        for para in annex.preamble.split("\n"):
-            if para:
-                yield para, label
-        yield from _section_paragraphs(annex.sections, [label])
+        out += [(para, label) for para in annex.preamble.split("\n") if para]
+        _section_paragraphs(annex.sections, label, out)
+    return iter(out)
 
 
-def _section_paragraphs(sections: list[Section], path: list[str]) -> Iterator[tuple[str, str]]:
+def _section_paragraphs(sections: list[Section], path: str | None, out: list[tuple[str, str | None]]) -> None:
+    # Appends to one list: a generator per level re-yielded every paragraph through each level above.
+    # ``path``: where the parent sits, None at the top (an empty marker and title still counts as a level).
     for s in sections:
-        here = [*path, f"{s.marker}{s.title}"]
-        where = " > ".join(here)
-        for para in (s.title, *s.text.split("\n")):
-            if para:
-                yield para, where
-        yield from _section_paragraphs(s.children, here)
-        for para in s.tail.split("\n"):
-            if para:
-                yield para, where
+        here = f"{s.marker}{s.title}"
+        where = here if path is None else f"{path} > {here}"
+        if s.title:
+            out.append((s.title, where))
+        if s.text:
+            for para in s.text.split("\n"):
+                if para:
+                    out.append((para, where))
+        if s.children:
+            _section_paragraphs(s.children, where, out)
+        if s.tail:
+            for para in s.tail.split("\n"):
+                if para:
+                    out.append((para, where))

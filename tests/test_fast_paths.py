@@ -1,0 +1,180 @@
+"""Fast paths of the extraction stages give what the plain way gives (table-driven, tricky inputs)."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+
+from policydoc import quantities, references, targets
+from policydoc.quantities import QUANTITY, Marks, Parts, find_quantities
+from policydoc.references import CITATION, find
+
+
+def test_parts_follow_the_groups_of_the_quantity_pattern():
+    index = QUANTITY.groupindex
+    assert Parts._fields == tuple(sorted(index, key=index.get))
+    assert QUANTITY.groups == len(Parts._fields)  # no unnamed group shifts the tuple
+
+
+NO_QUANTITY_START = ["", "关于加强管理的通知", "Ｏ、Ｌ、ｌ", "各区、县（市）人民政府"]
+
+
+@pytest.mark.parametrize("text", NO_QUANTITY_START)
+def test_a_text_without_a_number_character_holds_no_match(text):
+    assert not quantities._MAY_HOLD.search(text)
+    assert list(QUANTITY.finditer(text)) == []
+
+
+MARK_TEXTS = ["", "甲。乙；丙！丁？\n戊", "“一”、“二”，《三》：四", "《《》》““””", "无标点"]
+
+
+@pytest.mark.parametrize("text", MARK_TEXTS)
+def test_mark_positions_are_those_of_the_character_class(text):
+    marks = Marks(text)
+    for name, chars in quantities.MARK_SETS.items():
+        expected = [m.start() for m in regex.finditer(f"[{regex.escape(chars)}]", text)]
+        assert marks._found[name] == expected, name
+
+
+def _longest_by_scan(words: tuple[str, ...], text: str, *, shorter: bool) -> str | None:
+    for w in sorted(words, key=len, reverse=True):
+        if text.endswith(w) and (len(text) > len(w) or not shorter):
+            return w
+    return None
+
+
+SUFFIX_TEXTS = ["", "达", "达到", "不得超过", "比例在现有基础上提高", "力争达到", "总计", "要", "降至", "新增", "约"]
+
+
+@pytest.mark.parametrize("text", SUFFIX_TEXTS)
+@pytest.mark.parametrize("shorter", [False, True])
+def test_longest_suffix_is_the_first_of_a_longest_first_scan(text, shorter):
+    words = (*quantities.BEFORE, *targets.FILLERS)
+    assert targets.Suffixes(words).longest(text, shorter=shorter) == _longest_by_scan(words, text, shorter=shorter)
+
+
+PERIOD_TEXTS = ["到2025年", "“十四五”期间", "每季度", "年均增长", "2021-2025年", "本月", "五年", "无"]
+
+
+@pytest.mark.parametrize("text", PERIOD_TEXTS)
+def test_a_text_without_a_period_character_has_no_period(text):
+    has_char = any(c in text for c in targets._PERIOD_CHARS)
+    assert has_char or targets.PERIODS.search(text) is None
+
+
+CITATION_TEXTS = [
+    "根据《国务院关于印发某方案的通知》（国发〔2019〕4号）和国务院令第746号",
+    "依照《中华人民共和国道路运输条例》第六十三条，责令停止经营",
+    "《条例》《人民日报》《关于做好工作的意见》",
+    "按照粤府办[2020]12号执行",
+    "序号 违法行为描述 处罚种类",
+    "国务院令 第 7 号《某某办法》",
+]
+
+
+@pytest.mark.parametrize("text", CITATION_TEXTS)
+def test_citations_with_the_fast_path_are_those_of_the_full_pattern(text):
+    expected = [(m["num"] and references._compact(m["num"]), m["title"]) for m in CITATION.finditer(text)]
+    assert [(r.doc_number, r.title) for r in find(text, None)] == expected
+
+
+def test_find_quantities_is_unchanged_on_a_formula_and_a_quote():
+    text = "综合成绩=（文化总成绩/750）×300×30%；实施“315”工程，新增10个基地"
+    assert [q.raw for q in find_quantities(text)] == ["10个"]
+
+
+def _tree():
+    from policydoc.model import Section
+
+    def s(role, *children, title="x"):
+        return Section(
+            marker="",
+            style="cn",
+            ordinal=1,
+            level=1,
+            title=title,
+            text="甲\n\n乙",
+            role=role,
+            children=list(children),
+            tail="丙",
+        )
+
+    # an empty marker and title is still a level of the path; a role inside the same role is not repeated
+    return [
+        s("general", s("principles", s("principles"), s("objectives")), s("objectives"), title=""),
+        s("tasks", s("safeguards", s("general"))),
+        s("safeguards"),
+    ]
+
+
+def test_outermost_sections_of_every_role_are_those_of_with_role():
+    from policydoc import views
+
+    for sections in (_tree(), policydoc_seed().sections):
+        by_role = views.outermost(sections)
+        roles = {r for r in by_role} | {"principles", "nothing"}
+        for role in roles:
+            assert list(by_role.get(role, ())) == list(views.with_role(sections, role)), role
+
+
+def test_paragraph_paths_join_every_level():
+    from policydoc import views
+
+    for sections in (_tree(), policydoc_seed().sections):
+        expected = list(_paragraphs_by_generator(sections, []))
+        assert list(views.paragraphs(sections, "", [])) == expected
+
+
+def _paragraphs_by_generator(sections, path):
+    for s in sections:
+        here = [*path, f"{s.marker}{s.title}"]
+        where = " > ".join(here)
+        for para in (s.title, *s.text.split("\n")):
+            if para:
+                yield para, where
+        yield from _paragraphs_by_generator(s.children, here)
+        for para in s.tail.split("\n"):
+            if para:
+                yield para, where
+
+
+def policydoc_seed():
+    import policydoc
+
+    from .conftest import SEED_TEXT
+
+    return policydoc.parse(SEED_TEXT)
+
+
+def test_re_and_regex_read_digits_and_spaces_alike_outside_the_guarded_characters():
+    import re
+    import sys
+
+    classes = [(re.compile(c), regex.compile(c)) for c in (r"\d", r"\s")]
+    for i in range(sys.maxunicode + 1):
+        char = chr(i)
+        if quantities._ENGINES_DIFFER.match(char):
+            continue
+        for by_re, by_regex in classes:
+            assert bool(by_re.match(char)) == bool(by_regex.match(char)), hex(i)
+
+
+ENGINE_TEXTS = [
+    "新增技能人才4000万人以上，提高2-3个百分点，三成以上，百分之五至百分之十",
+    "第39、40条；1+X证书；11人制足球；项目处置；3.5.2；（7项）",
+    "处2000元以上1万元以下罚款 \x1c 5 - 6万元",
+    "𑵐𑵑个",  # digits newer than Python's Unicode tables: regex reads them as digits
+]
+
+
+@pytest.mark.parametrize("text", ENGINE_TEXTS)
+def test_quantity_matches_are_those_of_the_regex_engine(text):
+    def spans(ms):
+        return [(m.span(), m.groups()) for m in ms]
+
+    assert spans(quantities._matches(text)) == spans(QUANTITY.finditer(text))
+
+
+def test_the_prefilter_lets_through_digits_only_regex_knows():
+    assert quantities.may_hold_quantity("𑵐𑵑个")
+    assert [q.raw for q in find_quantities("𑵐𑵑个")] == [m.group() for m in QUANTITY.finditer("𑵐𑵑个")]
