@@ -27,6 +27,7 @@ from .targets import extract as extract_quantities
 from .targets import targets as targets_of
 from .text import normalize
 from .views import of as views_of
+from .views import paragraphs
 
 SourceLike = str | bytes | os.PathLike[str]
 MAX_BYTES = 32 * 1024 * 1024  # default input size limit; parse(..., max_bytes=N) raises it
@@ -349,14 +350,17 @@ def assemble(read: ReadResult, blocks: list[Block], data: bytes, path: str | Non
     metadata = extract(front, structure.closing, read.source_meta)
     enclosed = "".join(front.enclosed_title) or None
     preamble = "\n".join(front.preamble)
+    cover = "\n".join(front.cover)
+    # The official text's paragraphs, walked once for quantities and references.
+    body = list(paragraphs(structure.sections, preamble, structure.annexes))
     quantities = extract_quantities(
         structure.sections,
         preamble,
         structure.annexes,
         frozenset(b.text for b in blocks if b.kind == "table"),
         title=enclosed or metadata.title,
+        paras=body,
     )
-    cover = "\n".join(front.cover)
     return PolicyDocument(
         source=_source(read, data, path),
         metadata=metadata,
@@ -373,7 +377,12 @@ def assemble(read: ReadResult, blocks: list[Block], data: bytes, path: str | Non
         targets=targets_of(quantities),
         quantities=quantities,
         references=extract_references(
-            structure.sections, preamble, structure.annexes, cover, (metadata.doc_number, metadata.title, enclosed)
+            structure.sections,
+            preamble,
+            structure.annexes,
+            cover,
+            (metadata.doc_number, metadata.title, enclosed),
+            paras=[*paragraphs([], "", [], cover), *body],
         ),
         warnings=read.warnings,
         **views_of(structure.sections),

@@ -76,13 +76,24 @@ def find(text: str, where: str | None, own: frozenset[str] = frozenset()) -> Ite
 
 
 def extract(
-    sections: list[Section], preamble: str, annexes: list[Annex], cover: str = "", own: tuple[str | None, ...] = ()
+    sections: list[Section],
+    preamble: str,
+    annexes: list[Annex],
+    cover: str = "",
+    own: tuple[str | None, ...] = (),
+    *,
+    paras: list[tuple[str, str | None]] | None = None,
 ) -> list[Reference]:
-    """Every citation of the official text, in reading order; ``own``: its own number and titles."""
+    """Every citation of the official text, in reading order; ``own``: its own number and titles.
+
+    ``paras``: ``views.paragraphs(sections, preamble, annexes, cover)`` when the caller has it already.
+    """
     mine = frozenset(_compact(x) if "号" in x else x for x in own if x)
+    if paras is None:
+        paras = list(paragraphs(sections, preamble, annexes, cover))
     return [
         ref
-        for text, where in paragraphs(sections, preamble, annexes, cover)
+        for text, where in paras
         if "号" in text or "《" in text  # find's own first test: most paragraphs need no generator made
         for ref in find(text, where, mine)
     ]

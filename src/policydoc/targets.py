@@ -89,11 +89,16 @@ def extract(
     annexes: list[Annex],
     table_rows: frozenset[str] = frozenset(),
     title: str | None = None,
+    *,
+    paras: list[tuple[str, str | None]] | None = None,
 ) -> list[Quantity]:
-    """Quantities of the body and annexes with their kinds; ``table_rows``: paragraphs that were table rows."""
+    """Quantities of the body and annexes with their kinds; ``table_rows``: paragraphs that were table rows.
+
+    ``paras``: ``views.paragraphs(sections, preamble, annexes)`` when the caller has it already.
+    """
     default: str | None = None  # found at the first quantity: a document without one needs no walk of its tree
     out: list[Quantity] = []
-    for text, where in paragraphs(sections, preamble, annexes):
+    for text, where in paras if paras is not None else paragraphs(sections, preamble, annexes):
         if not may_hold_quantity(text):  # most paragraphs: no Marks to make
             continue
         marks = Marks(text)
