@@ -11,6 +11,9 @@ dumps: converters keep the page's chrome and labels (``**来源**: …``).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +24,8 @@ from ..patterns import lazy
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_block import StateBlock
+    from markdown_it.rules_core import StateCore
     from markdown_it.token import Token
 from .sina import front_matter
 from .text import official_lines
@@ -57,11 +62,122 @@ def looks_like_markdown(text: str, path: str | None = None) -> bool:
     return headings >= 2 or len(kinds) >= 2 or "converter" in kinds
 
 
+# Fast paths through markdown-it (most of a notice is one plain line of Chinese per paragraph):
+# the characters on which each rule can act, by rule name. A rule missing here turns its fast
+# path off (``_parser``), so enabling another rule can never skip it silently.
+#
+# Block rules that open a block by the first character of a line (after the indent). The others
+# look at the indent (code) or need a non-blank next line (table's delimiter row, lheading's
+# underline, a paragraph's continuation).
+_BLOCK_OPENERS = {
+    "fence": "`~",
+    "blockquote": ">",
+    "hr": "*-_",
+    "list": "*-+0123456789",
+    "reference": "[",
+    "html_block": "<",
+    "heading": "#",
+}
+_BLOCK_BY_NEXT_LINE = frozenset({"table", "code", "lheading", "paragraph"})
+# Inline rules by the character they start at; "text" takes every other character as text,
+# "newline" is what ``_inline_text`` does itself.
+_INLINE_TRIGGERS = {
+    "text": "",
+    "newline": "",
+    "escape": "\\",
+    "backticks": "`",
+    "emphasis": "*_",
+    "strikethrough": "~",
+    "link": "[",
+    "image": "!",
+    "autolink": "<",
+    "html_inline": "<",
+    "entity": "&",
+    "linkify": ":",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Markdown:
+    md: MarkdownIt
+    trigger: re.Pattern[str] | None  # a character some inline rule acts on; None: parse all inline tokens
+
+
 @lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
+def _parser() -> _Markdown:
     from markdown_it import MarkdownIt  # deferred: ~90 ms at start-up, only Markdown inputs need it
 
-    return MarkdownIt("commonmark", {"html": True}).enable("table")
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    block_rules = md.block.ruler.get_active_rules()
+    if set(block_rules) <= _BLOCK_BY_NEXT_LINE | _BLOCK_OPENERS.keys():
+        openers = frozenset("".join(_BLOCK_OPENERS.get(name, "") for name in block_rules))
+        md.block.ruler.before(block_rules[0], "plain_line", _plain_line_rule(openers))
+    inline_rules = md.inline.ruler.get_active_rules()
+    if not set(inline_rules) <= _INLINE_TRIGGERS.keys():
+        return _Markdown(md, None)
+    triggers = "".join(sorted({c for name in inline_rules for c in _INLINE_TRIGGERS[name]}))
+    trigger = re.compile(f"[{re.escape(triggers)}]")
+    md.core.ruler.at("inline", _inline_rule(trigger))
+    return _Markdown(md, trigger)
+
+
+def _plain_line_rule(openers: frozenset[str]) -> Callable[[StateBlock, int, int, bool], bool]:
+    """A block rule ahead of all others for a line that only the paragraph rule can take.
+
+    Exact: the line is not indented as code, its first character opens no block (``openers``),
+    and the next line is blank, so neither a table's delimiter row nor a setext underline nor a
+    continuation line follows. The tokens are the paragraph rule's for a one-line paragraph.
+    """
+    from markdown_it.common.utils import mdTrim
+
+    def plain_line(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        nxt = start + 1
+        if (
+            not state.isEmpty(nxt)
+            or state.sCount[start] - state.blkIndent >= 4
+            or state.src[state.bMarks[start] + state.tShift[start]] in openers
+        ):
+            return False
+        state.line = nxt
+        token = state.push("paragraph_open", "p", 1)
+        token.map = [start, nxt]
+        token = state.push("inline", "", 0)
+        token.content = mdTrim(state.getLines(start, nxt, state.blkIndent, False))
+        token.map = [start, nxt]
+        token.children = []
+        state.push("paragraph_close", "p", -1)
+        return True
+
+    return plain_line
+
+
+def _inline_rule(trigger: re.Pattern[str]) -> Callable[[StateCore], None]:
+    """The core ``inline`` rule, run only on content with a ``trigger`` character;
+    ``_plain`` reads the other inline tokens' content itself (``_inline_text``)."""
+
+    def inline(state: StateCore) -> None:
+        md = state.md
+        for token in state.tokens:
+            if token.type == "inline" and trigger.search(token.content) is not None:
+                if token.children is None:
+                    token.children = []
+                md.inline.parse(token.content, md, state.env, token.children)
+
+    return inline
+
+
+def _inline_text(content: str) -> str:
+    """What the ``text`` and ``newline`` rules make of content without a trigger character, as
+    ``_plain`` joins it: a line break ("  \n" too) is "\n", the spaces before it and the
+    spaces and tabs after it go."""
+    if "\n" not in content:
+        return content
+    lines = content.split("\n")
+    last = len(lines) - 1
+    return "\n".join(
+        (line if i == 0 else line.lstrip(" \t")).rstrip(" ") if i < last else line.lstrip(" \t")
+        for i, line in enumerate(lines)
+    )
 
 
 def read_markdown(text: str) -> ReadResult:
@@ -69,7 +185,8 @@ def read_markdown(text: str) -> ReadResult:
     offset = text[: len(text) - len(body)].count("\n")
     lines: list[tuple[int, str]] = []
     tables: list[Block] = []
-    for line, content, kind in _paragraphs(_parser().parse(body)):
+    parser = _parser()
+    for line, content, kind in _paragraphs(parser.md.parse(body), parser.trigger):
         if kind == "table":
             tables.append(Block(text=content, kind="table", line=line + offset))
         else:
@@ -90,7 +207,7 @@ def read_markdown(text: str) -> ReadResult:
     return ReadResult(blocks=blocks, format="markdown", source_meta=source_meta)
 
 
-def _paragraphs(tokens: list[Token]) -> list[tuple[int, str, str]]:
+def _paragraphs(tokens: list[Token], trigger: re.Pattern[str] | None) -> list[tuple[int, str, str]]:
     """(first source line, plain text, "para" or "table") for each block in order."""
     out: list[tuple[int, str, str]] = []
     row: list[str] = []
@@ -103,9 +220,9 @@ def _paragraphs(tokens: list[Token]) -> list[tuple[int, str, str]]:
         elif tok.type == "inline":
             parent = tokens[i - 1].type if i else ""
             if parent in ("th_open", "td_open"):
-                row.append(_plain(tok).replace("\n", " ").strip())
+                row.append(_plain(tok, trigger).replace("\n", " ").strip())
                 continue
-            content = _plain(tok).strip()
+            content = _plain(tok, trigger).strip()
             if item_marker:
                 content, item_marker = item_marker + content, ""
             if content:
@@ -140,7 +257,9 @@ def _paragraphs(tokens: list[Token]) -> list[tuple[int, str, str]]:
     return fixed
 
 
-def _plain(inline: Token) -> str:
+def _plain(inline: Token, trigger: re.Pattern[str] | None) -> str:
+    if trigger is not None and trigger.search(inline.content) is None:
+        return _inline_text(inline.content)  # not parsed: see _inline_rule
     parts: list[str] = []
     children = inline.children or []
     for k, child in enumerate(children):
