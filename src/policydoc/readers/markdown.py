@@ -62,23 +62,29 @@ def looks_like_markdown(text: str, path: str | None = None) -> bool:
     return headings >= 2 or len(kinds) >= 2 or "converter" in kinds
 
 
-# Fast paths through markdown-it (most of a notice is one plain line of Chinese per paragraph):
-# the characters on which each rule can act, by rule name. A rule missing here turns its fast
-# path off (``_parser``), so enabling another rule can never skip it silently.
+# Fast paths through markdown-it (most of a notice is plain lines of Chinese): what each rule
+# needs to act, by rule name. An active rule missing here turns its fast path off (``_parser``),
+# so enabling another rule can never be skipped silently.
 #
-# Block rules that open a block by the first character of a line (after the indent). The others
-# look at the indent (code) or need a non-blank next line (table's delimiter row, lheading's
-# underline, a paragraph's continuation).
-_BLOCK_OPENERS = {
-    "fence": "`~",
-    "blockquote": ">",
-    "hr": "*-_",
-    "list": "*-+0123456789",
-    "reference": "[",
-    "html_block": "<",
-    "heading": "#",
+# Block rules by what a line must start with (after its indent) for the rule to take it: a
+# necessary condition, looser than the rule. Code looks at the indent only; a table and a setext
+# heading start on any line, it is the next one that they need (their rows below), and a
+# paragraph takes what is left.
+_BLOCK_STARTS = {
+    "fence": r"[`~]",
+    "blockquote": r">",
+    "hr": r"[*_-][*_ \t-]*$",
+    "list": r"[*+-](?:[ \t]|$)|[0-9]+[.)](?:[ \t]|$)",
+    "reference": r"\[",
+    "html_block": r"<",
+    "heading": r"#",
 }
-_BLOCK_BY_NEXT_LINE = frozenset({"table", "code", "lheading", "paragraph"})
+_SECOND_LINES = {
+    "table": r"[|:-][|: \t-]*$",  # the delimiter row
+    "lheading": r"(?:=+|-+)[ \t]*$",  # the underline
+    "code": None,
+    "paragraph": None,
+}
 # Inline rules by the character they start at; "text" takes every other character as text,
 # "newline" is what ``_inline_text`` does itself.
 _INLINE_TRIGGERS = {
@@ -109,9 +115,12 @@ def _parser() -> _Markdown:
 
     md = MarkdownIt("commonmark", {"html": True}).enable("table")
     block_rules = md.block.ruler.get_active_rules()
-    if set(block_rules) <= _BLOCK_BY_NEXT_LINE | _BLOCK_OPENERS.keys():
-        openers = frozenset("".join(_BLOCK_OPENERS.get(name, "") for name in block_rules))
-        md.block.ruler.before(block_rules[0], "plain_line", _plain_line_rule(openers))
+    if set(block_rules) <= _BLOCK_STARTS.keys() | _SECOND_LINES.keys():
+        starts = [_BLOCK_STARTS[name] for name in block_rules if name in _BLOCK_STARTS]
+        seconds = [p for name in block_rules if (p := _SECOND_LINES.get(name))]
+        md.block.ruler.before(
+            block_rules[0], "plain_line", _plain_line_rule(_any_of(starts), _any_of(starts + seconds))
+        )
     inline_rules = md.inline.ruler.get_active_rules()
     if not set(inline_rules) <= _INLINE_TRIGGERS.keys():
         return _Markdown(md, None)
@@ -121,28 +130,36 @@ def _parser() -> _Markdown:
     return _Markdown(md, trigger)
 
 
-def _plain_line_rule(openers: frozenset[str]) -> Callable[[StateBlock, int, int, bool], bool]:
-    """A block rule ahead of all others for a line that only the paragraph rule can take.
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
 
-    Exact: the line is not indented as code, its first character opens no block (``openers``),
-    and the next line is blank, so neither a table's delimiter row nor a setext underline nor a
-    continuation line follows. The tokens are the paragraph rule's for a one-line paragraph.
+
+def _plain_line_rule(starts: re.Pattern[str], stops: re.Pattern[str]) -> Callable[[StateBlock, int, int, bool], bool]:
+    """A block rule ahead of all others for lines that only the paragraph rule can take.
+
+    Exact: the first line is not indented as code and starts nothing another rule could take
+    (``starts``), and no later line up to the blank one starts a block, a table's delimiter row or
+    a setext underline (``stops``), so no other rule takes the first line and nothing ends the
+    paragraph early. The scan and the tokens are the paragraph rule's: a line that rule skips
+    unchecked (indented as code, or the blockquote quirk) is skipped here too.
     """
     from markdown_it.common.utils import mdTrim
 
     def plain_line(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-        nxt = start + 1
-        if (
-            not state.isEmpty(nxt)
-            or state.sCount[start] - state.blkIndent >= 4
-            or state.src[state.bMarks[start] + state.tShift[start]] in openers
-        ):
+        src, marks, shifts, ends = state.src, state.bMarks, state.tShift, state.eMarks
+        indents, inner = state.sCount, state.blkIndent
+        if indents[start] - inner >= 4 or starts.match(src, marks[start] + shifts[start], ends[start]):
             return False
+        nxt, last = start + 1, state.lineMax
+        while nxt < last and not state.isEmpty(nxt):
+            if 0 <= indents[nxt] <= inner + 3 and stops.match(src, marks[nxt] + shifts[nxt], ends[nxt]):
+                return False
+            nxt += 1
         state.line = nxt
         token = state.push("paragraph_open", "p", 1)
         token.map = [start, nxt]
         token = state.push("inline", "", 0)
-        token.content = mdTrim(state.getLines(start, nxt, state.blkIndent, False))
+        token.content = mdTrim(state.getLines(start, nxt, inner, False))
         token.map = [start, nxt]
         token.children = []
         state.push("paragraph_close", "p", -1)
