@@ -25,9 +25,14 @@ from .chrome import Line, find_official, page_title_text
 from .labels import read_labels
 from .lines import SENTENCE_END, join_lines, rejoin_fragments
 
-PAGE_NUMBER = lazy(r"^\s*(?:[-—–－―]+\s*\d{1,4}\s*[-—–－―]+|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
+_DASHES = "-—–－―"  # "-" first: literal in a character class
+PAGE_NUMBER = lazy(rf"^\s*(?:[{_DASHES}]+\s*\d{{1,4}}\s*[{_DASHES}]+|第\s*\d{{1,4}}\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
 # A page number glued to the first line of the page's text: -2-第四条…
-PAGE_PREFIX = lazy(r"^\s*[-—–－]\s*\d{1,4}\s*[-—–－](?=\s*\p{Han})")
+PAGE_PREFIX = lazy(rf"^\s*[{_DASHES[:4]}]\s*\d{{1,4}}\s*[{_DASHES[:4]}](?=\s*\p{{Han}})")
+# What the two patterns can start with after the spaces: a line starting otherwise is not tried.
+# (Every character ``\s`` matches is one that ``str.lstrip`` takes off.)
+_PAGE_NUMBER_START = _DASHES + "第"
+_PAGE_PREFIX_START = _DASHES[:4]
 # A space inside Chinese text where the source broke a line.
 BROKEN_LINE_SPACE = lazy(r"(?<=[\p{Han}，、“”《》（）])\s(?=[\p{Han}，。、；：“”《》（）])")
 
@@ -37,7 +42,21 @@ def official_lines(lines: list[Line], *, converted: bool = False) -> tuple[list[
 
     ``converted``: the lines come from a converter (Markdown), which is evidence of a page.
     """
-    lines = [(n, PAGE_PREFIX.sub("", line)) for n, line in lines if line.strip() and not PAGE_NUMBER.match(line)]
+    return _official_lines(_content_lines(lines), converted=converted)
+
+
+def _content_lines(lines: list[Line]) -> list[Line]:
+    """The lines with text, page numbers left out."""
+    out = []
+    for n, line in lines:
+        start = line.lstrip()[:1]
+        if start and not (start in _PAGE_NUMBER_START and PAGE_NUMBER.match(line)):
+            out.append((n, line))
+    return out
+
+
+def _official_lines(lines: list[Line], *, converted: bool) -> tuple[list[Line], dict[str, Any]]:
+    lines = [(n, PAGE_PREFIX.sub("", line) if line.lstrip()[:1] in _PAGE_PREFIX_START else line) for n, line in lines]
     lines, meta = read_labels(lines)
     lines = find_official(lines, meta.get("page_title"), dumped=converted or bool(meta))
     if meta.get("page_title") and any(_same(text, page_title_text(meta["page_title"])) for _, text in lines[:40]):
@@ -47,10 +66,10 @@ def official_lines(lines: list[Line], *, converted: bool = False) -> tuple[list[
 
 
 def read_text(text: str, *, hint_pdf: bool = False) -> ReadResult:
-    raw = [(n, line.rstrip()) for n, line in enumerate(text.splitlines(), start=1)]
+    content = _content_lines([(n, line.rstrip()) for n, line in enumerate(text.splitlines(), start=1)])
     # Hard-wrapped text has its widths measured before anything is taken out.
-    width = wrap_width([(n, line) for n, line in raw if line.strip() and not PAGE_NUMBER.match(line)])
-    lines, meta = official_lines(raw)
+    width = wrap_width(content)
+    lines, meta = _official_lines(content, converted=False)
     if width is not None:
         return ReadResult(blocks=unwrap(lines, width), format="pdf-text", source_meta=meta)
     broken = _has_broken_line_spaces(lines)
@@ -73,13 +92,16 @@ def _drop_broken_spaces(line: str) -> str:
 
 def wrap_width(lines: list[tuple[int, str]]) -> float | None:
     """The page width in characters if the text is hard-wrapped, else None."""
-    widths = [display_width(line.strip()) for _, line in lines]
-    long_lines = [round(w) for w in widths if w >= 10]
-    if len(long_lines) < 8:
+    # The two tests that need no widths first (a width is at most the length).
+    if sum(1 for _, line in lines if len(line.strip()) >= 10) < 8:
         return None
     # One paragraph per line: nearly every line ends a sentence, which wrapped lines rarely do.
     ends = sum(1 for _, line in lines if line.rstrip()[-1:] in SENTENCE_END)
     if ends >= 0.8 * len(lines):
+        return None
+    widths = [display_width(line.strip()) for _, line in lines]
+    long_lines = [round(w) for w in widths if w >= 10]
+    if len(long_lines) < 8:
         return None
     width, _ = Counter(long_lines).most_common(1)[0]
     near = sum(1 for w in widths if abs(w - width) <= 1.5)
