@@ -142,6 +142,9 @@ _SENTENCE = lazy(r"[，。；]")
 
 
 def fold(text: str) -> str:
+    if "  " not in text and text.isprintable():
+        # The only white space a printable text can hold is the ASCII space: single ones stay.
+        return text.strip()
     return _FOLD_SPACES.sub(" ", text).strip()
 
 
