@@ -55,11 +55,19 @@ def looks_like_markdown(text: str, path: str | None = None) -> bool:
     start = sample.lstrip()[:4]
     if start.startswith("<") and start != "<!--":  # a page or a page fragment
         return False
-    kinds = {name for name, pattern in SIGNALS.items() if pattern.search(sample)}
-    headings = len(SIGNALS["heading"].findall(sample))
+    # The signals are searched one by one until the answer is known: one signal for a .md file;
+    # otherwise two headings, or two signals, or the converter's.
     if path and path.lower().endswith((".md", ".markdown")):
-        return bool(kinds)
-    return headings >= 2 or len(kinds) >= 2 or "converter" in kinds
+        return any(pattern.search(sample) for pattern in SIGNALS.values())
+    if len(SIGNALS["heading"].findall(sample)) >= 2:
+        return True
+    found = 0
+    for name, pattern in SIGNALS.items():
+        if pattern.search(sample):
+            found += 1
+            if found >= 2 or name == "converter":
+                return True
+    return False
 
 
 # Fast paths through markdown-it (most of a notice is plain lines of Chinese): what each rule

@@ -9,6 +9,8 @@ through the official-text finder like the lines of any text dump.
 
 from __future__ import annotations
 
+from itertools import islice
+
 import regex
 
 from ..blocks import Block, ReadResult
@@ -38,7 +40,10 @@ def looks_like_one_line(text: str, path: str | None = None) -> bool:
     if len(longest) < MIN_LINE or len(longest) < 0.6 * len(text.strip()):
         return False
     pieces = _SPACE.split(longest.strip())
-    return len(pieces) >= 20 and sum(1 for p in pieces if match_marker(p) is not None or p.endswith("。")) >= 3
+    if len(pieces) < 20:
+        return False
+    sentences = (p for p in pieces if p.endswith("。") or match_marker(p) is not None)
+    return next(islice(sentences, 2, None), None) is not None  # a third one: counting stops there
 
 
 def split_line(line: str) -> list[str]:
