@@ -20,8 +20,9 @@ def join_lines(parts: list[str]) -> str:
 
 # Text dumps of web pages put each inline run on a line of its own: 工信厅科函 / 〔 / 2025 / 〕 /
 # 349 / 号, 于 / 2025 / 年 / 10 / 月. A fragment is a line that cannot be a paragraph by itself.
+_FRAGMENT_MAX = 80  # characters: no fragment is longer (the longest alternative below)
 FRAGMENT = lazy(
-    r"[\x21-\x7e]{1,80}"  # a Latin run: digits, a URL, a file extension
+    rf"[\x21-\x7e]{{1,{_FRAGMENT_MAX}}}"  # a Latin run: digits, a URL, a file extension
     r"|[（(〔［\[【《“‘）)〕］\]】》”’．.、，,；：:%％。！？]{1,3}"  # brackets and punctuation alone
     r"|[年月日号份个万亿元岁次家项人天]{1,2}"  # a date or unit character alone
 )
@@ -46,13 +47,14 @@ def rejoin_fragments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     while i < len(lines):
         n, raw = lines[i]
         text = raw.strip(_BLANK)
-        nxt = lines[i + 1][1].strip(_BLANK) if i + 1 < len(lines) else ""
-        fragment = FRAGMENT.fullmatch(text) is not None
-        if fragment and LIST_MARKER.match(text) and nxt[:1] in (".", "．", "、") and nxt[1:2] not in "0123456789":
-            out.append((n, text + nxt))  # 5 / .元宇宙典型案例: a list marker broken from its item
-            open_ = prev_was_marker = False
-            i += 2
-            continue
+        fragment = len(text) <= _FRAGMENT_MAX and FRAGMENT.fullmatch(text) is not None
+        if fragment and LIST_MARKER.match(text):
+            nxt = lines[i + 1][1].strip(_BLANK) if i + 1 < len(lines) else ""
+            if nxt[:1] in (".", "．", "、") and nxt[1:2] not in "0123456789":
+                out.append((n, text + nxt))  # 5 / .元宇宙典型案例: a list marker broken from its item
+                open_ = prev_was_marker = False
+                i += 2
+                continue
         if fragment and _starts_full_date(lines, i):
             date, used = _assemble(lines, i)
             out.append((n, date))  # 2025 / 年 / 8 / 月 / 26 / 日 under a signature
@@ -69,7 +71,7 @@ def rejoin_fragments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             and (
                 (fragment and prev[-1:] not in _ENDS_SENTENCE and not FULL_DATE.match(prev))
                 or (open_ and (CONTINUES.match(text) is not None or (prev_marker_only and bare_run < 2)))
-                or OPENS.search(prev) is not None
+                or _ends_open(prev)
                 or (prev.endswith(("〕", "］", "]")) and SERIAL.match(text) is not None)
             )
         )
@@ -88,6 +90,12 @@ def rejoin_fragments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         bare_run = bare_run + 1 if marker_only else 0
         i += 1
     return out
+
+
+def _ends_open(text: str) -> bool:
+    # OPENS ends in $ (the end, or before a final newline): only the last two characters can
+    # match, so the search starts there instead of scanning a whole paragraph.
+    return OPENS.search(text, max(0, len(text) - 2)) is not None
 
 
 def _assemble(lines: list[tuple[int, str]], i: int) -> tuple[str, int]:
