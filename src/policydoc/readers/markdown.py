@@ -148,8 +148,12 @@ def _plain_line_rule(starts: re.Pattern[str], stops: re.Pattern[str]) -> Callabl
     Exact: the first line is not indented as code and starts nothing another rule could take
     (``starts``), and no later line up to the blank one starts a block, a table's delimiter row or
     a setext underline (``stops``), so no other rule takes the first line and nothing ends the
-    paragraph early. The scan and the tokens are the paragraph rule's: a line that rule skips
-    unchecked (indented as code, or the blockquote quirk) is skipped here too.
+    paragraph early. The scan and the inline token are the paragraph rule's: a line that rule
+    skips unchecked (indented as code, or the blockquote quirk) is skipped here too.
+
+    The paragraph_open/paragraph_close pair around the inline token is left out (a third of the
+    parse went into tokens): the reader reads inline tokens (``_paragraphs``), and the only rule
+    that looks back at tokens, the list's tight-paragraph marking, just hides paragraphs.
     """
     from markdown_it.common.utils import mdTrim
 
@@ -164,13 +168,10 @@ def _plain_line_rule(starts: re.Pattern[str], stops: re.Pattern[str]) -> Callabl
                 return False
             nxt += 1
         state.line = nxt
-        token = state.push("paragraph_open", "p", 1)
-        token.map = [start, nxt]
         token = state.push("inline", "", 0)
         token.content = mdTrim(state.getLines(start, nxt, inner, False))
         token.map = [start, nxt]
         token.children = []
-        state.push("paragraph_close", "p", -1)
         return True
 
     return plain_line
