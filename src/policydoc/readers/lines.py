@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import regex
+
 from ..numbering import match_marker
 from ..patterns import lazy
 
@@ -29,7 +31,8 @@ FRAGMENT = lazy(
 # A line starting with one of these continues the line before a fragment.
 CONTINUES = lazy(r"^[。！？）)〕］\]】》”’．.、，,；：:%％年月日号份个万亿元岁次家项人天时分秒至前后起内]")
 SERIAL = lazy(r"^\d{1,5}\s*号")  # 〔2025〕 / 161号: the serial of a document number
-OPENS = lazy(r"[（(〔［\[【《“‘]$")
+_OPEN_CHARS = "（(〔［[【《“‘"
+OPENS = lazy(f"[{regex.escape(_OPEN_CHARS)}]$")
 FULL_DATE = lazy(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日$")
 LIST_MARKER = lazy(r"^\d{1,2}$")
 _ENDS_SENTENCE = "。！？；"
@@ -93,9 +96,12 @@ def rejoin_fragments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def _ends_open(text: str) -> bool:
-    # OPENS ends in $ (the end, or before a final newline): only the last two characters can
-    # match, so the search starts there instead of scanning a whole paragraph.
-    return OPENS.search(text, max(0, len(text) - 2)) is not None
+    """``OPENS.search(text)`` without scanning a whole paragraph: its ``$`` is the end of the
+    text or the place before a final newline, so only the last two characters can match."""
+    last = text[-1:]
+    if last == "\n":
+        return OPENS.search(text, max(0, len(text) - 2)) is not None
+    return last != "" and last in _OPEN_CHARS
 
 
 def _assemble(lines: list[tuple[int, str]], i: int) -> tuple[str, int]:
