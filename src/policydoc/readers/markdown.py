@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -219,7 +220,7 @@ def read_markdown(text: str) -> ReadResult:
             lines += [(line + offset + k, part) for k, part in enumerate(content.split("\n"))]
     # Table rows keep their place: a marker line number ties them to the text around.
     lines += [(b.line or 0, _TABLE + b.text) for b in tables]
-    lines.sort(key=lambda x: x[0])
+    lines.sort(key=itemgetter(0))
     kept, meta = official_lines(lines, converted=True)
     blocks = []
     for n, part in kept:
@@ -233,12 +234,19 @@ def read_markdown(text: str) -> ReadResult:
     return ReadResult(blocks=blocks, format="markdown", source_meta=source_meta)
 
 
+# The token types _paragraphs acts on; the others (the closing tokens, headings' and lists'
+# opening ones) hold no text.
+_READ_TOKENS = frozenset({"list_item_open", "inline", "tr_close", "tr_open", "html_block", "code_block", "fence"})
+
+
 def _paragraphs(tokens: list[Token], trigger: re.Pattern[str] | None) -> list[tuple[int, str, str]]:
     """(first source line, plain text, "para" or "table") for each block in order."""
     out: list[tuple[int, str, str]] = []
     row: list[str] = []
     item_marker = ""
     for i, tok in enumerate(tokens):
+        if tok.type not in _READ_TOKENS:
+            continue
         line = (tok.map[0] + 1) if tok.map else (out[-1][0] if out else 1)
         if tok.type == "list_item_open" and tok.markup in (".", ")"):
             # 1. / 2) item: markdown-it takes the number off; the numbering needs it back.
