@@ -14,6 +14,7 @@ line widths are known.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from typing import Any
 
@@ -90,26 +91,47 @@ def _drop_broken_spaces(line: str) -> str:
     return BROKEN_LINE_SPACE.sub("", line)
 
 
+# Hard-wrapped text: lines at least this wide are measured for the page width, which is at
+# most MAX_WIDTH and has NEAR_SHARE of all lines within NEAR of it.
+MIN_LONG = 10
+MIN_LONG_LINES = 8
+MAX_WIDTH = 60
+NEAR = 1.5
+NEAR_SHARE = 0.4
+
+
 def wrap_width(lines: list[tuple[int, str]]) -> float | None:
     """The page width in characters if the text is hard-wrapped, else None."""
-    # The two tests that need no widths first (a width is at most the length).
-    if sum(1 for _, line in lines if len(line.strip()) >= 10) < 8:
+    # The tests that need no widths go first. A width is between half the length and the length.
+    lengths = sorted(len(line.strip()) for _, line in lines)
+    if len(lengths) - bisect_left(lengths, MIN_LONG) < MIN_LONG_LINES:
         return None
     # One paragraph per line: nearly every line ends a sentence, which wrapped lines rarely do.
     ends = sum(1 for _, line in lines if line.rstrip()[-1:] in SENTENCE_END)
     if ends >= 0.8 * len(lines):
         return None
+    # A line within NEAR of a width w is between w - NEAR and 2 (w + NEAR) long, and w is a
+    # rounded width from MIN_LONG to MAX_WIDTH: too few such lines for any w, no page width.
+    if max(_length_between(lengths, w - NEAR, 2 * (w + NEAR)) for w in range(MIN_LONG, MAX_WIDTH + 1)) < (
+        NEAR_SHARE * len(lines)
+    ):
+        return None
     widths = [display_width(line.strip()) for _, line in lines]
-    long_lines = [round(w) for w in widths if w >= 10]
-    if len(long_lines) < 8:
+    long_lines = [round(w) for w in widths if w >= MIN_LONG]
+    if len(long_lines) < MIN_LONG_LINES:
         return None
     width, _ = Counter(long_lines).most_common(1)[0]
-    near = sum(1 for w in widths if abs(w - width) <= 1.5)
-    if width > 60 or near < 0.4 * len(widths):
+    near = sum(1 for w in widths if abs(w - width) <= NEAR)
+    if width > MAX_WIDTH or near < NEAR_SHARE * len(widths):
         return None
     # The mode can be a first-line width (indent 2); the true width is the widest common one.
     common = [w for w, c in Counter(long_lines).items() if c >= 0.2 * near and w <= width + 2]
     return float(max(common))
+
+
+def _length_between(lengths: list[int], low: float, high: float) -> int:
+    """How many of the sorted ``lengths`` are from ``low`` to ``high``."""
+    return bisect_right(lengths, high) - bisect_left(lengths, low)
 
 
 def unwrap(lines: list[tuple[int, str]], width: float) -> list[Block]:
