@@ -162,8 +162,13 @@ def _has_broken_line_spaces(lines: list[tuple[int, str]]) -> bool:
     long_lines = [line for _, line in lines if len(line) >= 40]
     if len(long_lines) < 3:
         return False
-    hits = sum(1 for line in long_lines if BROKEN_LINE_SPACE.search(_after_marker(line.strip())))
+    hits = sum(1 for line in long_lines if _has_space(line) and BROKEN_LINE_SPACE.search(_after_marker(line.strip())))
     return hits >= 0.3 * len(long_lines)
+
+
+def _has_space(line: str) -> bool:
+    """Whether the line holds white space (``\\s``): a printable text only the ASCII space."""
+    return " " in line or not line.isprintable()
 
 
 def _after_marker(line: str) -> str:
