@@ -22,11 +22,15 @@ def join_lines(parts: list[str]) -> str:
 
 # Text dumps of web pages put each inline run on a line of its own: 工信厅科函 / 〔 / 2025 / 〕 /
 # 349 / 号, 于 / 2025 / 年 / 10 / 月. A fragment is a line that cannot be a paragraph by itself.
-_FRAGMENT_MAX = 80  # characters: no fragment is longer (the longest alternative below)
+# A fragment is at most _LATIN_MAX characters of ASCII or at most _MARK_MAX / _UNIT_MAX others:
+# only such a line is tried against the pattern.
+_LATIN_MAX = 80
+_MARK_MAX = 3
+_UNIT_MAX = 2
 FRAGMENT = lazy(
-    rf"[\x21-\x7e]{{1,{_FRAGMENT_MAX}}}"  # a Latin run: digits, a URL, a file extension
-    r"|[（(〔［\[【《“‘）)〕］\]】》”’．.、，,；：:%％。！？]{1,3}"  # brackets and punctuation alone
-    r"|[年月日号份个万亿元岁次家项人天]{1,2}"  # a date or unit character alone
+    rf"[\x21-\x7e]{{1,{_LATIN_MAX}}}"  # a Latin run: digits, a URL, a file extension
+    rf"|[（(〔［\[【《“‘）)〕］\]】》”’．.、，,；：:%％。！？]{{1,{_MARK_MAX}}}"  # brackets and punctuation alone
+    rf"|[年月日号份个万亿元岁次家项人天]{{1,{_UNIT_MAX}}}"  # a date or unit character alone
 )
 # A line starting with one of these continues the line before a fragment.
 CONTINUES = lazy(r"^[。！？）)〕］\]】》”’．.、，,；：:%％年月日号份个万亿元岁次家项人天时分秒至前后起内]")
@@ -50,7 +54,7 @@ def rejoin_fragments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     while i < len(lines):
         n, raw = lines[i]
         text = raw.strip(_BLANK)
-        fragment = len(text) <= _FRAGMENT_MAX and FRAGMENT.fullmatch(text) is not None
+        fragment = _may_be_fragment(text) and FRAGMENT.fullmatch(text) is not None
         if fragment and LIST_MARKER.match(text):
             nxt = lines[i + 1][1].strip(_BLANK) if i + 1 < len(lines) else ""
             if nxt[:1] in (".", "．", "、") and nxt[1:2] not in "0123456789":
@@ -93,6 +97,10 @@ def rejoin_fragments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         bare_run = bare_run + 1 if marker_only else 0
         i += 1
     return out
+
+
+def _may_be_fragment(text: str) -> bool:
+    return len(text) <= max(_MARK_MAX, _UNIT_MAX) or (len(text) <= _LATIN_MAX and text.isascii())
 
 
 def _ends_open(text: str) -> bool:
