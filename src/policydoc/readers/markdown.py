@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -60,7 +61,7 @@ def looks_like_markdown(text: str, path: str | None = None) -> bool:
     # otherwise two headings, or two signals, or the converter's.
     if path and path.lower().endswith((".md", ".markdown")):
         return any(pattern.search(sample) for pattern in SIGNALS.values())
-    if len(SIGNALS["heading"].findall(sample)) >= 2:
+    if next(islice(SIGNALS["heading"].finditer(sample), 1, None), None) is not None:  # a second heading
         return True
     found = 0
     for name, pattern in SIGNALS.items():
