@@ -59,3 +59,4 @@ def test_character_tests_equal_their_patterns() -> None:
         assert lines._ends_open(s) == (lines.OPENS.search(s) is not None), repr(s)
         assert oneline._latin_end(s) == (oneline._LATIN_END.search(s) is not None), repr(s)
         assert lines._may_be_fragment(s) or lines.FRAGMENT.fullmatch(s) is None, repr(s)
+        assert text._first(s) == s.lstrip()[:1], repr(s)

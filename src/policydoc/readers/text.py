@@ -50,14 +50,20 @@ def _content_lines(lines: list[Line]) -> list[Line]:
     """The lines with text, page numbers left out."""
     out = []
     for n, line in lines:
-        start = line.lstrip()[:1]
+        start = _first(line)
         if start and not (start in _PAGE_NUMBER_START and PAGE_NUMBER.match(line)):
             out.append((n, line))
     return out
 
 
+def _first(line: str) -> str:
+    """``line.lstrip()[:1]`` without copying a line that does not start with a space."""
+    start = line[:1]
+    return line.lstrip()[:1] if start.isspace() else start
+
+
 def _official_lines(lines: list[Line], *, converted: bool) -> tuple[list[Line], dict[str, Any]]:
-    lines = [(n, PAGE_PREFIX.sub("", line) if line.lstrip()[:1] in _PAGE_PREFIX_START else line) for n, line in lines]
+    lines = [(n, PAGE_PREFIX.sub("", line) if _first(line) in _PAGE_PREFIX_START else line) for n, line in lines]
     lines, meta = read_labels(lines)
     lines = find_official(lines, meta.get("page_title"), dumped=converted or bool(meta))
     if meta.get("page_title") and any(_same(text, page_title_text(meta["page_title"])) for _, text in lines[:40]):
