@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import islice
 
 import regex
 
@@ -26,7 +27,7 @@ _TAG = lazy(r"<(?:p|div|span|br|table|td|tr|font|html|body|meta|head|a|strong|b|
 
 
 def looks_like_html(text: str, path: str | None = None) -> bool:
-    return len(_TAG.findall(text[:200_000])) >= 3
+    return next(islice(_TAG.finditer(text[:200_000]), 2, None), None) is not None  # a third tag: stop there
 
 
 def _read_html(text: str, path: str | None = None) -> ReadResult:

@@ -22,6 +22,7 @@ import regex
 from ..docparts import kind_of
 from ..numbering import match_marker
 from ..patterns import lazy
+from .grid import COLONS, NO_COLON
 
 Line = tuple[int, str]  # (1-based line in the file, text)
 Zone = Literal["any", "head", "tail"]
@@ -42,7 +43,7 @@ CRAWLER_LABELS = (
 )
 _LINK_LABELS = r"\p{Han}{0,4}链接|原文地址|原文网址|网址|URL Source|来源网址"
 # A run of two or more such lines above the title is a metadata grid whatever its labels.
-GENERIC_LABEL = lazy(r"\p{Han}{2,8}\s*[:：]\s*[^\s：:].{0,80}")
+GENERIC_LABEL = lazy(rf"\p{{Han}}{{2,8}}\s*[{COLONS}]\s*[^\s{COLONS}].{{0,80}}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +143,9 @@ _SENTENCE = lazy(r"[，。；]")
 
 
 def fold(text: str) -> str:
+    if "  " not in text and text.isprintable():
+        # The only white space a printable text can hold is the ASCII space: single ones stay.
+        return text.strip()
     return _FOLD_SPACES.sub(" ", text).strip()
 
 
@@ -205,7 +209,7 @@ def _drop_head(lines: list[Line]) -> list[Line]:
 
 
 def _label_runs(lines: list[str]) -> set[int]:
-    labelled = [GENERIC_LABEL.fullmatch(line) is not None for line in lines]
+    labelled = [not NO_COLON(line) and GENERIC_LABEL.fullmatch(line) is not None for line in lines]
     out: set[int] = set()
     for i, is_label in enumerate(labelled):
         if is_label and ((i > 0 and labelled[i - 1]) or (i + 1 < len(labelled) and labelled[i + 1])):

@@ -24,11 +24,16 @@ GRID_LABELS = {
 CHROME = frozenset(
     "全文 打印 关闭 收藏 分享 分享到 大 中 小 字号 字体 大中小 【打印】 【关闭】 返回顶部 扫一扫".split()
 )
-_GRID_IN_TEXT = lazy("(?P<label>" + "|".join(r"\s*".join(label) for label in GRID_LABELS) + r")\s*[:：]\s*")
+# The colons after a label; a line without one holds no label (the patterns below require one).
+COLONS = ":："
+NO_COLON = frozenset(COLONS).isdisjoint
+_GRID_IN_TEXT = lazy("(?P<label>" + "|".join(r"\s*".join(label) for label in GRID_LABELS) + rf")\s*[{COLONS}]\s*")
 
 
 def grid_from_text(text: str) -> dict[str, str]:
     """``索 引 号: 0145…/2020-02974 发文机关: 省政府办公厅 文 号: 赣府厅发〔2020〕7号`` as fields."""
+    if NO_COLON(text):
+        return {}
     found = list(_GRID_IN_TEXT.finditer(text))
     if len(found) < 2:
         return {}
@@ -47,5 +52,3 @@ _LABEL_NOISE = lazy(r"[\s:：\u3000\[\]【】]")
 def label_key(text: str) -> str:
     """A grid label without its spaces, colons and brackets: 文      号: → 文号."""
     return _LABEL_NOISE.sub("", text)
-
-

@@ -15,7 +15,7 @@ import regex
 from ..patterns import lazy
 from ..text import normalize
 from .chrome import Line, chrome_rule, fold, head_end
-from .grid import GRID_LABELS, grid_from_text
+from .grid import COLONS, GRID_LABELS, NO_COLON, grid_from_text
 
 # Labels crawlers and policy databases use besides the gov.cn grid's, by the same keys.
 EXTRA_LABELS = {
@@ -44,13 +44,16 @@ NO_VALUE = frozenset({"无", "空", "暂无", "-", "—", "/", "／", "null", "N
 _LABEL = lazy(
     r"^\s*(?P<label>"
     + "|".join(r"\s*".join(map(regex.escape, label)) for label in sorted(LABELS, key=len, reverse=True))
-    + r")\s*[:：]\s*(?P<value>.*)$"
+    + rf")\s*[{COLONS}]\s*(?P<value>.*)$"
 )
 
 
 def label_of(text: str) -> tuple[str, str] | None:
     """(field, value) of a ``标题：…`` line; the value may be empty (it is on the next line)."""
-    m = _LABEL.match(fold(text))
+    line = fold(text)
+    if NO_COLON(line):
+        return None
+    m = _LABEL.match(line)
     if not m:
         return None
     return LABELS["".join(m.group("label").split())], m.group("value").strip()

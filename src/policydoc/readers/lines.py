@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import regex
+
 from ..numbering import match_marker
 from ..patterns import lazy
 
@@ -20,15 +22,21 @@ def join_lines(parts: list[str]) -> str:
 
 # Text dumps of web pages put each inline run on a line of its own: 工信厅科函 / 〔 / 2025 / 〕 /
 # 349 / 号, 于 / 2025 / 年 / 10 / 月. A fragment is a line that cannot be a paragraph by itself.
+# A fragment is at most _LATIN_MAX characters of ASCII or at most _MARK_MAX / _UNIT_MAX others:
+# only such a line is tried against the pattern.
+_LATIN_MAX = 80
+_MARK_MAX = 3
+_UNIT_MAX = 2
 FRAGMENT = lazy(
-    r"[\x21-\x7e]{1,80}"  # a Latin run: digits, a URL, a file extension
-    r"|[（(〔［\[【《“‘）)〕］\]】》”’．.、，,；：:%％。！？]{1,3}"  # brackets and punctuation alone
-    r"|[年月日号份个万亿元岁次家项人天]{1,2}"  # a date or unit character alone
+    rf"[\x21-\x7e]{{1,{_LATIN_MAX}}}"  # a Latin run: digits, a URL, a file extension
+    rf"|[（(〔［\[【《“‘）)〕］\]】》”’．.、，,；：:%％。！？]{{1,{_MARK_MAX}}}"  # brackets and punctuation alone
+    rf"|[年月日号份个万亿元岁次家项人天]{{1,{_UNIT_MAX}}}"  # a date or unit character alone
 )
 # A line starting with one of these continues the line before a fragment.
 CONTINUES = lazy(r"^[。！？）)〕］\]】》”’．.、，,；：:%％年月日号份个万亿元岁次家项人天时分秒至前后起内]")
 SERIAL = lazy(r"^\d{1,5}\s*号")  # 〔2025〕 / 161号: the serial of a document number
-OPENS = lazy(r"[（(〔［\[【《“‘]$")
+_OPEN_CHARS = "（(〔［[【《“‘"
+OPENS = lazy(f"[{regex.escape(_OPEN_CHARS)}]$")
 FULL_DATE = lazy(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日$")
 LIST_MARKER = lazy(r"^\d{1,2}$")
 _ENDS_SENTENCE = "。！？；"
@@ -46,13 +54,14 @@ def rejoin_fragments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     while i < len(lines):
         n, raw = lines[i]
         text = raw.strip(_BLANK)
-        nxt = lines[i + 1][1].strip(_BLANK) if i + 1 < len(lines) else ""
-        fragment = FRAGMENT.fullmatch(text) is not None
-        if fragment and LIST_MARKER.match(text) and nxt[:1] in (".", "．", "、") and nxt[1:2] not in "0123456789":
-            out.append((n, text + nxt))  # 5 / .元宇宙典型案例: a list marker broken from its item
-            open_ = prev_was_marker = False
-            i += 2
-            continue
+        fragment = _may_be_fragment(text) and FRAGMENT.fullmatch(text) is not None
+        if fragment and LIST_MARKER.match(text):
+            nxt = lines[i + 1][1].strip(_BLANK) if i + 1 < len(lines) else ""
+            if nxt[:1] in (".", "．", "、") and nxt[1:2] not in "0123456789":
+                out.append((n, text + nxt))  # 5 / .元宇宙典型案例: a list marker broken from its item
+                open_ = prev_was_marker = False
+                i += 2
+                continue
         if fragment and _starts_full_date(lines, i):
             date, used = _assemble(lines, i)
             out.append((n, date))  # 2025 / 年 / 8 / 月 / 26 / 日 under a signature
@@ -69,7 +78,7 @@ def rejoin_fragments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             and (
                 (fragment and prev[-1:] not in _ENDS_SENTENCE and not FULL_DATE.match(prev))
                 or (open_ and (CONTINUES.match(text) is not None or (prev_marker_only and bare_run < 2)))
-                or OPENS.search(prev) is not None
+                or _ends_open(prev)
                 or (prev.endswith(("〕", "］", "]")) and SERIAL.match(text) is not None)
             )
         )
@@ -88,6 +97,19 @@ def rejoin_fragments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         bare_run = bare_run + 1 if marker_only else 0
         i += 1
     return out
+
+
+def _may_be_fragment(text: str) -> bool:
+    return len(text) <= max(_MARK_MAX, _UNIT_MAX) or (len(text) <= _LATIN_MAX and text.isascii())
+
+
+def _ends_open(text: str) -> bool:
+    """``OPENS.search(text)`` without scanning a whole paragraph: its ``$`` is the end of the
+    text or the place before a final newline, so only the last two characters can match."""
+    last = text[-1:]
+    if last == "\n":
+        return OPENS.search(text, max(0, len(text) - 2)) is not None
+    return last != "" and last in _OPEN_CHARS
 
 
 def _assemble(lines: list[tuple[int, str]], i: int) -> tuple[str, int]:

@@ -11,7 +11,12 @@ dumps: converters keep the page's chrome and labels (``**来源**: …``).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -21,6 +26,8 @@ from ..patterns import lazy
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_block import StateBlock
+    from markdown_it.rules_core import StateCore
     from markdown_it.token import Token
 from .sina import front_matter
 from .text import official_lines
@@ -50,18 +57,155 @@ def looks_like_markdown(text: str, path: str | None = None) -> bool:
     start = sample.lstrip()[:4]
     if start.startswith("<") and start != "<!--":  # a page or a page fragment
         return False
-    kinds = {name for name, pattern in SIGNALS.items() if pattern.search(sample)}
-    headings = len(SIGNALS["heading"].findall(sample))
+    # The signals are searched one by one until the answer is known: one signal for a .md file;
+    # otherwise two headings, or two signals, or the converter's.
     if path and path.lower().endswith((".md", ".markdown")):
-        return bool(kinds)
-    return headings >= 2 or len(kinds) >= 2 or "converter" in kinds
+        return any(pattern.search(sample) for pattern in SIGNALS.values())
+    if next(islice(SIGNALS["heading"].finditer(sample), 1, None), None) is not None:  # a second heading
+        return True
+    found = 0
+    for name, pattern in SIGNALS.items():
+        if pattern.search(sample):
+            found += 1
+            if found >= 2 or name == "converter":
+                return True
+    return False
+
+
+# Fast paths through markdown-it (most of a notice is plain lines of Chinese): what each rule
+# needs to act, by rule name. An active rule missing here turns its fast path off (``_parser``),
+# so enabling another rule can never be skipped silently.
+#
+# Block rules by what a line must start with (after its indent) for the rule to take it: a
+# necessary condition, looser than the rule. Code looks at the indent only; a table and a setext
+# heading start on any line, it is the next one that they need (their rows below), and a
+# paragraph takes what is left.
+_BLOCK_STARTS = {
+    "fence": r"[`~]",
+    "blockquote": r">",
+    "hr": r"[*_-][*_ \t-]*$",
+    "list": r"[*+-](?:[ \t]|$)|[0-9]+[.)](?:[ \t]|$)",
+    "reference": r"\[",
+    "html_block": r"<",
+    "heading": r"#",
+}
+_SECOND_LINES = {
+    "table": r"[|:-][|: \t-]*$",  # the delimiter row
+    "lheading": r"(?:=+|-+)[ \t]*$",  # the underline
+    "code": None,
+    "paragraph": None,
+}
+# Inline rules by the character they start at; "text" takes every other character as text,
+# "newline" is what ``_inline_text`` does itself.
+_INLINE_TRIGGERS = {
+    "text": "",
+    "newline": "",
+    "escape": "\\",
+    "backticks": "`",
+    "emphasis": "*_",
+    "strikethrough": "~",
+    "link": "[",
+    "image": "!",
+    "autolink": "<",
+    "html_inline": "<",
+    "entity": "&",
+    "linkify": ":",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Markdown:
+    md: MarkdownIt
+    trigger: re.Pattern[str] | None  # a character some inline rule acts on; None: parse all inline tokens
 
 
 @lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
+def _parser() -> _Markdown:
     from markdown_it import MarkdownIt  # deferred: ~90 ms at start-up, only Markdown inputs need it
 
-    return MarkdownIt("commonmark", {"html": True}).enable("table")
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    block_rules = md.block.ruler.get_active_rules()
+    if set(block_rules) <= _BLOCK_STARTS.keys() | _SECOND_LINES.keys():
+        starts = [_BLOCK_STARTS[name] for name in block_rules if name in _BLOCK_STARTS]
+        seconds = [p for name in block_rules if (p := _SECOND_LINES.get(name))]
+        md.block.ruler.before(
+            block_rules[0], "plain_line", _plain_line_rule(_any_of(starts), _any_of(starts + seconds))
+        )
+    inline_rules = md.inline.ruler.get_active_rules()
+    if not set(inline_rules) <= _INLINE_TRIGGERS.keys():
+        return _Markdown(md, None)
+    triggers = "".join(sorted({c for name in inline_rules for c in _INLINE_TRIGGERS[name]}))
+    trigger = re.compile(f"[{re.escape(triggers)}]")
+    md.core.ruler.at("inline", _inline_rule(trigger))
+    return _Markdown(md, trigger)
+
+
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
+
+
+def _plain_line_rule(starts: re.Pattern[str], stops: re.Pattern[str]) -> Callable[[StateBlock, int, int, bool], bool]:
+    """A block rule ahead of all others for lines that only the paragraph rule can take.
+
+    Exact: the first line is not indented as code and starts nothing another rule could take
+    (``starts``), and no later line up to the blank one starts a block, a table's delimiter row or
+    a setext underline (``stops``), so no other rule takes the first line and nothing ends the
+    paragraph early. The scan and the inline token are the paragraph rule's: a line that rule
+    skips unchecked (indented as code, or the blockquote quirk) is skipped here too.
+
+    The paragraph_open/paragraph_close pair around the inline token is left out (a third of the
+    parse went into tokens): the reader reads inline tokens (``_paragraphs``), and the only rule
+    that looks back at tokens, the list's tight-paragraph marking, just hides paragraphs.
+    """
+    from markdown_it.common.utils import mdTrim
+
+    def plain_line(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        src, marks, shifts, ends = state.src, state.bMarks, state.tShift, state.eMarks
+        indents, inner = state.sCount, state.blkIndent
+        if indents[start] - inner >= 4 or starts.match(src, marks[start] + shifts[start], ends[start]):
+            return False
+        nxt, last = start + 1, state.lineMax
+        while nxt < last and not state.isEmpty(nxt):
+            if 0 <= indents[nxt] <= inner + 3 and stops.match(src, marks[nxt] + shifts[nxt], ends[nxt]):
+                return False
+            nxt += 1
+        state.line = nxt
+        token = state.push("inline", "", 0)
+        token.content = mdTrim(state.getLines(start, nxt, inner, False))
+        token.map = [start, nxt]
+        token.children = []
+        return True
+
+    return plain_line
+
+
+def _inline_rule(trigger: re.Pattern[str]) -> Callable[[StateCore], None]:
+    """The core ``inline`` rule, run only on content with a ``trigger`` character;
+    ``_plain`` reads the other inline tokens' content itself (``_inline_text``)."""
+
+    def inline(state: StateCore) -> None:
+        md = state.md
+        for token in state.tokens:
+            if token.type == "inline" and trigger.search(token.content) is not None:
+                if token.children is None:
+                    token.children = []
+                md.inline.parse(token.content, md, state.env, token.children)
+
+    return inline
+
+
+def _inline_text(content: str) -> str:
+    """What the ``text`` and ``newline`` rules make of content without a trigger character, as
+    ``_plain`` joins it: a line break ("  \n" too) is "\n", the spaces before it and the
+    spaces and tabs after it go."""
+    if "\n" not in content:
+        return content
+    lines = content.split("\n")
+    last = len(lines) - 1
+    return "\n".join(
+        (line if i == 0 else line.lstrip(" \t")).rstrip(" ") if i < last else line.lstrip(" \t")
+        for i, line in enumerate(lines)
+    )
 
 
 def read_markdown(text: str) -> ReadResult:
@@ -69,14 +213,15 @@ def read_markdown(text: str) -> ReadResult:
     offset = text[: len(text) - len(body)].count("\n")
     lines: list[tuple[int, str]] = []
     tables: list[Block] = []
-    for line, content, kind in _paragraphs(_parser().parse(body)):
+    parser = _parser()
+    for line, content, kind in _paragraphs(parser.md.parse(body), parser.trigger):
         if kind == "table":
             tables.append(Block(text=content, kind="table", line=line + offset))
         else:
             lines += [(line + offset + k, part) for k, part in enumerate(content.split("\n"))]
     # Table rows keep their place: a marker line number ties them to the text around.
     lines += [(b.line or 0, _TABLE + b.text) for b in tables]
-    lines.sort(key=lambda x: x[0])
+    lines.sort(key=itemgetter(0))
     kept, meta = official_lines(lines, converted=True)
     blocks = []
     for n, part in kept:
@@ -90,12 +235,19 @@ def read_markdown(text: str) -> ReadResult:
     return ReadResult(blocks=blocks, format="markdown", source_meta=source_meta)
 
 
-def _paragraphs(tokens: list[Token]) -> list[tuple[int, str, str]]:
+# The token types _paragraphs acts on; the others (the closing tokens, headings' and lists'
+# opening ones) hold no text.
+_READ_TOKENS = frozenset({"list_item_open", "inline", "tr_close", "tr_open", "html_block", "code_block", "fence"})
+
+
+def _paragraphs(tokens: list[Token], trigger: re.Pattern[str] | None) -> list[tuple[int, str, str]]:
     """(first source line, plain text, "para" or "table") for each block in order."""
     out: list[tuple[int, str, str]] = []
     row: list[str] = []
     item_marker = ""
     for i, tok in enumerate(tokens):
+        if tok.type not in _READ_TOKENS:
+            continue
         line = (tok.map[0] + 1) if tok.map else (out[-1][0] if out else 1)
         if tok.type == "list_item_open" and tok.markup in (".", ")"):
             # 1. / 2) item: markdown-it takes the number off; the numbering needs it back.
@@ -103,9 +255,9 @@ def _paragraphs(tokens: list[Token]) -> list[tuple[int, str, str]]:
         elif tok.type == "inline":
             parent = tokens[i - 1].type if i else ""
             if parent in ("th_open", "td_open"):
-                row.append(_plain(tok).replace("\n", " ").strip())
+                row.append(_plain(tok, trigger).replace("\n", " ").strip())
                 continue
-            content = _plain(tok).strip()
+            content = _plain(tok, trigger).strip()
             if item_marker:
                 content, item_marker = item_marker + content, ""
             if content:
@@ -140,7 +292,9 @@ def _paragraphs(tokens: list[Token]) -> list[tuple[int, str, str]]:
     return fixed
 
 
-def _plain(inline: Token) -> str:
+def _plain(inline: Token, trigger: re.Pattern[str] | None) -> str:
+    if trigger is not None and trigger.search(inline.content) is None:
+        return _inline_text(inline.content)  # not parsed: see _inline_rule
     parts: list[str] = []
     children = inline.children or []
     for k, child in enumerate(children):

@@ -9,6 +9,8 @@ through the official-text finder like the lines of any text dump.
 
 from __future__ import annotations
 
+from itertools import islice
+
 import regex
 
 from ..blocks import Block, ReadResult
@@ -22,6 +24,7 @@ _OPEN = "《（(〔【“"
 _CLOSE = "》）)〕】”"
 _OPENS = lazy(f"[{_OPEN}]")
 _CLOSES = lazy(f"[{regex.escape(_CLOSE)}]")
+_BRACKETS = lazy(f"[{_OPEN}{regex.escape(_CLOSE)}]")
 _LATIN_END = lazy(r"[A-Za-z0-9,.;:'\"’)\]-]$")
 _LATIN_START = lazy(r"^[A-Za-z0-9(\['\"‘-]")
 _HALF_MARKER = lazy(r"(?:^|\s)第[零〇一二三四五六七八九十百两\d]{1,5}$")
@@ -37,34 +40,44 @@ def looks_like_one_line(text: str, path: str | None = None) -> bool:
     if len(longest) < MIN_LINE or len(longest) < 0.6 * len(text.strip()):
         return False
     pieces = _SPACE.split(longest.strip())
-    return len(pieces) >= 20 and sum(1 for p in pieces if match_marker(p) is not None or p.endswith("。")) >= 3
+    if len(pieces) < 20:
+        return False
+    sentences = (p for p in pieces if p.endswith("。") or match_marker(p) is not None)
+    return next(islice(sentences, 2, None), None) is not None  # a third one: counting stops there
 
 
 def split_line(line: str) -> list[str]:
     """The paragraphs of a page joined on one line."""
     pieces: list[str] = []
     depth = 0
+    # Each test below is pure: the cheap ones (a character at the start of the piece) go first.
     for piece in _SPACE.split(line.strip()):
         if not piece:
             continue
-        if pieces and _HALF_MARKER.search(pieces[-1]) and piece[:1] in "条章节":
+        if pieces and piece[:1] in "条章节" and _HALF_MARKER.search(pieces[-1]):
             pieces[-1] += piece  # 第六 条: a marker split by a stray space
             continue
+        bare = bool(pieces) and _bare_marker(pieces[-1])
         glue = bool(pieces) and (
             depth > 0
-            or (_LATIN_END.search(pieces[-1]) and _LATIN_START.search(piece) and _latin(pieces[-1]) and _latin(piece))
-            or _bare_marker(pieces[-1])
+            or (_LATIN_START.search(piece) and _latin_end(pieces[-1]) and _latin(pieces[-1]) and _latin(piece))
+            or bare
         )
         if glue:
-            pieces[-1] = (
-                join_lines([pieces[-1] + " ", piece]) if _bare_marker(pieces[-1]) else join_lines([pieces[-1], piece])
-            )
+            pieces[-1] = join_lines([pieces[-1] + " ", piece]) if bare else join_lines([pieces[-1], piece])
         else:
             pieces.append(piece)
-        depth = max(0, depth + len(_OPENS.findall(piece)) - len(_CLOSES.findall(piece)))
-        if depth > 3:  # an unbalanced bracket must not swallow the page
-            depth = 0
+        if _BRACKETS.search(piece):  # else the depth stays (0 to 3)
+            depth = max(0, depth + len(_OPENS.findall(piece)) - len(_CLOSES.findall(piece)))
+            if depth > 3:  # an unbalanced bracket must not swallow the page
+                depth = 0
     return pieces
+
+
+def _latin_end(piece: str) -> bool:
+    # One character before the end or before a final newline ($): only the last two can match,
+    # so the search starts there instead of scanning a long piece.
+    return _LATIN_END.search(piece, max(0, len(piece) - 2)) is not None
 
 
 def _latin(piece: str) -> bool:

@@ -14,6 +14,7 @@ line widths are known.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from typing import Any
 
@@ -25,9 +26,14 @@ from .chrome import Line, find_official, page_title_text
 from .labels import read_labels
 from .lines import SENTENCE_END, join_lines, rejoin_fragments
 
-PAGE_NUMBER = lazy(r"^\s*(?:[-—–－―]+\s*\d{1,4}\s*[-—–－―]+|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
+_DASHES = "-—–－―"  # "-" first: literal in a character class
+PAGE_NUMBER = lazy(rf"^\s*(?:[{_DASHES}]+\s*\d{{1,4}}\s*[{_DASHES}]+|第\s*\d{{1,4}}\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
 # A page number glued to the first line of the page's text: -2-第四条…
-PAGE_PREFIX = lazy(r"^\s*[-—–－]\s*\d{1,4}\s*[-—–－](?=\s*\p{Han})")
+PAGE_PREFIX = lazy(rf"^\s*[{_DASHES[:4]}]\s*\d{{1,4}}\s*[{_DASHES[:4]}](?=\s*\p{{Han}})")
+# What the two patterns can start with after the spaces: a line starting otherwise is not tried.
+# (Every character ``\s`` matches is one that ``str.lstrip`` takes off.)
+_PAGE_NUMBER_START = _DASHES + "第"
+_PAGE_PREFIX_START = _DASHES[:4]
 # A space inside Chinese text where the source broke a line.
 BROKEN_LINE_SPACE = lazy(r"(?<=[\p{Han}，、“”《》（）])\s(?=[\p{Han}，。、；：“”《》（）])")
 
@@ -37,7 +43,27 @@ def official_lines(lines: list[Line], *, converted: bool = False) -> tuple[list[
 
     ``converted``: the lines come from a converter (Markdown), which is evidence of a page.
     """
-    lines = [(n, PAGE_PREFIX.sub("", line)) for n, line in lines if line.strip() and not PAGE_NUMBER.match(line)]
+    return _official_lines(_content_lines(lines), converted=converted)
+
+
+def _content_lines(lines: list[Line]) -> list[Line]:
+    """The lines with text, page numbers left out."""
+    out = []
+    for n, line in lines:
+        start = _first(line)
+        if start and not (start in _PAGE_NUMBER_START and PAGE_NUMBER.match(line)):
+            out.append((n, line))
+    return out
+
+
+def _first(line: str) -> str:
+    """``line.lstrip()[:1]`` without copying a line that does not start with a space."""
+    start = line[:1]
+    return line.lstrip()[:1] if start.isspace() else start
+
+
+def _official_lines(lines: list[Line], *, converted: bool) -> tuple[list[Line], dict[str, Any]]:
+    lines = [(n, PAGE_PREFIX.sub("", line) if _first(line) in _PAGE_PREFIX_START else line) for n, line in lines]
     lines, meta = read_labels(lines)
     lines = find_official(lines, meta.get("page_title"), dumped=converted or bool(meta))
     if meta.get("page_title") and any(_same(text, page_title_text(meta["page_title"])) for _, text in lines[:40]):
@@ -47,10 +73,10 @@ def official_lines(lines: list[Line], *, converted: bool = False) -> tuple[list[
 
 
 def read_text(text: str, *, hint_pdf: bool = False) -> ReadResult:
-    raw = [(n, line.rstrip()) for n, line in enumerate(text.splitlines(), start=1)]
+    content = _content_lines([(n, line.rstrip()) for n, line in enumerate(text.splitlines(), start=1)])
     # Hard-wrapped text has its widths measured before anything is taken out.
-    width = wrap_width([(n, line) for n, line in raw if line.strip() and not PAGE_NUMBER.match(line)])
-    lines, meta = official_lines(raw)
+    width = wrap_width(content)
+    lines, meta = _official_lines(content, converted=False)
     if width is not None:
         return ReadResult(blocks=unwrap(lines, width), format="pdf-text", source_meta=meta)
     broken = _has_broken_line_spaces(lines)
@@ -71,23 +97,47 @@ def _drop_broken_spaces(line: str) -> str:
     return BROKEN_LINE_SPACE.sub("", line)
 
 
+# Hard-wrapped text: lines at least this wide are measured for the page width, which is at
+# most MAX_WIDTH and has NEAR_SHARE of all lines within NEAR of it.
+MIN_LONG = 10
+MIN_LONG_LINES = 8
+MAX_WIDTH = 60
+NEAR = 1.5
+NEAR_SHARE = 0.4
+
+
 def wrap_width(lines: list[tuple[int, str]]) -> float | None:
     """The page width in characters if the text is hard-wrapped, else None."""
-    widths = [display_width(line.strip()) for _, line in lines]
-    long_lines = [round(w) for w in widths if w >= 10]
-    if len(long_lines) < 8:
+    # The tests that need no widths go first. A width is between half the length and the length.
+    lengths = sorted(len(line.strip()) for _, line in lines)
+    if len(lengths) - bisect_left(lengths, MIN_LONG) < MIN_LONG_LINES:
         return None
     # One paragraph per line: nearly every line ends a sentence, which wrapped lines rarely do.
     ends = sum(1 for _, line in lines if line.rstrip()[-1:] in SENTENCE_END)
     if ends >= 0.8 * len(lines):
         return None
+    # A line within NEAR of a width w is between w - NEAR and 2 (w + NEAR) long, and w is a
+    # rounded width from MIN_LONG to MAX_WIDTH: too few such lines for any w, no page width.
+    if max(_length_between(lengths, w - NEAR, 2 * (w + NEAR)) for w in range(MIN_LONG, MAX_WIDTH + 1)) < (
+        NEAR_SHARE * len(lines)
+    ):
+        return None
+    widths = [display_width(line.strip()) for _, line in lines]
+    long_lines = [round(w) for w in widths if w >= MIN_LONG]
+    if len(long_lines) < MIN_LONG_LINES:
+        return None
     width, _ = Counter(long_lines).most_common(1)[0]
-    near = sum(1 for w in widths if abs(w - width) <= 1.5)
-    if width > 60 or near < 0.4 * len(widths):
+    near = sum(1 for w in widths if abs(w - width) <= NEAR)
+    if width > MAX_WIDTH or near < NEAR_SHARE * len(widths):
         return None
     # The mode can be a first-line width (indent 2); the true width is the widest common one.
     common = [w for w, c in Counter(long_lines).items() if c >= 0.2 * near and w <= width + 2]
     return float(max(common))
+
+
+def _length_between(lengths: list[int], low: float, high: float) -> int:
+    """How many of the sorted ``lengths`` are from ``low`` to ``high``."""
+    return bisect_right(lengths, high) - bisect_left(lengths, low)
 
 
 def unwrap(lines: list[tuple[int, str]], width: float) -> list[Block]:
@@ -118,8 +168,13 @@ def _has_broken_line_spaces(lines: list[tuple[int, str]]) -> bool:
     long_lines = [line for _, line in lines if len(line) >= 40]
     if len(long_lines) < 3:
         return False
-    hits = sum(1 for line in long_lines if BROKEN_LINE_SPACE.search(_after_marker(line.strip())))
+    hits = sum(1 for line in long_lines if _has_space(line) and BROKEN_LINE_SPACE.search(_after_marker(line.strip())))
     return hits >= 0.3 * len(long_lines)
+
+
+def _has_space(line: str) -> bool:
+    """Whether the line holds white space (``\\s``): a printable text only the ASCII space."""
+    return " " in line or not line.isprintable()
 
 
 def _after_marker(line: str) -> str:

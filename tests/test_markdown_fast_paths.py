@@ -1,0 +1,44 @@
+"""The Markdown reader's fast paths through markdown-it (a block rule for one plain line, the
+inline parser only where a rule can act) give exactly what the plain parser gives."""
+
+from __future__ import annotations
+
+import random
+
+from markdown_it import MarkdownIt
+
+from policydoc.readers import markdown
+
+PIECES = [
+    "中", "文", "第一条", "x", "a", " ", "  ", "\t", "\u3000", "\xa0", "\n", "\n\n", "\r\n", "\n  ", "\n    中",
+    "\n\t中", "\n   - ", "\n1. ", "\n>", "\n> ", "> 中", "#", "# ", ">", "- ", "-", "*", "**", "_", "`", "```",
+    "~~~", "[", "]", "(", ")", "![", "<", "<!--", "-->", "<br>", "&amp;", "|", " | ", "---", "===", "1. ",
+    "2) ", ":", "\\", "    ", "1.", "1)", "12. ", "\n12. ", "\n- x", "-1-", "\n-1-", "**x", "\n***", "* * *",
+    "\n=", "\n==", "\n|-|", "\n: -", "2024年", "\n2024年", "\n- ", "\n+ ", "\n_ _ _", "\n~~~", "\n#",
+]  # fmt: skip
+
+
+def _tokens(tokens: list) -> list[tuple]:
+    """The tokens but the paragraph_open/close pairs, which the fast path leaves out (and so the levels)."""
+    return [(t.type, t.map, t.content, t.markup, t.info) for t in tokens if not t.type.startswith("paragraph_")]
+
+
+def test_fast_paths_equal_the_plain_parser() -> None:
+    fast = markdown._parser()
+    assert fast.trigger is not None  # the rule tables cover the parser's rules
+    plain = MarkdownIt("commonmark", {"html": True}).enable("table")
+    rng = random.Random(7)
+    mostly_text = PIECES + ["中", "文", "\n", " "] * 10  # long plain paragraphs, a few lines each
+    for k in range(6000):
+        src = "".join(rng.choice(PIECES if k % 2 else mostly_text) for _ in range(rng.randint(1, 40)))
+        got, want = fast.md.parse(src), plain.parse(src)
+        assert _tokens(got) == _tokens(want), src
+        assert markdown._paragraphs(got, fast.trigger) == markdown._paragraphs(want, None), src
+
+
+def test_plain_lines_keep_the_newline_rule() -> None:
+    fast = markdown._parser()
+    for src in ["甲  \n  乙 \n\t丙", "甲 \t \n乙", "甲\t\n 乙"]:
+        tokens = fast.md.parse(src)
+        plain = MarkdownIt("commonmark", {"html": True}).enable("table").parse(src)
+        assert markdown._paragraphs(tokens, fast.trigger) == markdown._paragraphs(plain, None)
