@@ -471,3 +471,12 @@ LINE_PIECES = st.sampled_from(
 def test_rejoin_keeps_every_character_in_order(lines):
     out = rejoin_fragments(list(enumerate(lines, 1)))
     assert "".join("".join(t.split()) for _, t in out) == "".join("".join(t.split()) for t in lines)
+
+
+def test_text_whose_commonest_width_is_rare_among_lines_near_it_is_still_read():
+    # The commonest long-line width (10, once) is rarer than a fifth of the lines within 1.5 of
+    # it (ten lines of 9): the widest "common" width was looked for among none, and the
+    # file was refused as unreadable text.
+    lines = ["一" * 10] + ["二" * w for w in range(20, 27)] + ["三" * 9] * 10
+    doc = policydoc.parse("\n".join(lines).encode(), format="text")
+    assert han_only(doc.model_dump_json()).count("三") >= 90

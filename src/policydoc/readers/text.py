@@ -132,7 +132,7 @@ def wrap_width(lines: list[tuple[int, str]]) -> float | None:
         return None
     # The mode can be a first-line width (indent 2); the true width is the widest common one.
     common = [w for w, c in Counter(long_lines).items() if c >= 0.2 * near and w <= width + 2]
-    return float(max(common))
+    return float(max(common, default=width))  # the mode itself may be rarer than 0.2 × near
 
 
 def _length_between(lengths: list[int], low: float, high: float) -> int:
