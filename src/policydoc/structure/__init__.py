@@ -9,7 +9,7 @@ that merely starts with a number is body text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..blocks import Block
 from ..docparts import ATTACHMENTS_HEAD, DATE, annex_label, is_signature, is_title_line, kind_of
@@ -109,15 +109,40 @@ def _annex_starts(blocks: list[Block], attachment_items: set[int]) -> list[int]:
     return starts
 
 
+@dataclass(slots=True)
+class _Heading:
+    """A heading while the tree is built; its Section is made once its text is known."""
+
+    marker: Marker
+    level: int
+    title: str
+    block: Block
+    text: list[str]  # paragraphs of its body, before its children
+    closed: bool  # an item whose paragraph ends a clause: （一）…；
+    tail: list[str] = field(default_factory=list)  # after its enumerated items: an article's next 款
+    children: list[_Heading] = field(default_factory=list)
+
+    def section(self) -> Section:
+        m, b = self.marker, self.block
+        return Section(
+            marker=m.marker,
+            style=m.style,
+            ordinal=m.ordinal,
+            level=self.level,
+            title=self.title,
+            text="\n".join(self.text),
+            tail="\n".join(self.tail),
+            children=[child.section() for child in self.children],
+            provenance={"page": b.page, "line": b.line, "element": b.element},
+        )
+
+
 def _tree(blocks: list[Block]) -> tuple[int | None, list[Section], list[Block]]:
     """Sections built from ``blocks``; also the index of the first heading and what precedes it."""
     markers = {i: m for i, b in enumerate(blocks) if b.kind == "para" and (m := match_candidate(b.text))}
     levels = decode([Candidate(i, m, _may_start_appended(m, blocks, i)) for i, m in markers.items()])
-    roots: list[Section] = []
-    path: list[Section] = []
-    texts: dict[int, list[str]] = {}
-    tails: dict[int, list[str]] = {}
-    closed: set[int] = set()  # items whose paragraph ends a clause: （一）…；
+    roots: list[_Heading] = []
+    path: list[_Heading] = []
     first: int | None = None
     skip_next = False
     for i, block in enumerate(blocks):
@@ -127,11 +152,8 @@ def _tree(blocks: list[Block]) -> tuple[int | None, list[Section], list[Block]]:
         level = levels.get(i)
         if level is None:
             if path:
-                owner = _article_after_items(path, texts, closed)
-                if owner is not None:
-                    tails.setdefault(id(owner), []).append(block.text)
-                else:
-                    texts[id(path[-1])].append(block.text)
+                owner = _article_after_items(path)
+                (owner.tail if owner is not None else path[-1].text).append(block.text)
             continue
         marker = markers[i]
         if first is None:
@@ -141,29 +163,17 @@ def _tree(blocks: list[Block]) -> tuple[int | None, list[Section], list[Block]]:
             nxt = blocks[i + 1].text
             if is_title_line(nxt) and len(nxt) <= 30:
                 title, skip_next = nxt, True
-        section = Section(
-            marker=marker.marker,
-            style=marker.style,
-            ordinal=marker.ordinal,
-            level=level,
-            title=title,
-            provenance=Provenance(page=block.page, line=block.line, element=block.element),
-        )
-        texts[id(section)] = [text] if text else []
-        if marker.rest.endswith(("；", "。", ";")):
-            closed.add(id(section))
+        heading = _Heading(marker, level, title, block, [text] if text else [], marker.rest.endswith(("；", "。", ";")))
         del path[level - 1 :]
-        if path and id(path[-1]) in tails:
+        if path and path[-1].tail:
             # A second enumeration after the 款 in between: that 款 stays in reading order,
             # with the item it follows.
             parent = path[-1]
-            texts[id(parent.children[-1])] += tails.pop(id(parent))
-        (path[-1].children if path else roots).append(section)
-        path.append(section)
-    for section in (s for root in roots for s in root.walk()):
-        section.text = "\n".join(texts[id(section)])
-        section.tail = "\n".join(tails.get(id(section), []))
-    return first, roots, blocks[: first if first is not None else len(blocks)]
+            parent.children[-1].text += parent.tail
+            parent.tail = []
+        (path[-1].children if path else roots).append(heading)
+        path.append(heading)
+    return first, [root.section() for root in roots], blocks[: first if first is not None else len(blocks)]
 
 
 def _may_start_appended(m: Marker, blocks: list[Block], i: int) -> bool:
@@ -179,14 +189,14 @@ def _may_start_appended(m: Marker, blocks: list[Block], i: int) -> bool:
     return bool(lines) and is_title_line(lines[-1]) and match_candidate(lines[-1]) is None
 
 
-def _article_after_items(path: list[Section], texts: dict[int, list[str]], closed: set[int]) -> Section | None:
+def _article_after_items(path: list[_Heading]) -> _Heading | None:
     """The article an unnumbered paragraph continues after its enumeration, if any.
 
     Items of an article (第五条 …：（一）…；（二）…。) are an enumeration; a paragraph
     after the last item is the article's next 款: it goes to the article's ``tail``.
     """
     item = path[-1]
-    if len(path) >= 2 and path[-2].style == "article" and id(item) in closed and not texts[id(item)]:
+    if len(path) >= 2 and path[-2].marker.style == "article" and item.closed and not item.text:
         return path[-2]
     return None
 
