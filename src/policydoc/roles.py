@@ -67,4 +67,6 @@ def assign(sections: Iterable[Section]) -> None:
     """Set ``role`` on every section whose heading names one, in place."""
     for top in sections:
         for section in top.walk():
-            section.role = role_of(section.title)
+            role = role_of(section.title)
+            if role != section.role:  # most headings name no role: no assignment through pydantic
+                section.role = role
