@@ -9,6 +9,7 @@ import pytest
 import policydoc
 from policydoc.readers.ofd import deltas, looks_like_ofd
 
+from .conftest import SAMPLES
 from .outline import outline
 from .render_ofd import render
 
@@ -118,3 +119,14 @@ def test_broken_ofd_is_a_clear_error(tmp_path):
         zf.writestr("OFD.xml", "<ofd:OFD xmlns:ofd='http://www.ofdspec.org/2016'><ofd:DocBody/></ofd:OFD>")
     with pytest.raises(policydoc.UnsupportedFormatError, match="DocRoot"):
         policydoc.parse(path)
+
+
+@pytest.mark.parametrize("name", ["001_ddd44863a8d9c8fd-rendered.ofd", "001_ddd44863a8d9c8fd-autonumbered.docx"])
+def test_a_zip_of_a_version_zipfile_does_not_know_is_an_error_that_names_it(name):
+    # Regression: detect_format opened every zip to look for OFD.xml and let zipfile's
+    # NotImplementedError ("zip file version 6.4") escape from parse().
+    data = bytearray((SAMPLES / name).read_bytes())
+    header = data.find(b"PK\x01\x02")  # the central directory: "version needed to extract" at +6
+    data[header + 6] = 64
+    with pytest.raises(policydoc.PolicyDocError, match="<input>"):
+        policydoc.parse(bytes(data))

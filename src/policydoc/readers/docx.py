@@ -14,7 +14,6 @@ from __future__ import annotations
 import io
 import itertools
 import zipfile
-import zlib
 from dataclasses import dataclass
 from typing import Literal
 
@@ -26,6 +25,7 @@ from ..errors import UnsupportedFormatError
 from ..numbering import match_marker
 from .lines import SENTENCE_END, join_lines
 from .wordnum import NS_W, Numbering, W
+from .zips import zip_errors
 
 DOCUMENT = "word/document.xml"
 STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -51,9 +51,7 @@ ALIGN: dict[str, Align] = {
     "start": "left",
     "both": "left",
 }
-# What a damaged zip raises besides BadZipFile: RuntimeError for an encrypted member,
-# NotImplementedError for a version or compression zipfile does not know.
-ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError)
+ZIP_ERRORS = zip_errors()
 # What follows a marker; a space is dropped by normalization next to CJK punctuation
 # (一、指导思想) and after a digit's full stop before Han (1.健全), as in typed text.
 SUFFIX = {"tab": " ", "space": " ", "nothing": ""}

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from ..blocks import ReadResult
 from ..errors import NoTextLayerError, TooLargeError, UnsupportedFormatError
 from ..layout import Char, Line, lay_out, page_lines, text_share
+from .zips import zip_errors
 
 if TYPE_CHECKING:
     import zipfile
@@ -38,7 +39,7 @@ def looks_like_ofd(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             return any(name.lstrip("/").lower() == "ofd.xml" for name in zf.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except zip_errors():
         return False
 
 
@@ -47,7 +48,7 @@ def read_ofd(data: bytes, path: str | None = None, *, max_pages: int = 1000) -> 
 
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except zip_errors() as exc:
         raise UnsupportedFormatError(f"not a readable OFD package ({exc})", path) from None
     with zf:
         try:
@@ -62,7 +63,7 @@ def read_ofd(data: bytes, path: str | None = None, *, max_pages: int = 1000) -> 
                 _, height = page_box or box
                 pages.append(page_lines(package.chars(page_path), number))
                 heights.append(height * PT_PER_MM)
-        except (KeyError, ValueError, IndexError, zipfile.BadZipFile, OSError) as exc:
+        except (KeyError, IndexError, *zip_errors()) as exc:
             raise UnsupportedFormatError(
                 f"a part of the OFD package cannot be read ({type(exc).__name__}: {exc})", path
             ) from None
