@@ -178,3 +178,49 @@ def test_quantity_matches_are_those_of_the_regex_engine(text):
 def test_the_prefilter_lets_through_digits_only_regex_knows():
     assert quantities.may_hold_quantity("𑵐𑵑个")
     assert [q.raw for q in find_quantities("𑵐𑵑个")] == [m.group() for m in QUANTITY.finditer("𑵐𑵑个")]
+
+
+def test_cues_use_only_what_re_and_regex_read_alike():
+    import re
+
+    from policydoc.kinds import CUES
+
+    for cue in CUES:
+        assert "\\" not in cue.pattern, cue.pattern  # no \d \s \w \p … (the engines' classes differ)
+        outside_sets = re.sub(r"\[[^\]]*\]", "", cue.pattern)
+        # only non-capturing groups and fixed-width look-behinds; no flags, no names
+        groups = [i for i, c in enumerate(outside_sets) if c == "("]
+        assert all(outside_sets.startswith(("(?:", "(?<!", "(?<="), i) for i in groups), cue.pattern
+
+
+CUE_TEXTS = [
+    "",
+    "罚款\n",
+    "前\n",
+    "年前",
+    "不低于N的",
+    "低于N的",
+    "共有\n",
+    "总共",
+    "答：截至2020年底",
+    "据有关部门统计",
+    "符合\n条件",
+    "符合以下条件",
+    "超N元的项目",
+    "不超过N的",
+    "按每人N计算\n",
+    "均设\n",
+]
+
+
+def test_cue_patterns_match_alike_by_re_and_regex():
+    import re
+
+    from policydoc import kinds
+
+    texts = [*CUE_TEXTS, *(cue.example for cue in kinds.CUES)]
+    for _kind, _where, fast in kinds._compiled():
+        slow = regex.compile(fast.pattern)
+        for text in texts:
+            assert bool(fast.search(text)) == bool(slow.search(text)), (fast.pattern, text)
+        assert isinstance(fast, re.Pattern)

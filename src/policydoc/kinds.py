@@ -10,10 +10,9 @@ of articles sets rules, it commits to no levels) and a statistic in a report.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
-
-import regex
 
 from .patterns import lazy
 
@@ -168,10 +167,15 @@ CUES: tuple[Cue, ...] = (
 )
 
 
+# The cues use nothing of ``regex`` that ``re`` reads otherwise: no class escapes (\d \s \w \p),
+# no flags, only literals, character sets, ``.``, anchors, repeats and fixed-width look-behinds,
+# which both engines read alike. ``re`` answers these short searches about a third faster, and
+# ``classify`` runs up to one per cue per quantity (``tests/test_fast_paths.py`` checks both points).
 @functools.cache
-def _compiled() -> tuple[tuple[Cue, regex.Pattern[str]], ...]:
-    """The cue table compiled on first use (start-up time: only documents with quantities need it)."""
-    return tuple((cue, regex.compile(cue.pattern)) for cue in CUES)
+def _compiled() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """(kind, part of the Context, pattern) per cue in table order, compiled on first use (start-up
+    time: only documents with quantities need it)."""
+    return tuple((cue.kind, cue.where, re.compile(cue.pattern)) for cue in CUES)
 
 
 # The kind of a quantity that no cue claims, from the title of the document.
@@ -203,9 +207,9 @@ def classify(ctx: Context, default: str = "target") -> str:
     if ctx.listed_after:  # 按重点类、优秀类分别给予30万元、20万元、10万元资助: a list shares one kind
         return ctx.listed_after
     parts = _parts(ctx)
-    for cue, pattern in _compiled():
-        if pattern.search(parts[cue.where]):
-            return cue.kind
+    for kind, where, pattern in _compiled():
+        if pattern.search(parts[where]):
+            return kind
     return default
 
 
