@@ -224,3 +224,16 @@ def test_cue_patterns_match_alike_by_re_and_regex():
         for text in texts:
             assert bool(fast.search(text)) == bool(slow.search(text)), (fast.pattern, text)
         assert isinstance(fast, re.Pattern)
+
+
+def test_targets_are_the_quantities_of_kind_target_as_model_dump_gives_them():
+    from policydoc.model import Target
+
+    doc = policydoc_seed()
+    expected = [Target(**q.model_dump(exclude={"kind"})) for q in doc.quantities if q.kind == "target"]
+    got = targets.targets(doc.quantities)
+    assert [t.model_dump() for t in got] == [t.model_dump() for t in expected]
+    assert [t.model_fields_set for t in got] == [t.model_fields_set for t in expected]
+    assert any(t.period for t in got)
+    for t, q in zip(got, (q for q in doc.quantities if q.kind == "target"), strict=True):
+        assert t.period is None or (t.period is not q.period and t.period.model_fields_set == {"text", "start", "end"})

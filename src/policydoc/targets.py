@@ -115,7 +115,17 @@ def extract(
 
 def targets(quantities: list[Quantity]) -> list[Target]:
     """The goals among ``quantities``: those of kind ``target``, as ``Target``."""
-    return [Target(**q.model_dump(exclude={"kind"})) for q in quantities if q.kind == "target"]
+    out = []
+    for q in quantities:
+        if q.kind == "target":
+            # A Quantity's fields are a Target's and kind, already validated: its values as they
+            # are and the period as a dict of its fields (a Target of its own, as model_dump gave).
+            fields = q.__dict__.copy()
+            del fields["kind"]
+            if q.period is not None:
+                fields["period"] = q.period.__dict__.copy()
+            out.append(Target(**fields))
+    return out
 
 
 def _window(marks: Marks, q: Amount) -> tuple[int, int, int]:
