@@ -13,15 +13,16 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .patterns import lazy
 
 KINDS = ("target", "support", "standard", "condition", "deadline", "statistic", "penalty")
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
-    """The words around one quantity (bounded: never more than its clause and a few neighbours)."""
+class Context(NamedTuple):
+    """The words around one quantity (bounded: never more than its clause and a few neighbours).
+    (A named tuple: made once per quantity, at half the cost of a frozen dataclass.)"""
 
     before: str  # the clause before the number, from the last ，。；： (or the sentence start)
     after: str  # the rest of the clause after the number

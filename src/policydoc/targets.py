@@ -21,8 +21,8 @@ from .quantities import (
     QUALIFIER_ALIASES,
     Amount,
     Marks,
-    find_quantities,
     may_hold_quantity,
+    quantities_of,
 )
 from .roles import is_regulation
 from .views import paragraphs
@@ -104,7 +104,7 @@ def extract(
         marks = Marks(text)
         previous: tuple[int, int, Quantity] | None = None
         in_table = text in table_rows
-        for q in find_quantities(text, marks):
+        for q in quantities_of(text, marks):
             if default is None:
                 default = document_default(title, lambda: is_regulation(sections))
             quantity = _quantity(text, marks, q, where, previous, in_table, default)
