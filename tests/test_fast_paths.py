@@ -237,3 +237,46 @@ def test_targets_are_the_quantities_of_kind_target_as_model_dump_gives_them():
     assert any(t.period for t in got)
     for t, q in zip(got, (q for q in doc.quantities if q.kind == "target"), strict=True):
         assert t.period is None or (t.period is not q.period and t.period.model_fields_set == {"text", "start", "end"})
+
+
+def _kind_by_the_table(ctx, default):
+    """The first cue of the table whose pattern (by regex) matches its part of ``ctx``, row by row."""
+    from policydoc import kinds
+
+    if ctx.listed_after:
+        return ctx.listed_after
+    parts = kinds._parts(ctx)
+    for cue in kinds.CUES:
+        if regex.search(cue.pattern, parts[cue.where]):
+            return cue.kind
+    return default
+
+
+def test_classify_with_the_shared_parts_kept_is_the_first_cue_of_the_table():
+    import itertools
+
+    from policydoc.kinds import Context, classify
+
+    sentences = ["“十四五”期间，新增技能人才4000万人以上。", "处2000元以上1万元以下罚款", "截至2020年底，共有", ""]
+    sections = ["", "二、申报条件", "第五章 法律责任"]
+    befores = ["", "给予", "共有", "期限为", "（含", "最高", "已累计发放"]
+    afters = ["", "内", "的资金", "以上的企业", "标准"]
+    units = ["万人", "个工作日", "周岁", "%"]
+    seen: dict = {}
+    met = set()
+    for sentence, section, before, after, unit in itertools.product(sentences, sections, befores, afters, units):
+        ctx = Context(
+            before=before,
+            after=after,
+            sentence=sentence,
+            unit=unit,
+            qualifier=None,
+            after_qualifier="",
+            section=section,
+            in_table=False,
+        )
+        expected = _kind_by_the_table(ctx, "target")
+        assert classify(ctx, "target", seen) == expected, ctx
+        assert classify(ctx, "target") == expected, ctx
+        met.add(expected)
+    assert len(met) >= 6  # the cases reach most kinds, not only the default

@@ -98,6 +98,7 @@ def extract(
     """
     default: str | None = None  # found at the first quantity: a document without one needs no walk of its tree
     out: list[Quantity] = []
+    seen: dict[tuple[str, str], int] = {}  # the first cue on each sentence and section (see kinds.classify)
     for text, where in paras if paras is not None else paragraphs(sections, preamble, annexes):
         if not may_hold_quantity(text):  # most paragraphs: no Marks to make
             continue
@@ -107,7 +108,7 @@ def extract(
         for q in quantities_of(text, marks):
             if default is None:
                 default = document_default(title, lambda: is_regulation(sections))
-            quantity = _quantity(text, marks, q, where, previous, in_table, default)
+            quantity = _quantity(text, marks, q, where, previous, in_table, default, seen)
             out.append(quantity)
             previous = (marks.last("sentence", q.start), q.end, quantity)
     return out
@@ -154,6 +155,7 @@ def _quantity(
     # (sentence start, end, quantity) of the quantity before this one in the same paragraph
     in_table: bool,
     default: str,
+    seen: dict[tuple[str, str], int] | None = None,
 ) -> Quantity:
     s_start, w_start, w_end = _window(marks, q)
     before = text[w_start : q.start]
@@ -191,7 +193,7 @@ def _quantity(
         text=window,
         section=where,
         in_table=in_table,
-        kind=classify(context, default),
+        kind=classify(context, default, seen),
     )
 
 
