@@ -280,3 +280,13 @@ def test_classify_with_the_shared_parts_kept_is_the_first_cue_of_the_table():
         assert classify(ctx, "target") == expected, ctx
         met.add(expected)
     assert len(met) >= 6  # the cases reach most kinds, not only the default
+
+
+@pytest.mark.parametrize("text", [*ENGINE_TEXTS, "第3条规定的5个；统一标准后增加10%", "·5个 A5个 .5个 〔5个", "无数字"])
+def test_the_scan_from_the_first_start_character_finds_every_match(text):
+    start = quantities.first_start(text)
+    everything = [(m.span(), m.groups()) for m in QUANTITY.finditer(text)]
+    if start < 0:
+        assert everything == []
+    else:
+        assert [(m.span(), m.groups()) for m in quantities._matches(text, start)] == everything

@@ -185,11 +185,12 @@ def _quantity_re() -> re.Pattern[str]:
     return re.compile(QUANTITY.pattern)
 
 
-def _matches(text: str) -> Iterator[regex.Match[str] | re.Match[str]]:
-    """QUANTITY.finditer(text), by the faster engine where both give the same matches."""
+def _matches(text: str, start: int = 0) -> Iterator[regex.Match[str] | re.Match[str]]:
+    """QUANTITY.finditer(text, start), by the faster engine where both give the same matches.
+    (Both engines let the look-behind see the text before ``start``.)"""
     if _ENGINES_DIFFER.search(text):
-        return QUANTITY.finditer(text)
-    return _quantity_re().finditer(text)
+        return QUANTITY.finditer(text, start)
+    return _quantity_re().finditer(text, start)
 
 
 _SCALES = frozenset("十百千万亿")  # a Chinese numeral with one of these is an amount, not a word
@@ -367,17 +368,26 @@ def may_hold_quantity(text: str) -> bool:
     return _MAY_HOLD.search(text) is not None
 
 
+def first_start(text: str) -> int:
+    """Where the first character that can start a quantity stands in ``text``; -1 when none (then
+    it holds no quantity, and else none starts before this position)."""
+    found = _MAY_HOLD.search(text)
+    return -1 if found is None else found.start()
+
+
 def find_quantities(text: str, marks: Marks | None = None) -> list[Amount]:
     """Every quantity of ``text`` in order, traps removed (linear in the length of the text)."""
-    if not may_hold_quantity(text):
+    start = first_start(text)
+    if start < 0:
         return []
-    return quantities_of(text, marks or Marks(text))
+    return quantities_of(text, marks or Marks(text), start)
 
 
-def quantities_of(text: str, marks: Marks) -> list[Amount]:
-    """``find_quantities`` for a text that ``may_hold_quantity`` let through, with its ``Marks``."""
+def quantities_of(text: str, marks: Marks, start: int = 0) -> list[Amount]:
+    """``find_quantities`` for a text whose ``first_start`` is ``start`` (or that has none before it),
+    with its ``Marks``: the scan starts there (every quantity starts at such a character)."""
     out: list[Amount] = []
-    for m in _matches(text):
+    for m in _matches(text, start):
         g = Parts._make(m.groups())
         start, end = m.span()
         if _is_trap(text, start, end, g, marks):

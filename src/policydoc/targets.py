@@ -21,7 +21,7 @@ from .quantities import (
     QUALIFIER_ALIASES,
     Amount,
     Marks,
-    may_hold_quantity,
+    first_start,
     quantities_of,
 )
 from .roles import is_regulation
@@ -100,12 +100,13 @@ def extract(
     out: list[Quantity] = []
     seen: dict[tuple[str, str], int] = {}  # the first cue on each sentence and section (see kinds.classify)
     for text, where in paras if paras is not None else paragraphs(sections, preamble, annexes):
-        if not may_hold_quantity(text):  # most paragraphs: no Marks to make
+        start = first_start(text)
+        if start < 0:  # most paragraphs: no Marks to make
             continue
         marks = Marks(text)
         previous: tuple[int, int, Quantity] | None = None
         in_table = text in table_rows
-        for q in quantities_of(text, marks):
+        for q in quantities_of(text, marks, start):
             if default is None:
                 default = document_default(title, lambda: is_regulation(sections))
             quantity = _quantity(text, marks, q, where, previous, in_table, default, seen)
