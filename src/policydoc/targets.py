@@ -114,9 +114,9 @@ def extract(
         for q in quantities_of(text, marks, start):
             if default is None:
                 default = document_default(title, lambda: is_regulation(sections))
-            quantity = _quantity(text, marks, q, where, previous, in_table, default, seen)
+            s_start, quantity = _quantity(text, marks, q, where, previous, in_table, default, seen)
             out.append(quantity)
-            previous = (marks.last("sentence", q.start), q.end, quantity)
+            previous = (s_start, q.end, quantity)
     return out
 
 
@@ -162,7 +162,8 @@ def _quantity(
     in_table: bool,
     default: str,
     seen: dict[tuple[str, str], int] | None = None,
-) -> Quantity:
+) -> tuple[int, Quantity]:
+    """The start of the quantity's sentence, and the Quantity."""
     s_start, w_start, w_end = _window(marks, q)
     before = text[w_start : q.start]
     qualifier = q.after or _BEFORE.longest(before)
@@ -188,7 +189,7 @@ def _quantity(
         section=where or "",
         in_table=in_table,
     )
-    return Quantity(
+    return s_start, Quantity(
         indicator=indicator or q.raw,
         low=q.low,
         high=q.high,
