@@ -290,3 +290,59 @@ def test_the_scan_from_the_first_start_character_finds_every_match(text):
         assert everything == []
     else:
         assert [(m.span(), m.groups()) for m in quantities._matches(text, start)] == everything
+
+
+def _kind_by_patterns(text):
+    """docparts.kind_of without its character tests: the patterns alone, in the same order."""
+    from policydoc import docparts as d
+
+    t = text.strip()
+    if not t or len(t) > 160:
+        return None
+    if d.DATE.match(t) or d.split_signed_date(t)[0]:
+        return "date"
+    if d.DOC_NUMBER.match(t) or d.DOC_NUMBER_LOOSE.match(t):
+        return "doc_number"
+    for kind, pattern in (
+        ("doc_code", d.DOC_CODE),
+        ("issuer_mark", d.ISSUER_MARK),
+        ("note", d.NOTE),
+        ("cc", d.CC),
+        ("printed", d.PRINTED),
+        ("disclosure", d.DISCLOSURE),
+        ("contact", d.CONTACT),
+    ):
+        if pattern.match(t):
+            return kind
+    return None
+
+
+LINE_KINDS = [
+    "2021年6月30日",
+    "（二〇二一年六月三十日）",
+    "人力资源社会保障部 2021年6月30日",
+    "人社部发〔2021〕48号",
+    "国务院令第706号",
+    "ZJAC01-2025-0005",
+    "zjac01-2025-0005",
+    "某某市人民政府文件",
+    "关于印发某某的通知文件",
+    "（此件公开发布）",
+    "(2021年7月27日中华人民共和国国务院令第746号公布)",
+    "抄送：省委各部门。",
+    "抄送",
+    "某某市人民政府办公厅  2021年3月1日印发",
+    "公开方式：主动公开",
+    "联系人：张三",
+    "（联系电话：12345）",
+    "  2021年6月30日  ",
+    "为贯彻落实习近平总书记对技能人才工作的重要指示精神",
+    "",
+]
+
+
+@pytest.mark.parametrize("line", LINE_KINDS)
+def test_line_kinds_with_the_character_tests_are_those_of_the_patterns(line):
+    from policydoc.docparts import kind_of
+
+    assert kind_of.__wrapped__(line) == _kind_by_patterns(line)
