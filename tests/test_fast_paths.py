@@ -346,3 +346,27 @@ def test_line_kinds_with_the_character_tests_are_those_of_the_patterns(line):
     from policydoc.docparts import kind_of
 
     assert kind_of.__wrapped__(line) == _kind_by_patterns(line)
+
+
+LEADING_WORDS = [
+    "到2025年，新增",
+    "“十四五”期间新增",
+    "力争到2025年底达到",
+    "十三五末",
+    "要新增",
+    "将达到",
+    "预计",
+    "新增",
+    "年均",
+    "",
+]
+
+
+@pytest.mark.parametrize("words", LEADING_WORDS)
+def test_the_leading_period_and_filler_tests_let_through_every_match(words):
+    if targets._LEADING_PERIOD.search(words):
+        assert targets._HAS_PERIOD_CHAR.search(words)
+    if targets._LEADING_FILLER.search(words):
+        assert words.startswith(targets.LEADING_FILLERS)
+    assert any(targets._LEADING_PERIOD.search(w) for w in LEADING_WORDS)
+    assert any(targets._LEADING_FILLER.search(w) for w in LEADING_WORDS)

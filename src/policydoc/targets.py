@@ -69,7 +69,8 @@ _LEADING_PERIOD = lazy(
 _TRAILING_PERIOD = lazy(r"[\s，]*(?:到|至|在|于)?(?:19|20)\d{2}\s*年(?:底|末|前|年底)?$|[\s，]*每年$")
 # Every match of _TRAILING_PERIOD ends the text with one of these (``$`` also matches before a final newline).
 _TRAILING_PERIOD_ENDS = ("年", "底", "末", "前", "年\n", "底\n", "末\n", "前\n")
-_LEADING_FILLER = lazy(r"^(?:力争|争取|预计|要|将)")
+LEADING_FILLERS = ("力争", "争取", "预计", "要", "将")
+_LEADING_FILLER = lazy(rf"^(?:{'|'.join(LEADING_FILLERS)})")
 _BASELINE_TAIL = lazy(r"(?:由|从)[^，。；]*\d[^，。；]*$")
 _BASELINE_WORDS = ("由", "从")  # one of them is in every match of _BASELINE_TAIL
 # ``any(w in words for w in _BASELINE_WORDS)`` as one search (the generator cost more than the test).
@@ -230,7 +231,12 @@ def _indicator(text: str, marks: Marks, q: Amount, s_start: int, s_end: int) -> 
     else:
         words = words.strip()
     # A clause that opens with its period (到2025年…) measures what follows the period.
-    words = _LEADING_FILLER.sub("", _LEADING_PERIOD.sub("", words)).strip()
+    # (Each pattern only on words it can match: a period holds 年 or 五, a filler opens them.)
+    if _HAS_PERIOD_CHAR.search(words):
+        words = _LEADING_PERIOD.sub("", words)
+    if words.startswith(LEADING_FILLERS):
+        words = _LEADING_FILLER.sub("", words)
+    words = words.strip()
     if words:
         return words
     if clause_start > s_start:
