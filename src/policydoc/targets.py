@@ -50,9 +50,12 @@ class Suffixes:
     def __init__(self, words: tuple[str, ...]) -> None:
         self.words = frozenset(words)
         self.lengths = sorted({len(w) for w in self.words}, reverse=True)
+        self.last_chars = frozenset(w[-1] for w in self.words)  # a text ending in none of these ends no word
 
     def longest(self, text: str, *, shorter: bool = False) -> str | None:
         """The longest word that ``text`` ends with (``shorter``: only words shorter than ``text``)."""
+        if text[-1:] not in self.last_chars:
+            return None
         n = len(text) - 1 if shorter else len(text)
         for k in self.lengths:
             if k <= n and text[-k:] in self.words:
