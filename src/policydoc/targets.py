@@ -126,7 +126,7 @@ def extract(
 
 def targets(quantities: list[Quantity]) -> list[Target]:
     """The goals among ``quantities``: those of kind ``target``, as ``Target``."""
-    out = []
+    out: list[Target] = []
     for q in quantities:
         if q.kind == "target":
             # A Quantity's fields are a Target's and kind, already validated: its values as they
