@@ -178,3 +178,195 @@ def test_quantity_matches_are_those_of_the_regex_engine(text):
 def test_the_prefilter_lets_through_digits_only_regex_knows():
     assert quantities.may_hold_quantity("𑵐𑵑个")
     assert [q.raw for q in find_quantities("𑵐𑵑个")] == [m.group() for m in QUANTITY.finditer("𑵐𑵑个")]
+
+
+def test_cues_use_only_what_re_and_regex_read_alike():
+    import re
+
+    from policydoc.kinds import CUES
+
+    for cue in CUES:
+        assert "\\" not in cue.pattern, cue.pattern  # no \d \s \w \p … (the engines' classes differ)
+        outside_sets = re.sub(r"\[[^\]]*\]", "", cue.pattern)
+        # only non-capturing groups and fixed-width look-behinds; no flags, no names
+        groups = [i for i, c in enumerate(outside_sets) if c == "("]
+        assert all(outside_sets.startswith(("(?:", "(?<!", "(?<="), i) for i in groups), cue.pattern
+
+
+CUE_TEXTS = [
+    "",
+    "罚款\n",
+    "前\n",
+    "年前",
+    "不低于N的",
+    "低于N的",
+    "共有\n",
+    "总共",
+    "答：截至2020年底",
+    "据有关部门统计",
+    "符合\n条件",
+    "符合以下条件",
+    "超N元的项目",
+    "不超过N的",
+    "按每人N计算\n",
+    "均设\n",
+]
+
+
+def test_cue_patterns_match_alike_by_re_and_regex():
+    import re
+
+    from policydoc import kinds
+
+    texts = [*CUE_TEXTS, *(cue.example for cue in kinds.CUES)]
+    for _kind, _where, fast in kinds._compiled():
+        slow = regex.compile(fast.pattern)
+        for text in texts:
+            assert bool(fast.search(text)) == bool(slow.search(text)), (fast.pattern, text)
+        assert isinstance(fast, re.Pattern)
+
+
+def test_targets_are_the_quantities_of_kind_target_as_model_dump_gives_them():
+    from policydoc.model import Target
+
+    doc = policydoc_seed()
+    expected = [Target(**q.model_dump(exclude={"kind"})) for q in doc.quantities if q.kind == "target"]
+    got = targets.targets(doc.quantities)
+    assert [t.model_dump() for t in got] == [t.model_dump() for t in expected]
+    assert [t.model_fields_set for t in got] == [t.model_fields_set for t in expected]
+    assert any(t.period for t in got)
+    for t, q in zip(got, (q for q in doc.quantities if q.kind == "target"), strict=True):
+        assert t.period is None or (t.period is not q.period and t.period.model_fields_set == {"text", "start", "end"})
+
+
+def _kind_by_the_table(ctx, default):
+    """The first cue of the table whose pattern (by regex) matches its part of ``ctx``, row by row."""
+    from policydoc import kinds
+
+    if ctx.listed_after:
+        return ctx.listed_after
+    parts = kinds._parts(ctx)
+    for cue in kinds.CUES:
+        if regex.search(cue.pattern, parts[cue.where]):
+            return cue.kind
+    return default
+
+
+def test_classify_with_the_shared_parts_kept_is_the_first_cue_of_the_table():
+    import itertools
+
+    from policydoc.kinds import Context, classify
+
+    sentences = ["“十四五”期间，新增技能人才4000万人以上。", "处2000元以上1万元以下罚款", "截至2020年底，共有", ""]
+    sections = ["", "二、申报条件", "第五章 法律责任"]
+    befores = ["", "给予", "共有", "期限为", "（含", "最高", "已累计发放"]
+    afters = ["", "内", "的资金", "以上的企业", "标准"]
+    units = ["万人", "个工作日", "周岁", "%"]
+    seen: dict = {}
+    met = set()
+    for sentence, section, before, after, unit in itertools.product(sentences, sections, befores, afters, units):
+        ctx = Context(
+            before=before,
+            after=after,
+            sentence=sentence,
+            unit=unit,
+            qualifier=None,
+            after_qualifier="",
+            section=section,
+            in_table=False,
+        )
+        expected = _kind_by_the_table(ctx, "target")
+        assert classify(ctx, "target", seen) == expected, ctx
+        assert classify(ctx, "target") == expected, ctx
+        met.add(expected)
+    assert len(met) >= 6  # the cases reach most kinds, not only the default
+
+
+@pytest.mark.parametrize("text", [*ENGINE_TEXTS, "第3条规定的5个；统一标准后增加10%", "·5个 A5个 .5个 〔5个", "无数字"])
+def test_the_scan_from_the_first_start_character_finds_every_match(text):
+    start = quantities.first_start(text)
+    everything = [(m.span(), m.groups()) for m in QUANTITY.finditer(text)]
+    if start < 0:
+        assert everything == []
+    else:
+        assert [(m.span(), m.groups()) for m in quantities._matches(text, start)] == everything
+
+
+def _kind_by_patterns(text):
+    """docparts.kind_of without its character tests: the patterns alone, in the same order."""
+    from policydoc import docparts as d
+
+    t = text.strip()
+    if not t or len(t) > 160:
+        return None
+    if d.DATE.match(t) or d.split_signed_date(t)[0]:
+        return "date"
+    if d.DOC_NUMBER.match(t) or d.DOC_NUMBER_LOOSE.match(t):
+        return "doc_number"
+    for kind, pattern in (
+        ("doc_code", d.DOC_CODE),
+        ("issuer_mark", d.ISSUER_MARK),
+        ("note", d.NOTE),
+        ("cc", d.CC),
+        ("printed", d.PRINTED),
+        ("disclosure", d.DISCLOSURE),
+        ("contact", d.CONTACT),
+    ):
+        if pattern.match(t):
+            return kind
+    return None
+
+
+LINE_KINDS = [
+    "2021年6月30日",
+    "（二〇二一年六月三十日）",
+    "人力资源社会保障部 2021年6月30日",
+    "人社部发〔2021〕48号",
+    "国务院令第706号",
+    "ZJAC01-2025-0005",
+    "zjac01-2025-0005",
+    "某某市人民政府文件",
+    "关于印发某某的通知文件",
+    "（此件公开发布）",
+    "(2021年7月27日中华人民共和国国务院令第746号公布)",
+    "抄送：省委各部门。",
+    "抄送",
+    "某某市人民政府办公厅  2021年3月1日印发",
+    "公开方式：主动公开",
+    "联系人：张三",
+    "（联系电话：12345）",
+    "  2021年6月30日  ",
+    "为贯彻落实习近平总书记对技能人才工作的重要指示精神",
+    "",
+]
+
+
+@pytest.mark.parametrize("line", LINE_KINDS)
+def test_line_kinds_with_the_character_tests_are_those_of_the_patterns(line):
+    from policydoc.docparts import kind_of
+
+    assert kind_of.__wrapped__(line) == _kind_by_patterns(line)
+
+
+LEADING_WORDS = [
+    "到2025年，新增",
+    "“十四五”期间新增",
+    "力争到2025年底达到",
+    "十三五末",
+    "要新增",
+    "将达到",
+    "预计",
+    "新增",
+    "年均",
+    "",
+]
+
+
+@pytest.mark.parametrize("words", LEADING_WORDS)
+def test_the_leading_period_and_filler_tests_let_through_every_match(words):
+    if targets._LEADING_PERIOD.search(words):
+        assert targets._HAS_PERIOD_CHAR.search(words)
+    if targets._LEADING_FILLER.search(words):
+        assert words.startswith(targets.LEADING_FILLERS)
+    assert any(targets._LEADING_PERIOD.search(w) for w in LEADING_WORDS)
+    assert any(targets._LEADING_FILLER.search(w) for w in LEADING_WORDS)

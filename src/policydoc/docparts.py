@@ -182,23 +182,25 @@ def kind_of(text: str) -> str | None:
     t = text.strip()
     if not t or len(t) > 160:  # every element below is a short line
         return None
-    if DATE.match(t) or split_signed_date(t)[0]:
+    # A character test before a pattern where every match must pass it (``t`` is stripped: no
+    # final newline for ``$`` to stand before): most lines are none of these elements.
+    if ("日" in t and DATE.match(t)) or split_signed_date(t)[0]:  # both forms of DATE hold 日
         return "date"
     if ("号" in t and DOC_NUMBER.match(t)) or DOC_NUMBER_LOOSE.match(t):  # every DOC_NUMBER form ends in 号
         return "doc_number"
-    if DOC_CODE.match(t):
+    if t[0].isascii() and DOC_CODE.match(t):  # opens with A-Z
         return "doc_code"
-    if ISSUER_MARK.match(t):
+    if t.endswith("文件") and ISSUER_MARK.match(t):
         return "issuer_mark"
-    if NOTE.match(t):
+    if t.startswith(("（", "(")) and NOTE.match(t):  # both forms open with a bracket
         return "note"
-    if CC.match(t):
+    if t.startswith("抄送") and CC.match(t):
         return "cc"
     if t.endswith("印发") and PRINTED.match(t):
         return "printed"
     if DISCLOSURE.match(t):
         return "disclosure"
-    if CONTACT.match(t):
+    if "联系" in t and CONTACT.match(t):
         return "contact"
     return None
 

@@ -11,6 +11,8 @@ memory stay linear in the text however many quantities one sentence holds.
 
 from __future__ import annotations
 
+import re
+
 from .kinds import Context, classify, document_default
 from .model import Annex, Period, Quantity, Section, Target
 from .patterns import lazy
@@ -21,8 +23,8 @@ from .quantities import (
     QUALIFIER_ALIASES,
     Amount,
     Marks,
-    find_quantities,
-    may_hold_quantity,
+    first_start,
+    quantities_of,
 )
 from .roles import is_regulation
 from .views import paragraphs
@@ -48,9 +50,12 @@ class Suffixes:
     def __init__(self, words: tuple[str, ...]) -> None:
         self.words = frozenset(words)
         self.lengths = sorted({len(w) for w in self.words}, reverse=True)
+        self.last_chars = frozenset(w[-1] for w in self.words)  # a text ending in none of these ends no word
 
     def longest(self, text: str, *, shorter: bool = False) -> str | None:
         """The longest word that ``text`` ends with (``shorter``: only words shorter than ``text``)."""
+        if text[-1:] not in self.last_chars:
+            return None
         n = len(text) - 1 if shorter else len(text)
         for k in self.lengths:
             if k <= n and text[-k:] in self.words:
@@ -67,11 +72,15 @@ _LEADING_PERIOD = lazy(
 _TRAILING_PERIOD = lazy(r"[\s，]*(?:到|至|在|于)?(?:19|20)\d{2}\s*年(?:底|末|前|年底)?$|[\s，]*每年$")
 # Every match of _TRAILING_PERIOD ends the text with one of these (``$`` also matches before a final newline).
 _TRAILING_PERIOD_ENDS = ("年", "底", "末", "前", "年\n", "底\n", "末\n", "前\n")
-_LEADING_FILLER = lazy(r"^(?:力争|争取|预计|要|将)")
+LEADING_FILLERS = ("力争", "争取", "预计", "要", "将")
+_LEADING_FILLER = lazy(rf"^(?:{'|'.join(LEADING_FILLERS)})")
 _BASELINE_TAIL = lazy(r"(?:由|从)[^，。；]*\d[^，。；]*$")
 _BASELINE_WORDS = ("由", "从")  # one of them is in every match of _BASELINE_TAIL
+# ``any(w in words for w in _BASELINE_WORDS)`` as one search (the generator cost more than the test).
+_HAS_BASELINE_WORD = re.compile("|".join(map(re.escape, _BASELINE_WORDS)))
 # One of these is in every match of PERIODS: 五 of a plan, 年 of a year, or a PERIODIC word's first.
 _PERIOD_CHARS = tuple({"五", "年", *(w[0] for w in PERIODIC)})
+_HAS_PERIOD_CHAR = re.compile("|".join(map(re.escape, sorted(_PERIOD_CHARS))))  # any(c in text …) as one search
 _LIST_JOINERS = frozenset(("、", "和", "或", "及", "、或", "或者"))
 _CLAUSE_END = "，。；：、！？\n"
 _NOUN_END = lazy(r"[，。；：、！？（）\n]|和|及|与|等")
@@ -98,24 +107,36 @@ def extract(
     """
     default: str | None = None  # found at the first quantity: a document without one needs no walk of its tree
     out: list[Quantity] = []
+    seen: dict[tuple[str, str], int] = {}  # the first cue on each sentence and section (see kinds.classify)
     for text, where in paras if paras is not None else paragraphs(sections, preamble, annexes):
-        if not may_hold_quantity(text):  # most paragraphs: no Marks to make
+        start = first_start(text)
+        if start < 0:  # most paragraphs: no Marks to make
             continue
         marks = Marks(text)
         previous: tuple[int, int, Quantity] | None = None
         in_table = text in table_rows
-        for q in find_quantities(text, marks):
+        for q in quantities_of(text, marks, start):
             if default is None:
                 default = document_default(title, lambda: is_regulation(sections))
-            quantity = _quantity(text, marks, q, where, previous, in_table, default)
+            s_start, quantity = _quantity(text, marks, q, where, previous, in_table, default, seen)
             out.append(quantity)
-            previous = (marks.last("sentence", q.start), q.end, quantity)
+            previous = (s_start, q.end, quantity)
     return out
 
 
 def targets(quantities: list[Quantity]) -> list[Target]:
     """The goals among ``quantities``: those of kind ``target``, as ``Target``."""
-    return [Target(**q.model_dump(exclude={"kind"})) for q in quantities if q.kind == "target"]
+    out: list[Target] = []
+    for q in quantities:
+        if q.kind == "target":
+            # A Quantity's fields are a Target's and kind, already validated: its values as they
+            # are and the period as a dict of its fields (a Target of its own, as model_dump gave).
+            fields = q.__dict__.copy()
+            del fields["kind"]
+            if q.period is not None:
+                fields["period"] = q.period.__dict__.copy()
+            out.append(Target.model_validate(fields))  # Target(**fields), see _quantity
+    return out
 
 
 def _window(marks: Marks, q: Amount) -> tuple[int, int, int]:
@@ -144,7 +165,9 @@ def _quantity(
     # (sentence start, end, quantity) of the quantity before this one in the same paragraph
     in_table: bool,
     default: str,
-) -> Quantity:
+    seen: dict[tuple[str, str], int] | None = None,
+) -> tuple[int, Quantity]:
+    """The start of the quantity's sentence, and the Quantity."""
     s_start, w_start, w_end = _window(marks, q)
     before = text[w_start : q.start]
     qualifier = q.after or _BEFORE.longest(before)
@@ -170,18 +193,22 @@ def _quantity(
         section=where or "",
         in_table=in_table,
     )
-    return Quantity(
-        indicator=indicator or q.raw,
-        low=q.low,
-        high=q.high,
-        unit=q.unit,
-        qualifier=qualifier,
-        raw=q.raw,
-        period=_period(before) or _period(window),
-        text=window,
-        section=where,
-        in_table=in_table,
-        kind=classify(context, default),
+    # model_validate of a dict: the validation of Quantity(**…), without packing keywords (a
+    # sixth less for a model of this many fields)
+    return s_start, Quantity.model_validate(
+        {
+            "indicator": indicator or q.raw,
+            "low": q.low,
+            "high": q.high,
+            "unit": q.unit,
+            "qualifier": qualifier,
+            "raw": q.raw,
+            "period": _period(before) or _period(window),
+            "text": window,
+            "section": where,
+            "in_table": in_table,
+            "kind": classify(context, default, seen),
+        }
     )
 
 
@@ -206,12 +233,17 @@ def _indicator(text: str, marks: Marks, q: Amount, s_start: int, s_end: int) -> 
             if peeled != words and peeled.strip():
                 words, changed = peeled, True
     # 额度由30万元提高至50万元: the baseline is not part of what is measured.
-    if any(w in words for w in _BASELINE_WORDS):
+    if _HAS_BASELINE_WORD.search(words):
         words = _BASELINE_TAIL.sub("", words).strip() or words.strip()
     else:
         words = words.strip()
     # A clause that opens with its period (到2025年…) measures what follows the period.
-    words = _LEADING_FILLER.sub("", _LEADING_PERIOD.sub("", words)).strip()
+    # (Each pattern only on words it can match: a period holds 年 or 五, a filler opens them.)
+    if _HAS_PERIOD_CHAR.search(words):
+        words = _LEADING_PERIOD.sub("", words)
+    if words.startswith(LEADING_FILLERS):
+        words = _LEADING_FILLER.sub("", words)
+    words = words.strip()
     if words:
         return words
     if clause_start > s_start:
@@ -222,7 +254,7 @@ def _indicator(text: str, marks: Marks, q: Amount, s_start: int, s_end: int) -> 
 
 def _period(text: str) -> Period | None:
     """The last period expression in ``text`` (nearest to the number when ``text`` precedes it)."""
-    if not any(c in text for c in _PERIOD_CHARS):
+    if not _HAS_PERIOD_CHAR.search(text):
         return None
     found = None
     for m in PERIODS.finditer(text):

@@ -172,18 +172,18 @@ def paragraphs(
 def _section_paragraphs(sections: list[Section], path: str | None, out: list[tuple[str, str | None]]) -> None:
     # Appends to one list: a generator per level re-yielded every paragraph through each level above.
     # ``path``: where the parent sits, None at the top (an empty marker and title still counts as a level).
+    append = out.append
     for s in sections:
-        here = f"{s.marker}{s.title}"
-        where = here if path is None else f"{path} > {here}"
-        if s.title:
-            out.append((s.title, where))
-        if s.text:
-            for para in s.text.split("\n"):
-                if para:
-                    out.append((para, where))
+        title, text = s.title, s.text
+        where = f"{s.marker}{title}" if path is None else f"{path} > {s.marker}{title}"
+        if title:
+            append((title, where))
+        if text:
+            if "\n" in text:
+                out += [(para, where) for para in text.split("\n") if para]
+            else:  # one paragraph (most sections): no list made to split it
+                append((text, where))
         if s.children:
             _section_paragraphs(s.children, where, out)
         if s.tail:
-            for para in s.tail.split("\n"):
-                if para:
-                    out.append((para, where))
+            out += [(para, where) for para in s.tail.split("\n") if para]
