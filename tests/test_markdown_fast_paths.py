@@ -42,3 +42,10 @@ def test_plain_lines_keep_the_newline_rule() -> None:
         tokens = fast.md.parse(src)
         plain = MarkdownIt("commonmark", {"html": True}).enable("table").parse(src)
         assert markdown._paragraphs(tokens, fast.trigger) == markdown._paragraphs(plain, None)
+
+
+def test_normalize_rule_skips_only_text_without_cr_or_nul() -> None:
+    fast = markdown._parser()
+    plain = MarkdownIt("commonmark", {"html": True}).enable("table")
+    for src in ["甲\r\n乙", "甲\r乙\n丙", "甲\0乙", "- 甲\r\n- 乙\0", "甲\n\n乙", "\r", "\0"]:
+        assert _tokens(fast.md.parse(src)) == _tokens(plain.parse(src)), src

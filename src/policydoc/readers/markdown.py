@@ -124,6 +124,8 @@ def _parser() -> _Markdown:
     from markdown_it import MarkdownIt  # deferred: ~90 ms at start-up, only Markdown inputs need it
 
     md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    if _normalize_is_known():
+        md.core.ruler.at("normalize", _normalize)
     block_rules = md.block.ruler.get_active_rules()
     if set(block_rules) <= _BLOCK_STARTS.keys() | _SECOND_LINES.keys():
         starts = [_BLOCK_STARTS[name] for name in block_rules if name in _BLOCK_STARTS]
@@ -138,6 +140,22 @@ def _parser() -> _Markdown:
     trigger = re.compile(f"[{re.escape(triggers)}]")
     md.core.ruler.at("inline", _inline_rule(trigger))
     return _Markdown(md, trigger)
+
+
+def _normalize_is_known() -> bool:
+    """markdown-it's ``normalize`` rule is the one ``_normalize`` stands for (these two patterns)."""
+    from markdown_it.rules_core.normalize import NEWLINES_RE, NULL_RE
+
+    return (NEWLINES_RE.pattern, NULL_RE.pattern) == (r"\r\n?|\n", r"\0")
+
+
+def _normalize(state: StateCore) -> None:
+    """markdown-it's ``normalize`` rule (line ends to ``\\n``, NUL to U+FFFD) without its two
+    passes over text that has neither: there its patterns only put each ``\\n`` back for itself."""
+    from markdown_it.rules_core.normalize import normalize
+
+    if "\r" in state.src or "\0" in state.src:
+        normalize(state)
 
 
 def _any_of(patterns: list[str]) -> re.Pattern[str]:
