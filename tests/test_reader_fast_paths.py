@@ -52,3 +52,53 @@ def test_character_tests_equal_their_patterns() -> None:
         assert oneline._latin_end(s) == (oneline._LATIN_END.search(s) is not None), repr(s)
         assert lines._may_be_fragment(s) or lines.FRAGMENT.fullmatch(s) is None, repr(s)
         assert text._first(s) == s.lstrip()[:1], repr(s)
+
+
+def _split_line_plain(line: str) -> list[str]:
+    """split_line as it was written before it kept the last piece's ASCII count (every test by its pattern)."""
+    import regex
+
+    latin_start = regex.compile(r"^[A-Za-z0-9(\['\"‘-]")
+    latin_end = regex.compile(r"[A-Za-z0-9,.;:'\"’)\]-]$")
+    brackets = regex.compile(f"[{oneline._OPEN}{regex.escape(oneline._CLOSE)}]")
+
+    def latin(piece: str) -> bool:
+        return sum(1 for c in piece if c.isascii()) >= 0.8 * len(piece)
+
+    pieces: list[str] = []
+    depth = 0
+    for piece in oneline._SPACE.split(line.strip()):
+        if not piece:
+            continue
+        if pieces and piece[:1] in "条章节" and oneline._HALF_MARKER.search(pieces[-1]):
+            pieces[-1] += piece
+            continue
+        bare = bool(pieces) and oneline._bare_marker(pieces[-1])
+        glue = bool(pieces) and (
+            depth > 0
+            or (latin_start.search(piece) and latin_end.search(pieces[-1]) and latin(pieces[-1]) and latin(piece))
+            or bare
+        )
+        if glue:
+            joined = [pieces[-1] + " ", piece] if bare else [pieces[-1], piece]
+            pieces[-1] = lines.join_lines(joined)
+        else:
+            pieces.append(piece)
+        if brackets.search(piece):
+            depth = max(0, depth + len(oneline._OPENS.findall(piece)) - len(oneline._CLOSES.findall(piece)))
+            if depth > 3:
+                depth = 0
+    return pieces
+
+
+def test_split_line_equals_the_plain_computation() -> None:
+    rng = random.Random(11)
+    words = [
+        "Data", "flows", "is", "a", "1.", "(1)", "x,", "end.", "‘q", "’", "[a]", "-", "中文", "第一条", "第六", "条",
+        "章", "（一）", "《标题", "》", "（", "）", "【", "】", "“", "”", "通知。", "A中", "中a", "1", "2024", "年",
+        "一、", "ABC中文字", "abcd中", "二",
+    ]  # fmt: skip
+    for _ in range(4000):
+        gaps = [" ", " ", "  ", "\u3000", "\t", ""]
+        line = "".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(1, 60)))
+        assert oneline.split_line(line) == _split_line_plain(line), line
