@@ -102,3 +102,90 @@ def test_split_line_equals_the_plain_computation() -> None:
         gaps = [" ", " ", "  ", "\u3000", "\t", ""]
         line = "".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(1, 60)))
         assert oneline.split_line(line) == _split_line_plain(line), line
+
+
+def test_chrome_probes_are_looser_than_their_rows() -> None:
+    """A probe (stdlib re) matches at the start of every line its row (regex, ignoring case) matches."""
+    import re
+
+    import regex
+
+    # What the probes stand on: regex's \s, \d and \p{Han} and its case-insensitive letters,
+    # over every code point, against the classes the probes use in their place.
+    letters = "".join(sorted({c.lower() for w in chrome.CONTROL_WORDS for c in w if c.isascii() and c.isalpha()}))
+    classes = regex.compile(rf"(?P<s>\s)|(?P<d>\d)|(?P<han>\p{{Han}})|(?P<letter>[{letters}uh])", regex.I)
+    for code in range(0x110000):
+        m = classes.fullmatch(chr(code))
+        if m is None:
+            continue
+        if m.lastgroup == "s":
+            assert chr(code).isspace(), hex(code)
+        elif m.lastgroup == "letter":
+            assert chr(code).lower() in letters + "uh", hex(code)
+        else:
+            assert code >= 0x80 or (m.lastgroup == "d" and chr(code) in "0123456789"), hex(code)
+    # Every row's matches on lines made slot by slot in the row's shape, a slot at times taken by
+    # another piece.
+    rng = random.Random(13)
+    shared = ["", " ", "  ", "\u3000", "中", "，", "。", "：", ":", "3", "٣", "１２", "x", "S", "/"]
+    seps = ["", " ", "【", "】", "|", ">", "·", "(", "*", "："]
+    words = [*chrome.CONTROL_WORDS, "Top", "pc版", "a+"]
+    shapes = {
+        "page-marker": [
+            ["=", "=="],
+            ["", " "],
+            ["PAGE", "page", "Page"],
+            ["", " "],
+            ["3", "12", "٣"],
+            ["", " "],
+            ["="],
+        ],
+        "controls": [seps, words, seps, words, seps, ["", *words]],
+        "breadcrumb-separator": [[">", "›", "»", "＞", "/"], ["", ">", "/"]],
+        "source-link": [
+            ["原文链接", "本文链接", "链接", "网址", "URL Source", "url source", "来源网址"],
+            ["：", ":"],
+            ["", " "],
+            ["", "http://a.b", "HTTPS://c"],
+        ],
+        "print-header": [
+            ["26", "2", "٣"],
+            ["/"],
+            ["03", "3"],
+            ["/"],
+            ["2024"],
+            [",", ""],
+            [" ", ""],
+            ["11:46", "9:05"],
+            [" "],
+            ["标题", "", "a _ b"],
+        ],
+        "print-footer": [
+            ["http", "HTTPS", "https"],
+            ["://"],
+            ["a.b/c", "x"],
+            [" ", "  "],
+            ["2", "13"],
+            ["/"],
+            ["13", "2"],
+        ],
+        "views": [
+            ["浏览", "阅读", "点击"],
+            ["", "次数", "量"],
+            ["", " "],
+            ["", "：", ":"],
+            ["", "12", "٣"],
+            ["", "次"],
+        ],
+    }
+    rows = [(rule, regex.compile(rule.pattern, regex.I), re.compile(rule.probe)) for rule in chrome.RULES if rule.probe]
+    assert {rule.name for rule, _, _ in rows} >= {rule.name for rule in chrome.RULES if rule.zone == "any"}
+    hits: Counter[str] = Counter()
+    for k in range(40000):
+        slots = shapes[rows[k % len(rows)][0].name]
+        line = chrome.fold("".join(rng.choice(slot if rng.random() < 0.9 else shared) for slot in slots))
+        for rule, pattern, probe in rows:
+            if pattern.fullmatch(line):
+                hits[rule.name] += 1
+                assert probe.match(line), (rule.name, line)
+    assert len(hits) == len(rows) and min(hits.values()) >= 500, hits
