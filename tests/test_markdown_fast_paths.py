@@ -49,3 +49,28 @@ def test_normalize_rule_skips_only_text_without_cr_or_nul() -> None:
     plain = MarkdownIt("commonmark", {"html": True}).enable("table")
     for src in ["甲\r\n乙", "甲\r乙\n丙", "甲\0乙", "- 甲\r\n- 乙\0", "甲\n\n乙", "\r", "\0"]:
         assert _tokens(fast.md.parse(src)) == _tokens(plain.parse(src)), src
+
+
+DOCUMENT_PIECES = [
+    "中", "文", "第一条", " ", "  ", "\t", "\u3000", "\n", "\n\n", "\n  ", "\n   ", "\n    ", "\n\t", "\n \t",
+    "\n# ", "\n## ", "\n###### ", "\n####### ", "\n#", "\n   # ", "\n    # ", " #", " ##", "#", "\t#", " # ",
+    "\n<!-- INFO END -->", "\n<!-- a -->b", "\n  <!--x-->", "\n<!--", "-->", "\n===", "\n---", "\n--|--", "\n|a|",
+    "\n- ", "\n1. ", "\n> ", "\n```", "x", "a", "2024年", "\n*", "*", "<", "[", "\n\n第二章 总则", "\n正文",
+]  # fmt: skip
+
+
+def test_plain_document_equals_the_plain_parser() -> None:
+    fast = markdown._parser()
+    plain = MarkdownIt("commonmark", {"html": True}).enable("table")
+    rng = random.Random(17)
+    taken = 0
+    weights = [1] * len(DOCUMENT_PIECES)
+    for name in ("中", "文", "\n", "\n\n", "\n## ", "\n正文"):
+        weights[DOCUMENT_PIECES.index(name)] = 12
+    for _ in range(30000):
+        src = "".join(rng.choices(DOCUMENT_PIECES, weights, k=rng.randint(1, 30)))
+        got = markdown._plain_document(src, fast)
+        if got is not None:
+            taken += 1
+            assert got == markdown._paragraphs(plain.parse(src), None), src
+    assert taken > 3000

@@ -117,6 +117,9 @@ _INLINE_TRIGGERS = {
 class _Markdown:
     md: MarkdownIt
     trigger: re.Pattern[str] | None  # a character some inline rule acts on; None: parse all inline tokens
+    # The plain-line rule's tests (_plain_line_rule); None: no such rule, nor _plain_document.
+    starts: re.Pattern[str] | None = None
+    stops: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -127,19 +130,21 @@ def _parser() -> _Markdown:
     if _normalize_is_known():
         md.core.ruler.at("normalize", _normalize)
     block_rules = md.block.ruler.get_active_rules()
+    starts = stops = None
     if set(block_rules) <= _BLOCK_STARTS.keys() | _SECOND_LINES.keys():
-        starts = [_BLOCK_STARTS[name] for name in block_rules if name in _BLOCK_STARTS]
+        firsts = [_BLOCK_STARTS[name] for name in block_rules if name in _BLOCK_STARTS]
         seconds = [p for name in block_rules if (p := _SECOND_LINES.get(name))]
-        md.block.ruler.before(
-            block_rules[0], "plain_line", _plain_line_rule(_any_of(starts), _any_of(starts + seconds))
-        )
+        starts, stops = _any_of(firsts), _any_of(firsts + seconds)
+        md.block.ruler.before(block_rules[0], "plain_line", _plain_line_rule(starts, stops))
     inline_rules = md.inline.ruler.get_active_rules()
     if not set(inline_rules) <= _INLINE_TRIGGERS.keys():
         return _Markdown(md, None)
     triggers = "".join(sorted({c for name in inline_rules for c in _INLINE_TRIGGERS[name]}))
     trigger = re.compile(f"[{re.escape(triggers)}]")
     md.core.ruler.at("inline", _inline_rule(trigger))
-    return _Markdown(md, trigger)
+    if not {"heading", "html_block"} <= set(block_rules) or not md.options.get("html"):
+        starts = stops = None  # _plain_document reads headings and comments as these rules do
+    return _Markdown(md, trigger, starts, stops)
 
 
 def _normalize_is_known() -> bool:
@@ -232,7 +237,10 @@ def read_markdown(text: str) -> ReadResult:
     lines: list[tuple[int, str]] = []
     tables: list[Block] = []
     parser = _parser()
-    for line, content, kind in _paragraphs(parser.md.parse(body), parser.trigger):
+    paragraphs = _plain_document(body, parser)
+    if paragraphs is None:
+        paragraphs = _paragraphs(parser.md.parse(body), parser.trigger)
+    for line, content, kind in paragraphs:
         if kind == "table":
             tables.append(Block(text=content, kind="table", line=line + offset))
         else:
@@ -251,6 +259,76 @@ def read_markdown(text: str) -> ReadResult:
     if isinstance(yaml.get("title"), str) and yaml["title"]:
         source_meta.setdefault("title", yaml["title"])
     return ReadResult(blocks=blocks, format="markdown", source_meta=source_meta)
+
+
+_ATX_HEADING = re.compile(r"(#{1,6})(?:[ \t]|$)")  # the heading rule's test of a line's start
+
+
+def _plain_document(body: str, parser: _Markdown) -> list[tuple[int, str, str]] | None:
+    """``_paragraphs(parser.md.parse(body))`` without markdown-it, for a body made only of plain
+    paragraphs, ATX headings and one-line HTML comments (a regulation converted to Markdown);
+    None for any other body, which markdown-it reads.
+
+    Exact: no CR or NUL (normalize leaves the text), lines split at "\\n" as markdown-it splits
+    them and blank where it finds them empty. Every other line at an indent under 4 fails the
+    plain-line rule's ``stops``, so each paragraph is one that rule takes whole (a first line
+    ``starts`` nothing, no later line starts a block, a table's delimiter row or a setext
+    underline), or it is a heading or a comment that follows a blank line, a heading or a comment
+    (no paragraph to interrupt, no rule before theirs takes it, and the line after it fails
+    ``stops`` too, or is a heading or a comment: never the delimiter row of a table). A line at
+    an indent of 4 or more is only taken inside a paragraph (no code block). No line holds a
+    trigger character: no inline token needs parsing (``_plain``). The heading's text is cut
+    as the heading rule cuts it, the comment read as ``_paragraphs`` reads an html_block.
+    """
+    from markdown_it.common.utils import mdTrim
+
+    starts, stops, trigger = parser.starts, parser.stops, parser.trigger
+    if starts is None or stops is None or trigger is None or "\r" in body or "\0" in body:
+        return None
+    out: list[tuple[int, str, str]] = []
+    para: list[str] = []  # the lines of the open paragraph
+    first = 0  # its first line (0-based)
+    for n, line in enumerate([*body.split("\n"), ""]):  # a blank line more closes the last paragraph
+        text = line.lstrip(" \t")
+        if not text:
+            if para:
+                if content := _inline_text(mdTrim("\n".join(para))).strip():  # as _paragraphs reads it
+                    out.append((first + 1, content, "para"))
+                para = []
+            continue
+        indent = len(line) - len(text)
+        if indent and "\t" in line[:indent]:
+            indent = len(line[:indent].expandtabs(4))
+        if indent <= 3 and stops.match(text):
+            if para or starts.match(text) is None:
+                return None
+            heading = _ATX_HEADING.match(text)
+            if heading is not None:
+                content = mdTrim(_heading_text(text[heading.end(1) :]))
+                if trigger.search(content):
+                    return None
+                if content := content.strip():
+                    out.append((n + 1, content, "para"))
+            elif text.startswith("<!--") and "-->" in text:  # html_block: a comment closed on its line
+                if content := _strip_html(line):
+                    out.append((n + 1, content, "para"))
+            else:
+                return None
+            continue
+        if trigger.search(text) or (indent >= 4 and not para):
+            return None
+        if not para:
+            first = n
+        para.append(line)
+    return out
+
+
+def _heading_text(rest: str) -> str:
+    """What the heading rule keeps (before its trim) of what follows the ``#`` marks: trailing
+    spaces and tabs off, then a closing run of ``#`` that a space or tab sets apart."""
+    rest = rest.rstrip(" \t")
+    bare = rest.rstrip("#")
+    return bare if bare and bare[-1] in " \t" else rest
 
 
 # The token types _paragraphs acts on; the others (the closing tokens, headings' and lists'
