@@ -12,7 +12,7 @@ from html import unescape
 from typing import Any
 
 import regex
-from lxml import etree, html
+from lxml import etree
 
 from ..blocks import Block, ReadResult
 from ..patterns import lazy
@@ -50,12 +50,17 @@ META_NAMES = {
 }
 
 
-def parse_tree(text: str) -> html.HtmlElement:
-    # No network, no entities from outside: pages are data, never instructions.
-    parser = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
-    root = html.document_fromstring(text, parser=parser) if text.strip() else None
-    if root is None:
+def parse_tree(text: str) -> etree._Element:
+    """The page as lxml.html's ``document_fromstring`` parses it, in plain lxml elements: the
+    readers use no method of lxml.html's classes, whose Python class lookup ran for every
+    element the walks touch."""
+    if not text.strip():
         raise NoArticleText("empty HTML")
+    # No network, no entities from outside: pages are data, never instructions.
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+    root = etree.fromstring(text, parser)
+    if root is None:
+        raise etree.ParserError("Document is empty")  # as document_fromstring
     return root
 
 
@@ -100,8 +105,8 @@ def find_container(root: etree._Element, totals: dict[etree._Element, int]) -> e
 
 
 def _align(el: etree._Element) -> str | None:
-    style = el.get("style") or ""
-    m = ALIGN.search(style)
+    style = el.get("style")
+    m = ALIGN.search(style) if style else None
     value = (m.group(1) if m else el.get("align") or "").lower()
     return value if value in ("center", "right") else None
 
@@ -162,11 +167,12 @@ def extract_blocks(container: etree._Element) -> list[Block]:
         if event == "start":
             if tag is None:
                 continue
-            if tag in SKIP_TAGS or HIDDEN.search(el.get("style") or ""):
+            if tag in SKIP_TAGS or ((style := el.get("style")) and HIDDEN.search(style)):
                 walker.skip_subtree()
                 continue
             if tag in BLOCK_TAGS:
-                flush()
+                if buf:  # (flush makes no block of nothing)
+                    flush()
                 state["element"] += 1
                 state["align"] = _align(el)
             if tag == "table" and _is_data_table(el):
@@ -181,7 +187,7 @@ def extract_blocks(container: etree._Element) -> list[Block]:
             if el.text:
                 buf.append(el.text)
         else:
-            if tag in BLOCK_TAGS:
+            if tag in BLOCK_TAGS and buf:
                 flush()
             if el.tail and el is not container:
                 buf.append(el.tail)
