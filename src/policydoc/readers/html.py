@@ -153,13 +153,14 @@ def extract_blocks(container: etree._Element) -> list[Block]:
     """Paragraphs of the article in document order; a data table gives one block per row."""
     blocks: list[Block] = []
     buf: list[str] = []
-    state = {"element": 0, "align": None}
+    element = 0  # block elements so far
+    align: str | None = None
 
     def flush() -> None:
         text = "".join(buf).strip()
         buf.clear()
         if text:
-            blocks.append(Block(text=text, element=state["element"], align=state["align"]))
+            blocks.append(Block(text=text, element=element, align=align))
 
     walker = etree.iterwalk(container, events=("start", "end"))
     for event, el in walker:
@@ -173,24 +174,24 @@ def extract_blocks(container: etree._Element) -> list[Block]:
             if tag in BLOCK_TAGS:
                 if buf:  # (flush makes no block of nothing)
                     flush()
-                state["element"] += 1
-                state["align"] = _align(el)
+                element += 1
+                align = _align(el)
             if tag == "table" and _is_data_table(el):
                 for tr in el.iter("tr"):
                     if _nearest_table(tr) is el:
                         cells = [flat_text(td).strip() for td in tr if td.tag in ("td", "th")]
                         row = " ".join(c for c in cells if c)
                         if row:
-                            blocks.append(Block(text=row, kind="table", element=state["element"]))
+                            blocks.append(Block(text=row, kind="table", element=element))
                 walker.skip_subtree()
                 continue
-            if el.text:
-                buf.append(el.text)
+            if text := el.text:  # (lxml builds the string anew at each access)
+                buf.append(text)
         else:
             if tag in BLOCK_TAGS and buf:
                 flush()
-            if el.tail and el is not container:
-                buf.append(el.tail)
+            if el is not container and (tail := el.tail):
+                buf.append(tail)
     flush()
     return blocks
 

@@ -110,9 +110,9 @@ def read_sina(text: str) -> ReadResult:
     }
     # Wrapper lines that say who wrote what: lift them out before reading paragraphs.
     for el in list(root.iter()):
-        if not isinstance(el.tag, str):
+        if not isinstance(el.tag, str) or not (names := el.get("class")):
             continue
-        classes = (el.get("class") or "").split()
+        classes = names.split()
         if "article-editor" in classes:
             m = EDITOR.search(etree.tostring(el, method="text", encoding="unicode"))
             news["editor"] = m.group(1).strip() if m else None
