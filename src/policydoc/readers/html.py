@@ -9,6 +9,7 @@ article (索引号, 发文机关, 成文日期, 发文字号 …).
 from __future__ import annotations
 
 from html import unescape
+from itertools import islice
 from typing import Any
 
 import regex
@@ -33,8 +34,12 @@ _HAN_RUNS = lazy(r"\p{Han}+")
 
 
 def han_count(text: str) -> int:
-    """How many Chinese characters ``text`` holds (by runs: a list per character costs 10× more)."""
-    return sum(map(len, _HAN_RUNS.findall(text)))
+    """How many Chinese characters ``text`` holds (by runs: a list per character costs 10× more).
+    Most texts of a page are white space between tags: ASCII, no Chinese to look for."""
+    return 0 if text.isascii() else sum(map(len, _HAN_RUNS.findall(text)))
+
+
+
 # id or class of the article body in the CMSes Chinese government sites run on.
 CONTAINER_HINT = lazy(
     r"^(?:UCAP-CONTENT|zoom|zoomcon|TRS_Editor|TRS_UEDITOR|trs_editor_view|article-content|article_content"
@@ -136,10 +141,24 @@ def flat_text(el: etree._Element) -> str:
     return "".join(parts)
 
 
+def cell_text(cell: etree._Element) -> str:
+    """``flat_text(cell).strip()`` of a table cell; a cell without children is its text."""
+    if len(cell) == 0:
+        return (cell.text or "").strip()  # flat_text: the cell's block spaces around its text
+    return flat_text(cell).strip()
+
+
 def _is_data_table(table: etree._Element) -> bool:
-    rows = [tr for tr in table.iter("tr") if _nearest_table(tr) is table]
-    multi = sum(1 for tr in rows if sum(1 for td in tr if td.tag in ("td", "th") and flat_text(td).strip()) >= 2)
-    return multi >= 2
+    """Two rows of its own with two cells that hold text (counting stops there)."""
+    multi = 0
+    for tr in table.iter("tr"):
+        if _nearest_table(tr) is table:
+            filled = (1 for td in tr if td.tag in ("td", "th") and cell_text(td))
+            if next(islice(filled, 1, None), None) is not None:  # a second cell with text
+                multi += 1
+                if multi >= 2:
+                    return True
+    return False
 
 
 def _nearest_table(el: etree._Element) -> etree._Element | None:
@@ -179,7 +198,7 @@ def extract_blocks(container: etree._Element) -> list[Block]:
             if tag == "table" and _is_data_table(el):
                 for tr in el.iter("tr"):
                     if _nearest_table(tr) is el:
-                        cells = [flat_text(td).strip() for td in tr if td.tag in ("td", "th")]
+                        cells = [cell_text(td) for td in tr if td.tag in ("td", "th")]
                         row = " ".join(c for c in cells if c)
                         if row:
                             blocks.append(Block(text=row, kind="table", element=element))
