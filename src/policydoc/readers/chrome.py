@@ -62,8 +62,7 @@ class ChromeRule:
     zone: Zone  # "head": above the official text only; "tail": below it only
     takes_next: bool = False  # a label whose value stands on the next line
     # A stdlib ``re`` pattern (no flags) that matches at the start of every line the row matches:
-    # looser than the row, and cheap (``_by_zone``). The rows of the any zone, which every line
-    # meets, have one.
+    # looser than the row, and cheap (``_by_zone``). Its letters are classes of both cases.
     probe: str | None = None
 
 
@@ -76,26 +75,46 @@ RULES: tuple[ChromeRule, ...] = (
     _rule("page-marker", r"=+\s*PAGE\s*\d+\s*=+", "any", probe="="),
     # The separators (same class in re: every regex \s is a str.isspace), then a word.
     _rule("controls", _CONTROLS, "any", probe=_SEP + "(?:" + "|".join(map(_cased, CONTROL_WORDS)) + ")"),
-    _rule("breadcrumb", r"(?:您(?:现在)?的位置|当前位置|所在位置|当前页面)\s*[:：].*", "head", takes_next=True),
-    _rule("breadcrumb", r"首\s*页\s*(?:[>›»＞/].*)?", "head"),
+    _rule(
+        "breadcrumb",
+        r"(?:您(?:现在)?的位置|当前位置|所在位置|当前页面)\s*[:：].*",
+        "head",
+        takes_next=True,
+        probe="您|当前|所在",
+    ),
+    _rule("breadcrumb", r"首\s*页\s*(?:[>›»＞/].*)?", "head", probe="首"),
     _rule("breadcrumb-separator", r"[>›»＞/]+", "any", probe=r"[>›»＞/]"),
-    _rule("citation-code", r"【法宝引证码】.*", "head"),
+    _rule("citation-code", r"【法宝引证码】.*", "head", probe="【法宝引证码】"),
     _rule(
         "source-link",
         "(?:" + _LINK_LABELS + r")\s*[:：]\s*(?:https?://\S*)?",
         "any",
         probe=f"[{_NON_ASCII}]{{0,4}}链接|原文地址|原文网址|网址|[uU]|来源网址",  # _LINK_LABELS
     ),
-    _rule("url", r"https?://\S+", "head"),
-    _rule("crawler-label", "(?:" + CRAWLER_LABELS + r")\s*[:：].{0,160}", "head", takes_next=True),
-    _rule("crawler-label", r"正\s*文", "head"),
-    _rule("publish-time", r"\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?", "head"),
-    _rule("publish-time", r"\d{1,2}:\d{2}(?::\d{2})?", "head"),
+    _rule("url", r"https?://\S+", "head", probe="[hH]"),
+    _rule(
+        "crawler-label",
+        "(?:" + CRAWLER_LABELS + r")\s*[:：].{0,160}",
+        "head",
+        takes_next=True,
+        probe="|".join(_cased(label[0]) if label.isascii() else label for label in CRAWLER_LABELS.split("|")),
+    ),
+    _rule("crawler-label", r"正\s*文", "head", probe="正"),
+    _rule(
+        "publish-time",
+        r"\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?",
+        "head",
+        probe=f"[0-9{_NON_ASCII}]",
+    ),
+    _rule("publish-time", r"\d{1,2}:\d{2}(?::\d{2})?", "head", probe=f"[0-9{_NON_ASCII}]"),
     # 听全文 2025-01-01 -次: a page's read-aloud button, ISO date and view count
     _rule(
-        "publish-time", r"(?:听全文)?\s*\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:[-\d]+次)?", "head"
+        "publish-time",
+        r"(?:听全文)?\s*\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:[-\d]+次)?",
+        "head",
+        probe=rf"(?:听全文)?\s*[0-9{_NON_ASCII}]",
     ),
-    _rule("views", r"[-\d]+\s*次", "head"),
+    _rule("views", r"[-\d]+\s*次", "head", probe=f"[-0-9{_NON_ASCII}]"),
     # A browser's print header and footer: 26/03/2024, 11:46 标题 _ 栏目 _ 网站 / https://… 2/13
     _rule(
         "print-header",
@@ -110,8 +129,10 @@ RULES: tuple[ChromeRule, ...] = (
         r".{0,60}(?:版权所有|ICP备|ICP证|公网安备|网站地图|Copyright|©|技术支持\s*[:：]|主办单位\s*[:：]|承办(?:单位)?\s*[:：]"
         r"|联系我们|网站标识码|Produced\s*By|publishdate\s*:).{0,60}",
         "tail",
+        # ICP: any three characters; Copyright, Produced, publishdate: the first letter.
+        probe=".{0,60}(?:版权所有|.{3}[备证]|公网安备|网站地图|[cC]|©|技术支持|主办单位|承办|联系我们|网站标识码|[pP])",
     ),
-    _rule("related-list", r"(?:相关(?:链接|解读|文件|阅读|新闻|稿件|政策)|延伸阅读)\s*[:：]?", "tail"),
+    _rule("related-list", r"(?:相关(?:链接|解读|文件|阅读|新闻|稿件|政策)|延伸阅读)\s*[:：]?", "tail", probe="相关|延"),
 )
 
 MAX_CHROME = 200
