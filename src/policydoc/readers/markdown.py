@@ -120,6 +120,8 @@ class _Markdown:
     # The plain-line rule's tests (_plain_line_rule); None: no such rule, nor _plain_document.
     starts: re.Pattern[str] | None = None
     stops: re.Pattern[str] | None = None
+    # The core rules after the block rule, each acting on one inline token at a time.
+    inline_rules: tuple[Callable[[StateCore], None], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -142,9 +144,15 @@ def _parser() -> _Markdown:
     triggers = "".join(sorted({c for name in inline_rules for c in _INLINE_TRIGGERS[name]}))
     trigger = re.compile(f"[{re.escape(triggers)}]")
     md.core.ruler.at("inline", _inline_rule(trigger))
-    if not {"heading", "html_block"} <= set(block_rules) or not md.options.get("html"):
-        starts = stops = None  # _plain_document reads headings and comments as these rules do
-    return _Markdown(md, trigger, starts, stops)
+    # _plain_document reads headings, rules and comments as these rules do, and runs the core
+    # rules after the block rule on an inline token by itself.
+    if (
+        not {"heading", "hr", "html_block"} <= set(block_rules)
+        or not md.options.get("html")
+        or md.core.ruler.get_active_rules() != ["normalize", "block", "inline", "text_join"]
+    ):
+        return _Markdown(md, trigger)
+    return _Markdown(md, trigger, starts, stops, tuple(md.core.ruler.getRules("")[2:]))
 
 
 def _normalize_is_known() -> bool:
@@ -262,39 +270,42 @@ def read_markdown(text: str) -> ReadResult:
 
 
 _ATX_HEADING = re.compile(r"(#{1,6})(?:[ \t]|$)")  # the heading rule's test of a line's start
+_THEMATIC_BREAK = re.compile(r"([*_-])(?:[ \t]*\1){2,}[ \t]*$")  # the hr rule's test of a line
 
 
 def _plain_document(body: str, parser: _Markdown) -> list[tuple[int, str, str]] | None:
-    """``_paragraphs(parser.md.parse(body))`` without markdown-it, for a body made only of plain
-    paragraphs, ATX headings and one-line HTML comments (a regulation converted to Markdown);
-    None for any other body, which markdown-it reads.
+    """``_paragraphs(parser.md.parse(body))`` without markdown-it's block parser, for a body
+    made only of plain paragraphs, ATX headings, thematic breaks and one-line HTML comments
+    (a regulation converted to Markdown); None for any other body, which markdown-it reads.
 
     Exact: no CR or NUL (normalize leaves the text), lines split at "\\n" as markdown-it splits
     them and blank where it finds them empty. Every other line at an indent under 4 fails the
     plain-line rule's ``stops``, so each paragraph is one that rule takes whole (a first line
     ``starts`` nothing, no later line starts a block, a table's delimiter row or a setext
-    underline), or it is a heading or a comment that follows a blank line, a heading or a comment
-    (no paragraph to interrupt, no rule before theirs takes it, and the line after it fails
-    ``stops`` too, or is a heading or a comment: never the delimiter row of a table). A line at
-    an indent of 4 or more is only taken inside a paragraph (no code block). No line holds a
-    trigger character: no inline token needs parsing (``_plain``). The heading's text is cut
-    as the heading rule cuts it, the comment read as ``_paragraphs`` reads an html_block.
+    underline), or it is a heading, a comment or (after a blank line) a thematic break that
+    follows no paragraph line (none to interrupt or underline, no rule before theirs takes it,
+    and the line after it fails ``stops`` too or is one of these: never a table's delimiter
+    row). A line at an indent of 4 or more is only taken inside a paragraph (no code block).
+    The heading's text is cut as the heading rule cuts it, the comment read as ``_paragraphs``
+    reads an html_block, a break gives no text; an inline token holding a trigger character
+    goes through the core rules after the block rule (``_parsed_inline``).
     """
     from markdown_it.common.utils import mdTrim
 
-    starts, stops, trigger = parser.starts, parser.stops, parser.trigger
-    if starts is None or stops is None or trigger is None or "\r" in body or "\0" in body:
+    starts, stops = parser.starts, parser.stops
+    if starts is None or stops is None or "\r" in body or "\0" in body:
         return None
     out: list[tuple[int, str, str]] = []
     para: list[str] = []  # the lines of the open paragraph
     first = 0  # its first line (0-based)
+    after_blank = True
     for n, line in enumerate([*body.split("\n"), ""]):  # a blank line more closes the last paragraph
         text = line.lstrip(" \t")
         if not text:
             if para:
-                if content := _inline_text(mdTrim("\n".join(para))).strip():  # as _paragraphs reads it
-                    out.append((first + 1, content, "para"))
+                _add_inline(out, parser, mdTrim("\n".join(para)), first, n)
                 para = []
+            after_blank = True
             continue
         indent = len(line) - len(text)
         if indent and "\t" in line[:indent]:
@@ -302,25 +313,45 @@ def _plain_document(body: str, parser: _Markdown) -> list[tuple[int, str, str]] 
         if indent <= 3 and stops.match(text):
             if para or starts.match(text) is None:
                 return None
-            heading = _ATX_HEADING.match(text)
-            if heading is not None:
-                content = mdTrim(_heading_text(text[heading.end(1) :]))
-                if trigger.search(content):
-                    return None
-                if content := content.strip():
-                    out.append((n + 1, content, "para"))
+            if (heading := _ATX_HEADING.match(text)) is not None:
+                _add_inline(out, parser, mdTrim(_heading_text(text[heading.end(1) :])), n, n + 1)
             elif text.startswith("<!--") and "-->" in text:  # html_block: a comment closed on its line
                 if content := _strip_html(line):
                     out.append((n + 1, content, "para"))
-            else:
+            elif not (after_blank and _THEMATIC_BREAK.match(text)):
                 return None
-            continue
-        if trigger.search(text) or (indent >= 4 and not para):
+        elif indent >= 4 and not para:
             return None
-        if not para:
-            first = n
-        para.append(line)
+        else:
+            if not para:
+                first = n
+            para.append(line)
+        after_blank = False
     return out
+
+
+def _add_inline(out: list[tuple[int, str, str]], parser: _Markdown, content: str, start: int, end: int) -> None:
+    """An inline token of ``content`` (source lines ``start`` to ``end``) as ``_paragraphs`` reads it."""
+    if parser.trigger is not None and parser.trigger.search(content) is None:
+        text = _inline_text(content).strip()  # _plain of a token the inline rule leaves
+    else:
+        text = _plain(_parsed_inline(parser, content, start, end), parser.trigger).strip()
+    if text:
+        out.append((start + 1, text, "para"))
+
+
+def _parsed_inline(parser: _Markdown, content: str, start: int, end: int) -> Token:
+    """The inline token as the block rule makes it and the core rules after it leave it. They
+    act on each inline token by itself, with the document's env: empty here, no reference
+    definition can stand in a body _plain_document reads (a paragraph starting with "[")."""
+    from markdown_it.rules_core.state_core import StateCore
+    from markdown_it.token import Token
+
+    token = Token("inline", "", 0, content=content, map=[start, end], children=[])
+    state = StateCore("", parser.md, {}, [token])
+    for rule in parser.inline_rules:
+        rule(state)
+    return token
 
 
 def _heading_text(rest: str) -> str:
