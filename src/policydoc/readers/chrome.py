@@ -22,7 +22,7 @@ import regex
 from ..docparts import kind_of
 from ..numbering import match_marker
 from ..patterns import lazy
-from .grid import COLONS, NO_COLON
+from .grid import COLONS, no_colon
 
 Line = tuple[int, str]  # (1-based line in the file, text)
 Zone = Literal["any", "head", "tail"]
@@ -267,7 +267,7 @@ def _drop_head(lines: list[Line]) -> list[Line]:
 
 
 def _label_runs(lines: list[str]) -> set[int]:
-    labelled = [not NO_COLON(line) and GENERIC_LABEL.fullmatch(line) is not None for line in lines]
+    labelled = [not no_colon(line) and GENERIC_LABEL.fullmatch(line) is not None for line in lines]
     out: set[int] = set()
     for i, is_label in enumerate(labelled):
         if is_label and ((i > 0 and labelled[i - 1]) or (i + 1 < len(labelled) and labelled[i + 1])):
