@@ -76,3 +76,22 @@ def test_plain_document_equals_the_plain_parser() -> None:
             taken += 1
             assert got == markdown._paragraphs(plain.parse(src), None), src
     assert taken > 3000
+
+
+def test_links_left_unnormalized_pass_validation_either_way() -> None:
+    """The reader's parser normalizes only links whose validity normalizing could change."""
+    plain = MarkdownIt("commonmark", {"html": True})
+    rng = random.Random(19)
+    starts = ["http://", "https://", "HTTPS://", "hTtP://", "/", "//", "#", "/javascript:", "#data:"]
+    pieces = [
+        "a", "中", "%", "%2", ":", "/", "#", "\\", "javascript:", "data:", "vbscript:", "\x00", "ſ", "K", "[", "]",
+        "@", "xn--", "?", "&", "\u00a0", "..", "例子.中国", ":80", "[::1]", "%E4", " ", "\t", "'", '"',
+    ]  # fmt: skip
+    for _ in range(20000):
+        url = rng.choice(starts) + "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert markdown._PLAIN_LINK.match(url)
+        assert plain.validateLink(plain.normalizeLink(url)), url
+        assert plain.validateLink(url), url
+    fast = markdown._parser()
+    for url in ["javascript:alert(1)", "JAVASCRIPT:x", "data:text/html,x", "data:image/png;x", "file:///a", " http://a"]:
+        assert fast.md.normalizeLink(url) == plain.normalizeLink(url)

@@ -131,6 +131,7 @@ def _parser() -> _Markdown:
     md = MarkdownIt("commonmark", {"html": True}).enable("table")
     if _normalize_is_known():
         md.core.ruler.at("normalize", _normalize)
+    md.normalizeLink = _link_normalizer(md.normalizeLink)  # type: ignore[method-assign]
     block_rules = md.block.ruler.get_active_rules()
     starts = stops = None
     if set(block_rules) <= _BLOCK_STARTS.keys() | _SECOND_LINES.keys():
@@ -169,6 +170,22 @@ def _normalize(state: StateCore) -> None:
 
     if "\r" in state.src or "\0" in state.src:
         normalize(state)
+
+
+# A link destination that validateLink passes whether normalized or not: normalizeLink keeps
+# its scheme or its leading "/" or "#" (letters by class: no case folding to think about).
+_PLAIN_LINK = re.compile(r"[hH][tT][tT][pP][sS]?://|[/#]")
+
+
+def _link_normalizer(normalize: Callable[[str], str]) -> Callable[[str], str]:
+    """markdown-it's ``normalizeLink`` (percent-encoding, punycode: a quarter of the parse of a
+    page full of links) only where it can matter to the reader: the reader never reads an
+    href, only whether ``validateLink`` passes it decides the tokens (a link, or its text)."""
+
+    def normalize_link(url: str) -> str:
+        return url if _PLAIN_LINK.match(url) else normalize(url)
+
+    return normalize_link
 
 
 def _any_of(patterns: list[str]) -> re.Pattern[str]:
