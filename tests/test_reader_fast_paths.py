@@ -220,3 +220,13 @@ def test_chrome_probes_are_looser_than_their_rows() -> None:
                 hits[rule.name] += 1
                 assert probe.match(line), (rule.name, line)
     assert hits.keys() == shapes.keys() and min(hits.values()) >= 500, hits
+
+
+def test_title_key_equals_its_pattern() -> None:
+    import unicodedata
+
+    rng = random.Random(23)
+    alphabet = [*"a1年（）(中\n \t\u3000\xa0\u200b\x1c\x85\u2028\ufeff＝Ａ", "  ", "㈱", "ﬁ"]
+    for _ in range(20000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 7)))
+        assert chrome._key(s) == chrome._SPACES.sub("", unicodedata.normalize("NFKC", s)), repr(s)

@@ -328,7 +328,10 @@ def _repeats(line: str, title: str) -> bool:
 
 def _key(text: str) -> str:
     """A title compared across its copies: widths folded ((RCEP) = （RCEP）), spaces out."""
-    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
+    folded = unicodedata.normalize("NFKC", text)
+    if " " not in folded and folded.isprintable():
+        return folded  # the only white space a printable text can hold is the ASCII space
+    return _SPACES.sub("", folded)
 
 
 def page_title_text(page_title: str) -> str:

@@ -268,8 +268,10 @@ def read_markdown(text: str) -> ReadResult:
     for line, content, kind in paragraphs:
         if kind == "table":
             tables.append(Block(text=content, kind="table", line=line + offset))
-        else:
+        elif "\n" in content:
             lines += [(line + offset + k, part) for k, part in enumerate(content.split("\n"))]
+        else:
+            lines.append((line + offset, content))
     # Table rows keep their place: a marker line number ties them to the text around.
     lines += [(b.line or 0, _TABLE + b.text) for b in tables]
     lines.sort(key=itemgetter(0))
