@@ -109,8 +109,8 @@ def find_container(root: etree._Element, totals: dict[etree._Element, int]) -> e
         node = best
 
 
-def _align(el: etree._Element) -> str | None:
-    style = el.get("style")
+def _align(el: etree._Element, style: str | None) -> str | None:
+    """The alignment of a block element with this style attribute."""
     m = ALIGN.search(style) if style else None
     value = (m.group(1) if m else el.get("align") or "").lower()
     return value if value in ("center", "right") else None
@@ -183,18 +183,21 @@ def extract_blocks(container: etree._Element) -> list[Block]:
 
     walker = etree.iterwalk(container, events=("start", "end"))
     for event, el in walker:
-        tag = el.tag if isinstance(el.tag, str) else None
+        tag = el.tag  # (lxml builds the string at each access)
+        if not isinstance(tag, str):
+            tag = None
         if event == "start":
             if tag is None:
                 continue
-            if tag in SKIP_TAGS or ((style := el.get("style")) and HIDDEN.search(style)):
+            style = el.get("style")
+            if tag in SKIP_TAGS or (style and HIDDEN.search(style)):
                 walker.skip_subtree()
                 continue
             if tag in BLOCK_TAGS:
                 if buf:  # (flush makes no block of nothing)
                     flush()
                 element += 1
-                align = _align(el)
+                align = _align(el, style)
             if tag == "table" and _is_data_table(el):
                 for tr in el.iter("tr"):
                     if _nearest_table(tr) is el:
@@ -204,7 +207,7 @@ def extract_blocks(container: etree._Element) -> list[Block]:
                             blocks.append(Block(text=row, kind="table", element=element))
                 walker.skip_subtree()
                 continue
-            if text := el.text:  # (lxml builds the string anew at each access)
+            if text := el.text:
                 buf.append(text)
         else:
             if tag in BLOCK_TAGS and buf:
