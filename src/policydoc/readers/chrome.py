@@ -43,7 +43,10 @@ def _cased(text: str) -> str:
     return "".join(f"[{c.lower()}{c.upper()}]" if c.isascii() and c.isalpha() else re.escape(c) for c in text)
 
 
-_NON_ASCII = "\x80-\U0010ffff"  # holds every Han character and every digit but 0-9
+# Stand-ins in probes: every Han character is beyond ASCII, every digit is 0-9 or beyond ASCII.
+# (A negated class: the range up to U+10FFFF takes re milliseconds to compile.)
+_NON_ASCII = r"[^\x00-\x7f]"
+_DIGIT = rf"(?:[0-9]|{_NON_ASCII})"
 
 # Labels a crawler writes above the text; the grid labels that carry metadata are in labels.py.
 CRAWLER_LABELS = (
@@ -89,7 +92,7 @@ RULES: tuple[ChromeRule, ...] = (
         "source-link",
         "(?:" + _LINK_LABELS + r")\s*[:：]\s*(?:https?://\S*)?",
         "any",
-        probe=f"[{_NON_ASCII}]{{0,4}}链接|原文地址|原文网址|网址|[uU]|来源网址",  # _LINK_LABELS
+        probe=f"{_NON_ASCII}{{0,4}}链接|原文地址|原文网址|网址|[uU]|来源网址",  # _LINK_LABELS
     ),
     _rule("url", r"https?://\S+", "head", probe="[hH]"),
     _rule(
@@ -104,23 +107,23 @@ RULES: tuple[ChromeRule, ...] = (
         "publish-time",
         r"\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?",
         "head",
-        probe=f"[0-9{_NON_ASCII}]",
+        probe=_DIGIT,
     ),
-    _rule("publish-time", r"\d{1,2}:\d{2}(?::\d{2})?", "head", probe=f"[0-9{_NON_ASCII}]"),
+    _rule("publish-time", r"\d{1,2}:\d{2}(?::\d{2})?", "head", probe=_DIGIT),
     # 听全文 2025-01-01 -次: a page's read-aloud button, ISO date and view count
     _rule(
         "publish-time",
         r"(?:听全文)?\s*\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:[-\d]+次)?",
         "head",
-        probe=rf"(?:听全文)?\s*[0-9{_NON_ASCII}]",
+        probe=rf"(?:听全文)?\s*{_DIGIT}",
     ),
-    _rule("views", r"[-\d]+\s*次", "head", probe=f"[-0-9{_NON_ASCII}]"),
+    _rule("views", r"[-\d]+\s*次", "head", probe=f"-|{_DIGIT}"),
     # A browser's print header and footer: 26/03/2024, 11:46 标题 _ 栏目 _ 网站 / https://… 2/13
     _rule(
         "print-header",
         r"\d{1,2}/\d{1,2}/\d{4},?\s*\d{1,2}:\d{2}\s.{0,120}",
         "any",
-        probe=f"[0-9{_NON_ASCII}]{{1,2}}/",
+        probe=f"{_DIGIT}{{1,2}}/",
     ),
     _rule("print-footer", r"https?://\S+\s+\d{1,3}/\d{1,3}", "any", probe="[hH]"),
     _rule("views", r"(?:浏览|阅读|点击)(?:次数|量)?\s*[:：]?\s*\d*\s*次?", "any", probe="浏览|阅读|点击"),
