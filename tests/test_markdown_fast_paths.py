@@ -95,3 +95,15 @@ def test_links_left_unnormalized_pass_validation_either_way() -> None:
     fast = markdown._parser()
     for url in ["javascript:alert(1)", "JAVASCRIPT:x", "data:text/html,x", "data:image/png;x", "file:///a", " http://a"]:
         assert fast.md.normalizeLink(url) == plain.normalizeLink(url)
+
+
+def test_signal_words_are_in_every_signal() -> None:
+    rng = random.Random(29)
+    pieces = [
+        "中", "a", "\n", " ", "\t", "#", "## ", "<!--", "-->", "<!-", "**", "*", "__", "_", "---", "--", "|", ":",
+        "](", "]", "(", "[", ")", "x)", "Markdown Content:", "URL Source:", "Markdown Content", "URL Source", "/",
+    ]  # fmt: skip
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        for name, pattern in markdown.SIGNALS.items():
+            assert markdown._signal(name, text) == (pattern.search(text) is not None), (name, text)

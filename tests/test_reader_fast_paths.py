@@ -236,3 +236,14 @@ def test_title_key_equals_its_pattern() -> None:
     for _ in range(20000):
         s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 7)))
         assert chrome._key(s) == chrome._SPACES.sub("", unicodedata.normalize("NFKC", s)), repr(s)
+
+
+def test_front_matter_opening_test_is_looser() -> None:
+    from policydoc.readers import sina
+
+    rng = random.Random(31)
+    pieces = ["---", "--", "-", "\n", " ", "\t", "\x1c", "\u3000", "\x85", "title: 甲", "a", "<p>", "\n---\n"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        got, want = sina._front_matter(text), sina.FRONT_MATTER.match(text)
+        assert (got and got.span()) == (want and want.span()), repr(text)

@@ -46,6 +46,20 @@ SIGNALS = {
     "link": regex.compile(r"\[[^\]\n]{1,200}\]\([^)\s]+\)"),
     "converter": regex.compile(r"(?m)^(?:Markdown Content|URL Source):"),
 }
+# What every match of a signal holds, one of these strings: a text holding none is not searched
+# (most plain notices have no "**", "---" or converter line, found by a substring test in C).
+SIGNAL_WORDS = {
+    "heading": ("#",),
+    "comment": ("<!--",),
+    "strong": ("**", "__"),
+    "table": ("---",),
+    "link": ("](",),
+    "converter": ("Markdown Content:", "URL Source:"),
+}
+
+
+def _signal(name: str, sample: str) -> bool:
+    return any(word in sample for word in SIGNAL_WORDS[name]) and SIGNALS[name].search(sample) is not None
 
 
 def looks_like_markdown(text: str, path: str | None = None) -> bool:
@@ -60,12 +74,12 @@ def looks_like_markdown(text: str, path: str | None = None) -> bool:
     # The signals are searched one by one until the answer is known: one signal for a .md file;
     # otherwise two headings, or two signals, or the converter's.
     if path and path.lower().endswith((".md", ".markdown")):
-        return any(pattern.search(sample) for pattern in SIGNALS.values())
-    if next(islice(SIGNALS["heading"].finditer(sample), 1, None), None) is not None:  # a second heading
-        return True
+        return any(_signal(name, sample) for name in SIGNALS)
+    if "#" in sample and next(islice(SIGNALS["heading"].finditer(sample), 1, None), None) is not None:
+        return True  # a second heading
     found = 0
-    for name, pattern in SIGNALS.items():
-        if pattern.search(sample):
+    for name in SIGNALS:
+        if _signal(name, sample):
             found += 1
             if found >= 2 or name == "converter":
                 return True
