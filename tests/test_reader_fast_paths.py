@@ -61,6 +61,7 @@ def _split_line_plain(line: str) -> list[str]:
     latin_start = regex.compile(r"^[A-Za-z0-9(\['\"‘-]")
     latin_end = regex.compile(r"[A-Za-z0-9,.;:'\"’)\]-]$")
     brackets = regex.compile(f"[{oneline._OPEN}{regex.escape(oneline._CLOSE)}]")
+    opens, closes = regex.compile(f"[{oneline._OPEN}]"), regex.compile(f"[{regex.escape(oneline._CLOSE)}]")
 
     def latin(piece: str) -> bool:
         return sum(1 for c in piece if c.isascii()) >= 0.8 * len(piece)
@@ -85,7 +86,7 @@ def _split_line_plain(line: str) -> list[str]:
         else:
             pieces.append(piece)
         if brackets.search(piece):
-            depth = max(0, depth + len(oneline._OPENS.findall(piece)) - len(oneline._CLOSES.findall(piece)))
+            depth = max(0, depth + len(opens.findall(piece)) - len(closes.findall(piece)))
             if depth > 3:
                 depth = 0
     return pieces

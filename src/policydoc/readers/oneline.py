@@ -24,9 +24,10 @@ from .text import official_lines
 _SPACE = lazy(r"[ \t\u3000\u00a0]+")
 _OPEN = "《（(〔【“"
 _CLOSE = "》）)〕】”"
-_OPENS = lazy(f"[{_OPEN}]")
-_CLOSES = lazy(f"[{regex.escape(_CLOSE)}]")
-_BRACKETS = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")  # stdlib: a class of literal characters, found fast
+# Classes of literal characters: stdlib re finds them fastest.
+_OPENS = re.compile(f"[{re.escape(_OPEN)}]")
+_CLOSES = re.compile(f"[{re.escape(_CLOSE)}]")
+_BRACKETS = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
 # An English passage: a piece starting with one of _LATIN_FIRST after one ending with one of _LATIN_LAST.
 _LATIN_FIRST = frozenset(string.ascii_letters + string.digits + "(['\"‘-")
 _LATIN_LAST = frozenset(string.ascii_letters + string.digits + ",.;:'\"’)]-")
