@@ -76,14 +76,16 @@ def han_totals(root: etree._Element) -> dict[etree._Element, int]:
     """
     totals: dict[etree._Element, int] = {}
     for el in reversed(list(root.iter())):
-        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS or el.tag == "a":
+        tag = el.tag  # (lxml builds the tag, text and tail strings at each access: each read once)
+        if not isinstance(tag, str) or tag in SKIP_TAGS or tag == "a":
             totals[el] = 0
             continue
-        n = han_count(el.text) if el.text else 0
+        text = el.text
+        n = han_count(text) if text else 0
         for child in el:
             n += totals.get(child, 0)
-            if child.tail:
-                n += han_count(child.tail)
+            if tail := child.tail:
+                n += han_count(tail)
         totals[el] = n
     return totals
 
