@@ -42,3 +42,68 @@ def test_plain_lines_keep_the_newline_rule() -> None:
         tokens = fast.md.parse(src)
         plain = MarkdownIt("commonmark", {"html": True}).enable("table").parse(src)
         assert markdown._paragraphs(tokens, fast.trigger) == markdown._paragraphs(plain, None)
+
+
+def test_normalize_rule_skips_only_text_without_cr_or_nul() -> None:
+    fast = markdown._parser()
+    plain = MarkdownIt("commonmark", {"html": True}).enable("table")
+    for src in ["甲\r\n乙", "甲\r乙\n丙", "甲\0乙", "- 甲\r\n- 乙\0", "甲\n\n乙", "\r", "\0"]:
+        assert _tokens(fast.md.parse(src)) == _tokens(plain.parse(src)), src
+
+
+DOCUMENT_PIECES = [
+    "中", "文", "第一条", " ", "  ", "\t", "\u3000", "\n", "\n\n", "\n  ", "\n   ", "\n    ", "\n\t", "\n \t",
+    "\n# ", "\n## ", "\n###### ", "\n####### ", "\n#", "\n   # ", "\n    # ", " #", " ##", "#", "\t#", " # ",
+    "\n<!-- INFO END -->", "\n<!-- a -->b", "\n  <!--x-->", "\n<!--", "-->", "\n===", "\n---", "\n--|--", "\n|a|",
+    "\n- ", "\n1. ", "\n> ", "\n```", "x", "a", "2024年", "\n*", "*", "<", "[", "\n\n第二章 总则", "\n正文",
+    "\n***", "\n* * *", "\n___", "\n- - -", "\n--", "**粗**", "**版本**: 现行", "[链接](http://a)", "`码`", "\\*",
+    "&amp;", "![图](x.png)", "<br>", "_斜_", "\n[a]: http://b",
+]  # fmt: skip
+
+
+def test_plain_document_equals_the_plain_parser() -> None:
+    fast = markdown._parser()
+    plain = MarkdownIt("commonmark", {"html": True}).enable("table")
+    rng = random.Random(17)
+    taken = 0
+    weights = [1] * len(DOCUMENT_PIECES)
+    for name in ("中", "文", "\n", "\n\n", "\n## ", "\n正文"):
+        weights[DOCUMENT_PIECES.index(name)] = 12
+    for _ in range(30000):
+        src = "".join(rng.choices(DOCUMENT_PIECES, weights, k=rng.randint(1, 30)))
+        got = markdown._plain_document(src, fast)
+        if got is not None:
+            taken += 1
+            assert got == markdown._paragraphs(plain.parse(src), None), src
+    assert taken > 3000
+
+
+def test_links_left_unnormalized_pass_validation_either_way() -> None:
+    """The reader's parser normalizes only links whose validity normalizing could change."""
+    plain = MarkdownIt("commonmark", {"html": True})
+    rng = random.Random(19)
+    starts = ["http://", "https://", "HTTPS://", "hTtP://", "/", "//", "#", "/javascript:", "#data:"]
+    pieces = [
+        "a", "中", "%", "%2", ":", "/", "#", "\\", "javascript:", "data:", "vbscript:", "\x00", "ſ", "K", "[", "]",
+        "@", "xn--", "?", "&", "\u00a0", "..", "例子.中国", ":80", "[::1]", "%E4", " ", "\t", "'", '"',
+    ]  # fmt: skip
+    for _ in range(20000):
+        url = rng.choice(starts) + "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert markdown._PLAIN_LINK.match(url)
+        assert plain.validateLink(plain.normalizeLink(url)), url
+        assert plain.validateLink(url), url
+    fast = markdown._parser()
+    for url in ["javascript:alert(1)", "JAVASCRIPT:x", "data:text/html,x", "data:image/png;x", "file:///a", " http://a"]:
+        assert fast.md.normalizeLink(url) == plain.normalizeLink(url)
+
+
+def test_signal_words_are_in_every_signal() -> None:
+    rng = random.Random(29)
+    pieces = [
+        "中", "a", "\n", " ", "\t", "#", "## ", "<!--", "-->", "<!-", "**", "*", "__", "_", "---", "--", "|", ":",
+        "](", "]", "(", "[", ")", "x)", "Markdown Content:", "URL Source:", "Markdown Content", "URL Source", "/",
+    ]  # fmt: skip
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        for name, pattern in markdown.SIGNALS.items():
+            assert markdown._signal(name, text) == (pattern.search(text) is not None), (name, text)

@@ -52,3 +52,199 @@ def test_character_tests_equal_their_patterns() -> None:
         assert oneline._latin_end(s) == (oneline._LATIN_END.search(s) is not None), repr(s)
         assert lines._may_be_fragment(s) or lines.FRAGMENT.fullmatch(s) is None, repr(s)
         assert text._first(s) == s.lstrip()[:1], repr(s)
+
+
+def _split_line_plain(line: str) -> list[str]:
+    """split_line as it was written before it kept the last piece's ASCII count (every test by its pattern)."""
+    import regex
+
+    latin_start = regex.compile(r"^[A-Za-z0-9(\['\"‘-]")
+    latin_end = regex.compile(r"[A-Za-z0-9,.;:'\"’)\]-]$")
+    brackets = regex.compile(f"[{oneline._OPEN}{regex.escape(oneline._CLOSE)}]")
+    opens, closes = regex.compile(f"[{oneline._OPEN}]"), regex.compile(f"[{regex.escape(oneline._CLOSE)}]")
+
+    def latin(piece: str) -> bool:
+        return sum(1 for c in piece if c.isascii()) >= 0.8 * len(piece)
+
+    pieces: list[str] = []
+    depth = 0
+    for piece in oneline._SPACE.split(line.strip()):
+        if not piece:
+            continue
+        if pieces and piece[:1] in "条章节" and oneline._HALF_MARKER.search(pieces[-1]):
+            pieces[-1] += piece
+            continue
+        bare = bool(pieces) and oneline._bare_marker(pieces[-1])
+        glue = bool(pieces) and (
+            depth > 0
+            or (latin_start.search(piece) and latin_end.search(pieces[-1]) and latin(pieces[-1]) and latin(piece))
+            or bare
+        )
+        if glue:
+            joined = [pieces[-1] + " ", piece] if bare else [pieces[-1], piece]
+            pieces[-1] = lines.join_lines(joined)
+        else:
+            pieces.append(piece)
+        if brackets.search(piece):
+            depth = max(0, depth + len(opens.findall(piece)) - len(closes.findall(piece)))
+            if depth > 3:
+                depth = 0
+    return pieces
+
+
+def test_split_line_equals_the_plain_computation() -> None:
+    rng = random.Random(11)
+    words = [
+        "Data", "flows", "is", "a", "1.", "(1)", "x,", "end.", "‘q", "’", "[a]", "-", "中文", "第一条", "第六", "条",
+        "章", "（一）", "《标题", "》", "（", "）", "【", "】", "“", "”", "通知。", "A中", "中a", "1", "2024", "年",
+        "一、", "ABC中文字", "abcd中", "二",
+    ]  # fmt: skip
+    for _ in range(4000):
+        gaps = [" ", " ", "  ", "\u3000", "\t", ""]
+        line = "".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(1, 60)))
+        assert oneline.split_line(line) == _split_line_plain(line), line
+
+
+def test_chrome_probes_are_looser_than_their_rows() -> None:
+    """A probe (stdlib re) matches at the start of every line its row (regex, ignoring case) matches."""
+    import re
+
+    import regex
+
+    # What the probes stand on: regex's \s, \d and \p{Han} and its case-insensitive letters,
+    # over every code point, against the classes the probes use in their place. A probe's
+    # letters are [xX] classes (all of them: none is left once those and escapes are taken out).
+    probes = [rule.probe for rule in chrome.RULES if rule.probe]
+    letters = "".join(sorted({m.group(1) for p in probes for m in re.finditer(r"\[([a-z])([A-Z])\]", p)}))
+    for p in probes:
+        rest = re.sub(r"\[([a-z])([A-Z])\]|\\x[0-9a-f]{2}|\\[a-zA-Z]", "", p)
+        assert not re.search("[a-zA-Z]", rest), p
+    assert len(letters) >= 6
+    classes = regex.compile(rf"(?P<s>\s)|(?P<d>\d)|(?P<han>\p{{Han}})|(?P<letter>[{letters}])", regex.I)
+    for code in range(0x110000):
+        m = classes.fullmatch(chr(code))
+        if m is None:
+            continue
+        if m.lastgroup == "s":
+            assert chr(code).isspace(), hex(code)
+        elif m.lastgroup == "letter":
+            assert chr(code).lower() in letters, hex(code)
+        else:
+            assert code >= 0x80 or (m.lastgroup == "d" and chr(code) in "0123456789"), hex(code)
+    # Every row's matches on lines made slot by slot in the row's shape, a slot at times taken by
+    # another piece.
+    rng = random.Random(13)
+    shared = ["", " ", "  ", "\u3000", "中", "，", "。", "：", ":", "3", "٣", "１２", "x", "S", "/"]
+    seps = ["", " ", "【", "】", "|", ">", "·", "(", "*", "："]
+    words = [*chrome.CONTROL_WORDS, "Top", "pc版", "a+"]
+    footer_words = (
+        "版权所有 ICP备 icp证 公网安备 网站地图 Copyright © 技术支持： 主办单位: 承办单位： 承办: 联系我们".split()
+    )
+    footer_words += ["网站标识码", "Produced By", "producedby", "PUBLISHDATE:"]
+    shapes = {
+        "page-marker": [
+            ["=", "=="],
+            ["", " "],
+            ["PAGE", "page", "Page"],
+            ["", " "],
+            ["3", "12", "٣"],
+            ["", " "],
+            ["="],
+        ],
+        "controls": [seps, words, seps, words, seps, ["", *words]],
+        "breadcrumb-separator": [[">", "›", "»", "＞", "/"], ["", ">", "/"]],
+        "source-link": [
+            ["原文链接", "本文链接", "链接", "网址", "URL Source", "url source", "来源网址"],
+            ["：", ":"],
+            ["", " "],
+            ["", "http://a.b", "HTTPS://c"],
+        ],
+        "print-header": [
+            ["26", "2", "٣"],
+            ["/"],
+            ["03", "3"],
+            ["/"],
+            ["2024"],
+            [",", ""],
+            [" ", ""],
+            ["11:46", "9:05"],
+            [" "],
+            ["标题", "", "a _ b"],
+        ],
+        "print-footer": [
+            ["http", "HTTPS", "https"],
+            ["://"],
+            ["a.b/c", "x"],
+            [" ", "  "],
+            ["2", "13"],
+            ["/"],
+            ["13", "2"],
+        ],
+        "views": [
+            ["浏览", "阅读", "点击", "12", "-", "٣"],
+            ["", "次数", "量"],
+            ["", " "],
+            ["", "：", ":"],
+            ["", "12", "٣"],
+            ["", "次"],
+        ],
+        "breadcrumb": [
+            ["您的位置", "您现在的位置", "当前位置", "所在位置", "当前页面", "首页", "首 页"],
+            ["", " "],
+            ["：", ":", ">", ""],
+            ["", "首页", "政策"],
+        ],
+        "citation-code": [["【法宝引证码】"], ["", "CLI.1.2"]],
+        "url": [["http://", "HTTPS://", "https://"], ["a.b/c", "x"]],
+        "crawler-label": [
+            ["来源", "编辑", "Title", "title", "Published Time", "MARKDOWN CONTENT", "正", "正 "],
+            ["", " "],
+            ["：", ":", "文"],
+            ["", "中文", " x"],
+        ],
+        "publish-time": [
+            ["听全文 ", "", "听全文"],
+            ["2024-1-2", "2025年10月1日", "٣٣٣٣-01-12", "2024/1/2", "", "1"],
+            ["", " "],
+            ["11:46", "9:05:01", ""],
+            ["", " -次", "3次"],
+        ],
+        "footer": [
+            ["", "中文", "网站", "x"],
+            footer_words,
+            ["", "中文", " 2024"],
+        ],
+        "related-list": [["相关链接", "相关解读", "延伸阅读", "相关政策"], ["", " "], ["", "：", ":"]],
+    }
+    rows = [(rule, regex.compile(rule.pattern, regex.I), re.compile(rule.probe)) for rule in chrome.RULES if rule.probe]
+    assert len(rows) == len(chrome.RULES)
+    hits: Counter[str] = Counter()
+    for k in range(60000):
+        slots = shapes[rows[k % len(rows)][0].name]  # (rows of one name share a shape)
+        line = chrome.fold("".join(rng.choice(slot if rng.random() < 0.9 else shared) for slot in slots))
+        for rule, pattern, probe in rows:
+            if pattern.fullmatch(line):
+                hits[rule.name] += 1
+                assert probe.match(line), (rule.name, line)
+    assert hits.keys() == shapes.keys() and min(hits.values()) >= 500, hits
+
+
+def test_title_key_equals_its_pattern() -> None:
+    import unicodedata
+
+    rng = random.Random(23)
+    alphabet = [*"a1年（）(中\n \t\u3000\xa0\u200b\x1c\x85\u2028\ufeff＝Ａ", "  ", "㈱", "ﬁ"]
+    for _ in range(20000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 7)))
+        assert chrome._key(s) == chrome._SPACES.sub("", unicodedata.normalize("NFKC", s)), repr(s)
+
+
+def test_front_matter_opening_test_is_looser() -> None:
+    from policydoc.readers import sina
+
+    rng = random.Random(31)
+    pieces = ["---", "--", "-", "\n", " ", "\t", "\x1c", "\u3000", "\x85", "title: 甲", "a", "<p>", "\n---\n"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        got, want = sina._front_matter(text), sina.FRONT_MATTER.match(text)
+        assert (got and got.span()) == (want and want.span()), repr(text)

@@ -31,7 +31,7 @@ def looks_like_html(text: str, path: str | None = None) -> bool:
 
 
 def _read_html(text: str, path: str | None = None) -> ReadResult:
-    from .html import read_html  # deferred with lxml.html and bs4: only pages need them (start-up time)
+    from .html import read_html  # deferred with lxml: only pages need it (start-up time)
 
     return read_html(text)
 

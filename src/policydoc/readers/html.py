@@ -9,10 +9,11 @@ article (索引号, 发文机关, 成文日期, 发文字号 …).
 from __future__ import annotations
 
 from html import unescape
+from itertools import islice
 from typing import Any
 
 import regex
-from lxml import etree, html
+from lxml import etree
 
 from ..blocks import Block, ReadResult
 from ..patterns import lazy
@@ -33,8 +34,12 @@ _HAN_RUNS = lazy(r"\p{Han}+")
 
 
 def han_count(text: str) -> int:
-    """How many Chinese characters ``text`` holds (by runs: a list per character costs 10× more)."""
-    return sum(map(len, _HAN_RUNS.findall(text)))
+    """How many Chinese characters ``text`` holds (by runs: a list per character costs 10× more).
+    Most texts of a page are white space between tags: ASCII, no Chinese to look for."""
+    return 0 if text.isascii() else sum(map(len, _HAN_RUNS.findall(text)))
+
+
+
 # id or class of the article body in the CMSes Chinese government sites run on.
 CONTAINER_HINT = lazy(
     r"^(?:UCAP-CONTENT|zoom|zoomcon|TRS_Editor|TRS_UEDITOR|trs_editor_view|article-content|article_content"
@@ -50,12 +55,17 @@ META_NAMES = {
 }
 
 
-def parse_tree(text: str) -> html.HtmlElement:
-    # No network, no entities from outside: pages are data, never instructions.
-    parser = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
-    root = html.document_fromstring(text, parser=parser) if text.strip() else None
-    if root is None:
+def parse_tree(text: str) -> etree._Element:
+    """The page as lxml.html's ``document_fromstring`` parses it, in plain lxml elements: the
+    readers use no method of lxml.html's classes, whose Python class lookup ran for every
+    element the walks touch."""
+    if not text.strip():
         raise NoArticleText("empty HTML")
+    # No network, no entities from outside: pages are data, never instructions.
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+    root = etree.fromstring(text, parser)
+    if root is None:
+        raise etree.ParserError("Document is empty")  # as document_fromstring
     return root
 
 
@@ -66,14 +76,16 @@ def han_totals(root: etree._Element) -> dict[etree._Element, int]:
     """
     totals: dict[etree._Element, int] = {}
     for el in reversed(list(root.iter())):
-        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS or el.tag == "a":
+        tag = el.tag  # (lxml builds the tag, text and tail strings at each access: each read once)
+        if not isinstance(tag, str) or tag in SKIP_TAGS or tag == "a":
             totals[el] = 0
             continue
-        n = han_count(el.text) if el.text else 0
+        text = el.text
+        n = han_count(text) if text else 0
         for child in el:
             n += totals.get(child, 0)
-            if child.tail:
-                n += han_count(child.tail)
+            if tail := child.tail:
+                n += han_count(tail)
         totals[el] = n
     return totals
 
@@ -99,9 +111,9 @@ def find_container(root: etree._Element, totals: dict[etree._Element, int]) -> e
         node = best
 
 
-def _align(el: etree._Element) -> str | None:
-    style = el.get("style") or ""
-    m = ALIGN.search(style)
+def _align(el: etree._Element, style: str | None) -> str | None:
+    """The alignment of a block element with this style attribute."""
+    m = ALIGN.search(style) if style else None
     value = (m.group(1) if m else el.get("align") or "").lower()
     return value if value in ("center", "right") else None
 
@@ -131,10 +143,24 @@ def flat_text(el: etree._Element) -> str:
     return "".join(parts)
 
 
+def cell_text(cell: etree._Element) -> str:
+    """``flat_text(cell).strip()`` of a table cell; a cell without children is its text."""
+    if len(cell) == 0:
+        return (cell.text or "").strip()  # flat_text: the cell's block spaces around its text
+    return flat_text(cell).strip()
+
+
 def _is_data_table(table: etree._Element) -> bool:
-    rows = [tr for tr in table.iter("tr") if _nearest_table(tr) is table]
-    multi = sum(1 for tr in rows if sum(1 for td in tr if td.tag in ("td", "th") and flat_text(td).strip()) >= 2)
-    return multi >= 2
+    """Two rows of its own with two cells that hold text (counting stops there)."""
+    multi = 0
+    for tr in table.iter("tr"):
+        if _nearest_table(tr) is table:
+            filled = (1 for td in tr if td.tag in ("td", "th") and cell_text(td))
+            if next(islice(filled, 1, None), None) is not None:  # a second cell with text
+                multi += 1
+                if multi >= 2:
+                    return True
+    return False
 
 
 def _nearest_table(el: etree._Element) -> etree._Element | None:
@@ -148,43 +174,48 @@ def extract_blocks(container: etree._Element) -> list[Block]:
     """Paragraphs of the article in document order; a data table gives one block per row."""
     blocks: list[Block] = []
     buf: list[str] = []
-    state = {"element": 0, "align": None}
+    element = 0  # block elements so far
+    align: str | None = None
 
     def flush() -> None:
         text = "".join(buf).strip()
         buf.clear()
         if text:
-            blocks.append(Block(text=text, element=state["element"], align=state["align"]))
+            blocks.append(Block(text=text, element=element, align=align))
 
     walker = etree.iterwalk(container, events=("start", "end"))
     for event, el in walker:
-        tag = el.tag if isinstance(el.tag, str) else None
+        tag = el.tag  # (lxml builds the string at each access)
+        if not isinstance(tag, str):
+            tag = None
         if event == "start":
             if tag is None:
                 continue
-            if tag in SKIP_TAGS or HIDDEN.search(el.get("style") or ""):
+            style = el.get("style")
+            if tag in SKIP_TAGS or (style and HIDDEN.search(style)):
                 walker.skip_subtree()
                 continue
             if tag in BLOCK_TAGS:
-                flush()
-                state["element"] += 1
-                state["align"] = _align(el)
+                if buf:  # (flush makes no block of nothing)
+                    flush()
+                element += 1
+                align = _align(el, style)
             if tag == "table" and _is_data_table(el):
                 for tr in el.iter("tr"):
                     if _nearest_table(tr) is el:
-                        cells = [flat_text(td).strip() for td in tr if td.tag in ("td", "th")]
+                        cells = [cell_text(td) for td in tr if td.tag in ("td", "th")]
                         row = " ".join(c for c in cells if c)
                         if row:
-                            blocks.append(Block(text=row, kind="table", element=state["element"]))
+                            blocks.append(Block(text=row, kind="table", element=element))
                 walker.skip_subtree()
                 continue
-            if el.text:
-                buf.append(el.text)
+            if text := el.text:
+                buf.append(text)
         else:
-            if tag in BLOCK_TAGS:
+            if tag in BLOCK_TAGS and buf:
                 flush()
-            if el.tail and el is not container:
-                buf.append(el.tail)
+            if el is not container and (tail := el.tail):
+                buf.append(tail)
     flush()
     return blocks
 

@@ -15,7 +15,7 @@ import regex
 from ..patterns import lazy
 from ..text import normalize
 from .chrome import Line, chrome_rule, fold, head_end
-from .grid import COLONS, GRID_LABELS, NO_COLON, grid_from_text
+from .grid import COLONS, GRID_LABELS, grid_from_text, no_colon
 
 # Labels crawlers and policy databases use besides the gov.cn grid's, by the same keys.
 EXTRA_LABELS = {
@@ -51,7 +51,7 @@ _LABEL = lazy(
 def label_of(text: str) -> tuple[str, str] | None:
     """(field, value) of a ``标题：…`` line; the value may be empty (it is on the next line)."""
     line = fold(text)
-    if NO_COLON(line):
+    if no_colon(line):
         return None
     m = _LABEL.match(line)
     if not m:

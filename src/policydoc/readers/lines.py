@@ -99,8 +99,11 @@ def rejoin_fragments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
+_SHORT_MAX = max(_MARK_MAX, _UNIT_MAX)
+
+
 def _may_be_fragment(text: str) -> bool:
-    return len(text) <= max(_MARK_MAX, _UNIT_MAX) or (len(text) <= _LATIN_MAX and text.isascii())
+    return len(text) <= _SHORT_MAX or (len(text) <= _LATIN_MAX and text.isascii())
 
 
 def _ends_open(text: str) -> bool:

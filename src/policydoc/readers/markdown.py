@@ -46,6 +46,20 @@ SIGNALS = {
     "link": regex.compile(r"\[[^\]\n]{1,200}\]\([^)\s]+\)"),
     "converter": regex.compile(r"(?m)^(?:Markdown Content|URL Source):"),
 }
+# What every match of a signal holds, one of these strings: a text holding none is not searched
+# (most plain notices have no "**", "---" or converter line, found by a substring test in C).
+SIGNAL_WORDS = {
+    "heading": ("#",),
+    "comment": ("<!--",),
+    "strong": ("**", "__"),
+    "table": ("---",),
+    "link": ("](",),
+    "converter": ("Markdown Content:", "URL Source:"),
+}
+
+
+def _signal(name: str, sample: str) -> bool:
+    return any(word in sample for word in SIGNAL_WORDS[name]) and SIGNALS[name].search(sample) is not None
 
 
 def looks_like_markdown(text: str, path: str | None = None) -> bool:
@@ -60,12 +74,12 @@ def looks_like_markdown(text: str, path: str | None = None) -> bool:
     # The signals are searched one by one until the answer is known: one signal for a .md file;
     # otherwise two headings, or two signals, or the converter's.
     if path and path.lower().endswith((".md", ".markdown")):
-        return any(pattern.search(sample) for pattern in SIGNALS.values())
-    if next(islice(SIGNALS["heading"].finditer(sample), 1, None), None) is not None:  # a second heading
-        return True
+        return any(_signal(name, sample) for name in SIGNALS)
+    if "#" in sample and next(islice(SIGNALS["heading"].finditer(sample), 1, None), None) is not None:
+        return True  # a second heading
     found = 0
-    for name, pattern in SIGNALS.items():
-        if pattern.search(sample):
+    for name in SIGNALS:
+        if _signal(name, sample):
             found += 1
             if found >= 2 or name == "converter":
                 return True
@@ -117,6 +131,11 @@ _INLINE_TRIGGERS = {
 class _Markdown:
     md: MarkdownIt
     trigger: re.Pattern[str] | None  # a character some inline rule acts on; None: parse all inline tokens
+    # The plain-line rule's tests (_plain_line_rule); None: no such rule, nor _plain_document.
+    starts: re.Pattern[str] | None = None
+    stops: re.Pattern[str] | None = None
+    # The core rules after the block rule, each acting on one inline token at a time.
+    inline_rules: tuple[Callable[[StateCore], None], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -124,20 +143,63 @@ def _parser() -> _Markdown:
     from markdown_it import MarkdownIt  # deferred: ~90 ms at start-up, only Markdown inputs need it
 
     md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    if _normalize_is_known():
+        md.core.ruler.at("normalize", _normalize)
+    md.normalizeLink = _link_normalizer(md.normalizeLink)  # type: ignore[method-assign]
     block_rules = md.block.ruler.get_active_rules()
+    starts = stops = None
     if set(block_rules) <= _BLOCK_STARTS.keys() | _SECOND_LINES.keys():
-        starts = [_BLOCK_STARTS[name] for name in block_rules if name in _BLOCK_STARTS]
+        firsts = [_BLOCK_STARTS[name] for name in block_rules if name in _BLOCK_STARTS]
         seconds = [p for name in block_rules if (p := _SECOND_LINES.get(name))]
-        md.block.ruler.before(
-            block_rules[0], "plain_line", _plain_line_rule(_any_of(starts), _any_of(starts + seconds))
-        )
+        starts, stops = _any_of(firsts), _any_of(firsts + seconds)
+        md.block.ruler.before(block_rules[0], "plain_line", _plain_line_rule(starts, stops))
     inline_rules = md.inline.ruler.get_active_rules()
     if not set(inline_rules) <= _INLINE_TRIGGERS.keys():
         return _Markdown(md, None)
     triggers = "".join(sorted({c for name in inline_rules for c in _INLINE_TRIGGERS[name]}))
     trigger = re.compile(f"[{re.escape(triggers)}]")
     md.core.ruler.at("inline", _inline_rule(trigger))
-    return _Markdown(md, trigger)
+    # _plain_document reads headings, rules and comments as these rules do, and runs the core
+    # rules after the block rule on an inline token by itself.
+    if (
+        not {"heading", "hr", "html_block"} <= set(block_rules)
+        or not md.options.get("html")
+        or md.core.ruler.get_active_rules() != ["normalize", "block", "inline", "text_join"]
+    ):
+        return _Markdown(md, trigger)
+    return _Markdown(md, trigger, starts, stops, tuple(md.core.ruler.getRules("")[2:]))
+
+
+def _normalize_is_known() -> bool:
+    """markdown-it's ``normalize`` rule is the one ``_normalize`` stands for (these two patterns)."""
+    from markdown_it.rules_core.normalize import NEWLINES_RE, NULL_RE
+
+    return (NEWLINES_RE.pattern, NULL_RE.pattern) == (r"\r\n?|\n", r"\0")
+
+
+def _normalize(state: StateCore) -> None:
+    """markdown-it's ``normalize`` rule (line ends to ``\\n``, NUL to U+FFFD) without its two
+    passes over text that has neither: there its patterns only put each ``\\n`` back for itself."""
+    from markdown_it.rules_core.normalize import normalize
+
+    if "\r" in state.src or "\0" in state.src:
+        normalize(state)
+
+
+# A link destination that validateLink passes whether normalized or not: normalizeLink keeps
+# its scheme or its leading "/" or "#" (letters by class: no case folding to think about).
+_PLAIN_LINK = re.compile(r"[hH][tT][tT][pP][sS]?://|[/#]")
+
+
+def _link_normalizer(normalize: Callable[[str], str]) -> Callable[[str], str]:
+    """markdown-it's ``normalizeLink`` (percent-encoding, punycode: a quarter of the parse of a
+    page full of links) only where it can matter to the reader: the reader never reads an
+    href, only whether ``validateLink`` passes it decides the tokens (a link, or its text)."""
+
+    def normalize_link(url: str) -> str:
+        return url if _PLAIN_LINK.match(url) else normalize(url)
+
+    return normalize_link
 
 
 def _any_of(patterns: list[str]) -> re.Pattern[str]:
@@ -214,11 +276,16 @@ def read_markdown(text: str) -> ReadResult:
     lines: list[tuple[int, str]] = []
     tables: list[Block] = []
     parser = _parser()
-    for line, content, kind in _paragraphs(parser.md.parse(body), parser.trigger):
+    paragraphs = _plain_document(body, parser)
+    if paragraphs is None:
+        paragraphs = _paragraphs(parser.md.parse(body), parser.trigger)
+    for line, content, kind in paragraphs:
         if kind == "table":
             tables.append(Block(text=content, kind="table", line=line + offset))
-        else:
+        elif "\n" in content:
             lines += [(line + offset + k, part) for k, part in enumerate(content.split("\n"))]
+        else:
+            lines.append((line + offset, content))
     # Table rows keep their place: a marker line number ties them to the text around.
     lines += [(b.line or 0, _TABLE + b.text) for b in tables]
     lines.sort(key=itemgetter(0))
@@ -233,6 +300,99 @@ def read_markdown(text: str) -> ReadResult:
     if isinstance(yaml.get("title"), str) and yaml["title"]:
         source_meta.setdefault("title", yaml["title"])
     return ReadResult(blocks=blocks, format="markdown", source_meta=source_meta)
+
+
+_ATX_HEADING = re.compile(r"(#{1,6})(?:[ \t]|$)")  # the heading rule's test of a line's start
+_THEMATIC_BREAK = re.compile(r"([*_-])(?:[ \t]*\1){2,}[ \t]*$")  # the hr rule's test of a line
+
+
+def _plain_document(body: str, parser: _Markdown) -> list[tuple[int, str, str]] | None:
+    """``_paragraphs(parser.md.parse(body))`` without markdown-it's block parser, for a body
+    made only of plain paragraphs, ATX headings, thematic breaks and one-line HTML comments
+    (a regulation converted to Markdown); None for any other body, which markdown-it reads.
+
+    Exact: no CR or NUL (normalize leaves the text), lines split at "\\n" as markdown-it splits
+    them and blank where it finds them empty. Every other line at an indent under 4 fails the
+    plain-line rule's ``stops``, so each paragraph is one that rule takes whole (a first line
+    ``starts`` nothing, no later line starts a block, a table's delimiter row or a setext
+    underline), or it is a heading, a comment or (after a blank line) a thematic break that
+    follows no paragraph line (none to interrupt or underline, no rule before theirs takes it,
+    and the line after it fails ``stops`` too or is one of these: never a table's delimiter
+    row). A line at an indent of 4 or more is only taken inside a paragraph (no code block).
+    The heading's text is cut as the heading rule cuts it, the comment read as ``_paragraphs``
+    reads an html_block, a break gives no text; an inline token holding a trigger character
+    goes through the core rules after the block rule (``_parsed_inline``).
+    """
+    from markdown_it.common.utils import mdTrim
+
+    starts, stops = parser.starts, parser.stops
+    if starts is None or stops is None or "\r" in body or "\0" in body:
+        return None
+    out: list[tuple[int, str, str]] = []
+    para: list[str] = []  # the lines of the open paragraph
+    first = 0  # its first line (0-based)
+    after_blank = True
+    for n, line in enumerate([*body.split("\n"), ""]):  # a blank line more closes the last paragraph
+        text = line.lstrip(" \t")
+        if not text:
+            if para:
+                _add_inline(out, parser, mdTrim("\n".join(para)), first, n)
+                para = []
+            after_blank = True
+            continue
+        indent = len(line) - len(text)
+        if indent and "\t" in line[:indent]:
+            indent = len(line[:indent].expandtabs(4))
+        if indent <= 3 and stops.match(text):
+            if para or starts.match(text) is None:
+                return None
+            if (heading := _ATX_HEADING.match(text)) is not None:
+                _add_inline(out, parser, mdTrim(_heading_text(text[heading.end(1) :])), n, n + 1)
+            elif text.startswith("<!--") and "-->" in text:  # html_block: a comment closed on its line
+                if content := _strip_html(line):
+                    out.append((n + 1, content, "para"))
+            elif not (after_blank and _THEMATIC_BREAK.match(text)):
+                return None
+        elif indent >= 4 and not para:
+            return None
+        else:
+            if not para:
+                first = n
+            para.append(line)
+        after_blank = False
+    return out
+
+
+def _add_inline(out: list[tuple[int, str, str]], parser: _Markdown, content: str, start: int, end: int) -> None:
+    """An inline token of ``content`` (source lines ``start`` to ``end``) as ``_paragraphs`` reads it."""
+    if parser.trigger is not None and parser.trigger.search(content) is None:
+        text = _inline_text(content).strip()  # _plain of a token the inline rule leaves
+    else:
+        text = _plain(_parsed_inline(parser, content, start, end), parser.trigger).strip()
+    if text:
+        out.append((start + 1, text, "para"))
+
+
+def _parsed_inline(parser: _Markdown, content: str, start: int, end: int) -> Token:
+    """The inline token as the block rule makes it and the core rules after it leave it. They
+    act on each inline token by itself, with the document's env: empty here, no reference
+    definition can stand in a body _plain_document reads (a paragraph starting with "[")."""
+    from markdown_it.rules_core.state_core import StateCore
+    from markdown_it.token import Token
+
+    token = Token("inline", "", 0, content=content, map=[start, end], children=[])
+    state = StateCore("", parser.md, {}, [token])
+    for rule in parser.inline_rules:
+        rule(state)
+    return token
+
+
+def _heading_text(rest: str) -> str:
+    """What the heading rule keeps (before its trim) of what follows the ``#`` marks: trailing
+    spaces and tabs off, then a closing run of ``#`` that a space or tab sets apart."""
+    rest = rest.rstrip(" \t")
+    bare = rest.rstrip("#")
+    return bare if bare and bare[-1] in " \t" else rest
 
 
 # The token types _paragraphs acts on; the others (the closing tokens, headings' and lists'

@@ -9,6 +9,8 @@ through the official-text finder like the lines of any text dump.
 
 from __future__ import annotations
 
+import re
+import string
 from itertools import islice
 
 import regex
@@ -22,11 +24,14 @@ from .text import official_lines
 _SPACE = lazy(r"[ \t\u3000\u00a0]+")
 _OPEN = "《（(〔【“"
 _CLOSE = "》）)〕】”"
-_OPENS = lazy(f"[{_OPEN}]")
-_CLOSES = lazy(f"[{regex.escape(_CLOSE)}]")
-_BRACKETS = lazy(f"[{_OPEN}{regex.escape(_CLOSE)}]")
-_LATIN_END = lazy(r"[A-Za-z0-9,.;:'\"’)\]-]$")
-_LATIN_START = lazy(r"^[A-Za-z0-9(\['\"‘-]")
+# Classes of literal characters: stdlib re finds them fastest.
+_OPENS = re.compile(f"[{re.escape(_OPEN)}]")
+_CLOSES = re.compile(f"[{re.escape(_CLOSE)}]")
+_BRACKETS = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
+# An English passage: a piece starting with one of _LATIN_FIRST after one ending with one of _LATIN_LAST.
+_LATIN_FIRST = frozenset(string.ascii_letters + string.digits + "(['\"‘-")
+_LATIN_LAST = frozenset(string.ascii_letters + string.digits + ",.;:'\"’)]-")
+_LATIN_END = lazy(f"[{regex.escape(''.join(sorted(_LATIN_LAST)))}]$")  # what _latin_end tests
 _HALF_MARKER = lazy(r"(?:^|\s)第[零〇一二三四五六七八九十百两\d]{1,5}$")
 MIN_LINE = 1500  # characters: no paragraph of a notice is this long and holds the whole page
 
@@ -49,24 +54,35 @@ def looks_like_one_line(text: str, path: str | None = None) -> bool:
 def split_line(line: str) -> list[str]:
     """The paragraphs of a page joined on one line."""
     pieces: list[str] = []
+    last_ascii = 0  # ASCII characters in pieces[-1]: a long English passage is not re-counted per word
     depth = 0
     # Each test below is pure: the cheap ones (a character at the start of the piece) go first.
     for piece in _SPACE.split(line.strip()):
         if not piece:
             continue
+        ascii_count = len(piece.encode("ascii", "ignore"))  # counted in C
         if pieces and piece[:1] in "条章节" and _HALF_MARKER.search(pieces[-1]):
             pieces[-1] += piece  # 第六 条: a marker split by a stray space
+            last_ascii += ascii_count
             continue
         bare = bool(pieces) and _bare_marker(pieces[-1])
         glue = bool(pieces) and (
             depth > 0
-            or (_LATIN_START.search(piece) and _latin_end(pieces[-1]) and _latin(pieces[-1]) and _latin(piece))
+            or (
+                piece[:1] in _LATIN_FIRST
+                and _latin_end(pieces[-1])
+                and last_ascii >= 0.8 * len(pieces[-1])  # both pieces mostly ASCII
+                and ascii_count >= 0.8 * len(piece)
+            )
             or bare
         )
         if glue:
-            pieces[-1] = join_lines([pieces[-1] + " ", piece]) if bare else join_lines([pieces[-1], piece])
+            prev = pieces[-1]
+            pieces[-1] = join_lines([prev + " ", piece]) if bare else join_lines([prev, piece])
+            last_ascii += len(pieces[-1]) - len(prev) - len(piece) + ascii_count  # the glue adds spaces only
         else:
             pieces.append(piece)
+            last_ascii = ascii_count
         if _BRACKETS.search(piece):  # else the depth stays (0 to 3)
             depth = max(0, depth + len(_OPENS.findall(piece)) - len(_CLOSES.findall(piece)))
             if depth > 3:  # an unbalanced bracket must not swallow the page
@@ -75,13 +91,9 @@ def split_line(line: str) -> list[str]:
 
 
 def _latin_end(piece: str) -> bool:
-    # One character before the end or before a final newline ($): only the last two can match,
-    # so the search starts there instead of scanning a long piece.
-    return _LATIN_END.search(piece, max(0, len(piece) - 2)) is not None
-
-
-def _latin(piece: str) -> bool:
-    return len(piece.encode("ascii", "ignore")) >= 0.8 * len(piece)  # the ASCII characters, counted in C
+    """``_LATIN_END.search(piece)``: its ``$`` is the end or the place before a final newline."""
+    last = piece[-1:]
+    return last in _LATIN_LAST or (last == "\n" and piece[-2:-1] in _LATIN_LAST)
 
 
 def _bare_marker(piece: str) -> bool:

@@ -7,6 +7,7 @@ block and ad comments follow the body.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
     from lxml import etree
 
 FRONT_MATTER = lazy(r"\A\s*---\s*\n(?P<yaml>.*?)\n---\s*\n", regex.S)
+# How FRONT_MATTER starts, in stdlib re (its \s takes every regex \s): tried first, because regex
+# looks for the closing "\n---" through the whole text before it matches at the start.
+_OPENS_FRONT_MATTER = re.compile(r"\s*---")
 _YAML_ITEM = lazy(r"^\s*-\s*(.*)$")
 _YAML_LINE = lazy(r"^(?P<key>[A-Za-z_]+)\s*:\s*(?P<value>.*)$")
 # Where the official text starts, as a whole paragraph or its end.
@@ -30,14 +34,18 @@ PRINTS = lazy(r"^(?P<who>[\p{Han}\s、]{2,60}?)(?:联合)?印发《(?P<doc>[^》
 EDITOR = lazy(r"责任编辑[:：]\s*(\S+)")
 
 
+def _front_matter(text: str) -> regex.Match[str] | None:
+    return FRONT_MATTER.match(text) if _OPENS_FRONT_MATTER.match(text) else None
+
+
 def looks_like_sina(text: str) -> bool:
-    m = FRONT_MATTER.match(text)
+    m = _front_matter(text)
     return bool(m) and "<" in text[m.end() : m.end() + 4000]
 
 
 def front_matter(text: str) -> tuple[dict[str, Any], str]:
     """The few YAML keys Hexo writes (scalars and one-level lists), and the rest of the file."""
-    m = FRONT_MATTER.match(text)
+    m = _front_matter(text)
     if not m:
         return {}, text
     data: dict[str, Any] = {}
@@ -110,9 +118,9 @@ def read_sina(text: str) -> ReadResult:
     }
     # Wrapper lines that say who wrote what: lift them out before reading paragraphs.
     for el in list(root.iter()):
-        if not isinstance(el.tag, str):
+        if not isinstance(el.tag, str) or not (names := el.get("class")):
             continue
-        classes = (el.get("class") or "").split()
+        classes = names.split()
         if "article-editor" in classes:
             m = EDITOR.search(etree.tostring(el, method="text", encoding="unicode"))
             news["editor"] = m.group(1).strip() if m else None
