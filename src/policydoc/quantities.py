@@ -222,14 +222,16 @@ MARK_SETS = {
 
 
 # Plain character classes: the standard ``re`` scans them about twice as fast as ``regex``.
-_MARK_PATTERNS = {name: re.compile(f"[{re.escape(chars)}]") for name, chars in MARK_SETS.items()}
+@functools.cache  # compiled on first use: start-up time
+def _mark_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(MARK_SETS[name])}]")
 
 
 def _positions(text: str, name: str) -> list[int]:
     """Where the marks of kind ``name`` stand in ``text``, in order."""
     chars = MARK_SETS[name]
     if len(chars) > 1:
-        return [m.start() for m in _MARK_PATTERNS[name].finditer(text)]
+        return [m.start() for m in _mark_pattern(name).finditer(text)]
     found, at = [], text.find(chars)  # one character (a quote or a title mark): str.find is faster still
     while at >= 0:
         found.append(at)

@@ -6,6 +6,7 @@ Rejoining broken lines is not done here; the readers that know line geometry do 
 
 from __future__ import annotations
 
+import functools
 import re
 
 import regex
@@ -52,16 +53,16 @@ _TO_REPLACE = re.compile("[" + "".join(re.escape(c) for c in _REPLACE) + "]")
 # (pattern, replacement) applied in order.
 SPACE_RULES: list[tuple[regex.Pattern[str], str]] = [
     # 4000 万人 -> 4000万人, 〔2021〕48 号 -> 48号, 第 46 届 -> 第46届
-    (regex.compile(rf"(?<=[\d.%])\s+(?={HAN})|(?<={HAN})\s+(?=\d)"), ""),
-    (regex.compile(r"(?<=\d)\s+(?=%)"), ""),
+    (lazy(rf"(?<=[\d.%])\s+(?={HAN})|(?<={HAN})\s+(?=\d)"), ""),
+    (lazy(r"(?<=\d)\s+(?=%)"), ""),
     # No space next to CJK punctuation: "单位 ：" / "。 创业"
-    (regex.compile(rf"\s+(?=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}])\s+"), ""),
+    (lazy(rf"\s+(?=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}])\s+"), ""),
 ]
 # Every rule drops a whole run of spaces, chosen by the characters around it, and those
 # characters are never spaces: applying the rules in turn or as one alternation in one
 # pass drops the same runs.
 assert all(repl == "" for _, repl in SPACE_RULES)
-_SPACES_DROPPED = regex.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in SPACE_RULES))
+_SPACES_DROPPED = lazy("|".join(f"(?:{pattern.pattern})" for pattern, _ in SPACE_RULES))
 # "总 则", "国 务 院 工 作 规 则", "加 大 创 业": single characters spaced out for
 # justification or display. Runs of two or more multi-character words
 # ("中共中央 国务院") are issuer lists and keep their space.
@@ -92,13 +93,16 @@ def han_only(text: str) -> str:
 
 
 # Characters below the CJK blocks are set half width, except these punctuation marks.
-_NARROW = re.compile("[^\u2e80-\U0010ffff“”‘’—…·]")
+@functools.cache
+def _narrow() -> re.Pattern[str]:
+    # Compiled on first use: a class this wide takes re 4 ms, and only the text reader measures widths.
+    return re.compile("[^\u2e80-\U0010ffff“”‘’—…·]")
 
 
 def display_width(text: str) -> float:
     """Width in Chinese-character units: ASCII and half-width forms count one half."""
     # One C-level pass counts the narrow characters (halves add up exactly in a float).
-    return len(text) - 0.5 * len(_NARROW.findall(text))
+    return len(text) - 0.5 * len(_narrow().findall(text))
 
 
 _OPEN, _CLOSE = "“《（(【〔「‘", "”》）)】〕」’"

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
 
@@ -127,8 +126,7 @@ _INLINE_TRIGGERS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class _Markdown:
+class _Markdown(NamedTuple):  # a NamedTuple: a dataclass costs start-up time to make
     md: MarkdownIt
     trigger: re.Pattern[str] | None  # a character some inline rule acts on; None: parse all inline tokens
     # The plain-line rule's tests (_plain_line_rule); None: no such rule, nor _plain_document.
