@@ -253,7 +253,9 @@ def _printed_at(lines: list[str], blocks: list[Block], *, from_end: bool = False
     """Where each line was printed: the block holding its opening characters, searched in order
     from the start (the head) or from the end (the closing), so that diagnostics on the head and
     the closing carry a page and line or an element like those on sections."""
-    order = list(reversed(blocks)) if from_end else blocks
+    if not lines:
+        return []
+    order = blocks[::-1] if from_end else blocks
     found: list[Provenance | None] = []
     cursor = 0
     for line in reversed(lines) if from_end else lines:
