@@ -12,7 +12,7 @@ every heading after it. docs/numbering.md explains the model with examples.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..numbering import GAPS, STYLES, WEIGHTS, Marker
 
@@ -40,8 +40,7 @@ _SLOT = {style: i for i, style in enumerate(STYLES)}
 _ARTICLE = _SLOT["article"]
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):  # immutable; a NamedTuple is built three times as fast as a frozen dataclass
     index: int  # position in the block list
     marker: Marker
     after_title: bool  # right after an unnumbered title line (an appended regulation may start here)
