@@ -248,3 +248,20 @@ def test_front_matter_opening_test_is_looser() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
         got, want = sina._front_matter(text), sina.FRONT_MATTER.match(text)
         assert (got and got.span()) == (want and want.span()), repr(text)
+
+
+def test_label_and_grid_prefilters_equal_their_patterns() -> None:
+    from policydoc.readers import grid, labels
+
+    rng = random.Random(11)
+    alphabet = ["标", "题", "文", "号", "发", "布", "日", "期", "T", "itle", "：", ":", " ", "\u3000", "\x1c"]
+    alphabet += ["索引", "a", "名称"]
+    for _ in range(5000):
+        line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        m = labels._LABEL.match(line)
+        want = None if m is None else (labels.LABELS["".join(m.group("label").split())], m.group("value").strip())
+        assert labels._label_of_folded(line) == want, line
+        found = list(grid._GRID_IN_TEXT.finditer(line))
+        assert (grid.grid_from_text(line) == {}) or len(found) >= 2, line
+        if len(found) >= 2:
+            assert sum(map(line.count, grid.COLONS)) >= 2, line
