@@ -265,3 +265,14 @@ def test_label_and_grid_prefilters_equal_their_patterns() -> None:
         assert (grid.grid_from_text(line) == {}) or len(found) >= 2, line
         if len(found) >= 2:
             assert sum(map(line.count, grid.COLONS)) >= 2, line
+
+
+def test_title_keys_join_where_the_boundary_is_safe() -> None:
+    rng = random.Random(5)
+    alphabet = ["中", "文", "（", "）", "，", " ", "\u3000", "A", "e", "\u0301", "\u1100", "\u1161"]
+    alphabet += ["ﬁ", "㍻", "①", "\u309a"]
+    for _ in range(5000):
+        a = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 5)))
+        b = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 5)))
+        if chrome._joins_keys(b):
+            assert chrome._key(a + b) == chrome._key(a) + chrome._key(b), (a, b)

@@ -306,11 +306,23 @@ def _anchor_title(lines: list[Line], page_title: str | None = None) -> list[Line
     end = head_end(lines)
     last = 0 if page_title else 1
     # The repeat may be set on up to three lines (a title broken where the page broke it).
+    line_keys: dict[int, str] = {}
+
+    def joined_key(i: int, k: int) -> str:
+        """``_key`` of lines i … i+k-1 joined, from the keys of the lines where that is the same."""
+        texts = [t for _, t in lines[i : i + k]]
+        if not all(_joins_keys(t) for t in texts[1:]):
+            return _key("".join(texts))
+        for j in range(i, i + len(texts)):
+            if j not in line_keys:
+                line_keys[j] = _key(lines[j][1])
+        return "".join(line_keys[j] for j in range(i, i + len(texts)))
+
     repeat = next(
         (
             i
             for i in range(min(end, 120) - 1, last - 1, -1)
-            if any(_repeats(_key("".join(t for _, t in lines[i : i + k])), key) for k in (1, 2, 3))
+            if any(_repeats(joined_key(i, k), key) for k in (1, 2, 3))
         ),
         None,
     )
@@ -327,6 +339,14 @@ def _anchor_title(lines: list[Line], page_title: str | None = None) -> list[Line
 def _repeats(line: str, title: str) -> bool:
     """The document's title line repeats the page title, which may leave out the issuers."""
     return line == title or (len(title) >= 8 and line.endswith(title) and len(line) - len(title) <= 40)
+
+
+def _joins_keys(text: str) -> bool:
+    """``_key(a + text) == _key(a) + _key(text)`` for every ``a``: spaces go one by one, and NFKC
+    joins the two normalized halves unchanged when ``text`` starts with a character that has no
+    decomposition, combining class 0 and is the second of no composition (ASCII, CJK ideographs)."""
+    first = text[:1]
+    return not first or first.isascii() or "\u4e00" <= first <= "\u9fff"
 
 
 def _key(text: str) -> str:
