@@ -276,3 +276,24 @@ def test_title_keys_join_where_the_boundary_is_safe() -> None:
         b = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 5)))
         if chrome._joins_keys(b):
             assert chrome._key(a + b) == chrome._key(a) + chrome._key(b), (a, b)
+
+
+class _Everything(str):
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def test_rejoin_fast_path_equals_the_full_loop(monkeypatch) -> None:
+    rng = random.Random(7)
+    words = ["第二条", "2025", "年", "8", "月", "26", "日", "〔", "〕", "161号", "（", "。", "5", ".元宇宙", "http://a.b/c"]
+    words += ["为了规范管理，制定本办法。", "工业和信息化部办公厅关于做好工作的通知"]
+    words += ["Latin words here and there ok", "\n"]
+    cases = []
+    for _ in range(3000):
+        rows = []
+        for n in range(rng.randint(0, 12)):
+            rows.append((n, "".join(rng.choice(words) for _ in range(rng.randint(1, 3))) + rng.choice(["", " ", "（"])))
+        cases.append(rows)
+    fast = [lines.rejoin_fragments(rows) for rows in cases]
+    monkeypatch.setattr(lines, "_GLUE_TAILS", _Everything())
+    assert [lines.rejoin_fragments(rows) for rows in cases] == fast
