@@ -297,3 +297,14 @@ def test_rejoin_fast_path_equals_the_full_loop(monkeypatch) -> None:
     fast = [lines.rejoin_fragments(rows) for rows in cases]
     monkeypatch.setattr(lines, "_GLUE_TAILS", _Everything())
     assert [lines.rejoin_fragments(rows) for rows in cases] == fast
+
+
+def test_without_chrome_equals_chrome_rule_per_line() -> None:
+    rng = random.Random(9)
+    words = ["打印", "关闭", " ", "  ", "\u3000", ">", "原文链接：", "http://x.cn/a", "2/13", "浏览次数：", "12", "次"]
+    words += ["中", "为了规范管理。", "===", "PAGE", "26/03/2024, 11:46 ", "\u200b", "A+", "字号：大 中 小"]
+    rows = [(n, "".join(rng.choice(words) for _ in range(rng.randint(0, 6)))) for n in range(4000)]
+    rows.append((4000, "中" * 300))
+    for zone in ("any", "head", "tail"):
+        want = [(n, t) for n, t in rows if chrome.chrome_rule(t, zone) is None]
+        assert chrome._without_chrome(rows, zone) == want

@@ -221,6 +221,23 @@ def chrome_rule(text: str, zone: Zone) -> ChromeRule | None:
     return RULES[int(m.lastgroup[1:])] if m and m.lastgroup else None
 
 
+def _without_chrome(lines: list[Line], zone: Zone) -> list[Line]:
+    """``[(n, t) for n, t in lines if chrome_rule(t, zone) is None]``: the zone's rows looked up
+    once, and a line that fails the probe (most running text) kept without a call per line."""
+    probe, _ = _by_zone(zone)
+    if probe is None:
+        return [(n, t) for n, t in lines if chrome_rule(t, zone) is None]
+    out = []
+    for n, t in lines:
+        if len(t) > MAX_CHROME:
+            out.append((n, t))
+            continue
+        line = fold(t)
+        if not line or probe.match(line) is None or chrome_rule(line, zone) is None:
+            out.append((n, t))  # chrome_rule(line) folds the folded line to itself
+    return out
+
+
 def head_end(lines: list[Line]) -> int:
     """Index of the first line of running text: a sentence or a numbered heading."""
     for i, (_, text) in enumerate(lines):
@@ -240,7 +257,7 @@ def find_official(lines: list[Line], page_title: str | None = None, *, dumped: b
         return lines  # the notice alone: nothing to take out
     kept = _drop_head(lines)
     kept = _drop_tail(kept)
-    kept = [(n, t) for n, t in kept if chrome_rule(t, "any") is None]
+    kept = _without_chrome(kept, "any")
     return _anchor_title(kept, page_title)
 
 
