@@ -308,3 +308,15 @@ def test_without_chrome_equals_chrome_rule_per_line() -> None:
     for zone in ("any", "head", "tail"):
         want = [(n, t) for n, t in rows if chrome.chrome_rule(t, zone) is None]
         assert chrome._without_chrome(rows, zone) == want
+
+
+def test_digit_stand_in_leaves_out_no_digit() -> None:
+    import re
+
+    import regex
+
+    stand_in = re.compile(chrome._DIGIT)
+    digit = regex.compile(r"\d", regex.I)
+    for code in range(0x110000):
+        if digit.fullmatch(chr(code)):
+            assert stand_in.fullmatch(chr(code)), hex(code)
