@@ -44,11 +44,12 @@ def _cased(text: str) -> str:
 
 
 # Stand-ins in probes: every Han character is beyond ASCII, every digit is 0-9 or beyond ASCII
-# and outside the CJK ideographs and CJK punctuation (none of them a decimal digit: tested),
+# and outside the CJK ideographs and the CJK, general and full-width punctuation before ０
+# (none of them a decimal digit: tested),
 # so that a line of Chinese text does not pass the probes of the time and count rows.
 # (Negated classes: the range up to U+10FFFF takes re milliseconds to compile.)
 _NON_ASCII = r"[^\x00-\x7f]"
-_NOT_DIGITS = "\u3000-\u303f\u4e00-\u9fff"
+_NOT_DIGITS = "\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f"
 _DIGIT = rf"(?:[0-9]|[^\x00-\x7f{_NOT_DIGITS}])"
 
 # Labels a crawler writes above the text; the grid labels that carry metadata are in labels.py.
