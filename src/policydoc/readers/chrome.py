@@ -267,14 +267,15 @@ def find_official(lines: list[Line], page_title: str | None = None, *, dumped: b
 
 def _drop_head(lines: list[Line]) -> list[Line]:
     end = head_end(lines)
-    grid = _label_runs([fold(text) for _, text in lines[:end]])
+    folded = [fold(text) for _, text in lines[:end]]
+    grid = _label_runs(folded)
     out: list[Line] = []
     skip_next = after_separator = False
     for i, (n, text) in enumerate(lines):
         if i >= end:
             out.extend(lines[i:])
             break
-        line = fold(text)
+        line = folded[i]
         rule = chrome_rule(line, "head")
         if skip_next and rule is None and len(line) <= 40:
             skip_next = False
@@ -329,15 +330,19 @@ def _anchor_title(lines: list[Line], page_title: str | None = None) -> list[Line
     # The repeat may be set on up to three lines (a title broken where the page broke it).
     line_keys: dict[int, str] = {}
 
+    def line_key(j: int) -> str:
+        if j not in line_keys:
+            line_keys[j] = _key(lines[j][1])
+        return line_keys[j]
+
     def joined_key(i: int, k: int) -> str:
         """``_key`` of lines i … i+k-1 joined, from the keys of the lines where that is the same."""
+        if k == 1:
+            return line_key(i)
         texts = [t for _, t in lines[i : i + k]]
         if not all(_joins_keys(t) for t in texts[1:]):
             return _key("".join(texts))
-        for j in range(i, i + len(texts)):
-            if j not in line_keys:
-                line_keys[j] = _key(lines[j][1])
-        return "".join(line_keys[j] for j in range(i, i + len(texts)))
+        return "".join(line_key(j) for j in range(i, i + len(texts)))
 
     repeat = next(
         (
