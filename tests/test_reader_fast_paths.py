@@ -248,3 +248,75 @@ def test_front_matter_opening_test_is_looser() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
         got, want = sina._front_matter(text), sina.FRONT_MATTER.match(text)
         assert (got and got.span()) == (want and want.span()), repr(text)
+
+
+def test_label_and_grid_prefilters_equal_their_patterns() -> None:
+    from policydoc.readers import grid, labels
+
+    rng = random.Random(11)
+    alphabet = ["标", "题", "文", "号", "发", "布", "日", "期", "T", "itle", "：", ":", " ", "\u3000", "\x1c"]
+    alphabet += ["索引", "a", "名称"]
+    for _ in range(5000):
+        line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        m = labels._LABEL.match(line)
+        want = None if m is None else (labels.LABELS["".join(m.group("label").split())], m.group("value").strip())
+        assert labels._label_of_folded(line) == want, line
+        found = list(grid._GRID_IN_TEXT.finditer(line))
+        assert (grid.grid_from_text(line) == {}) or len(found) >= 2, line
+        if len(found) >= 2:
+            assert sum(map(line.count, grid.COLONS)) >= 2, line
+
+
+def test_title_keys_join_where_the_boundary_is_safe() -> None:
+    rng = random.Random(5)
+    alphabet = ["中", "文", "（", "）", "，", " ", "\u3000", "A", "e", "\u0301", "\u1100", "\u1161"]
+    alphabet += ["ﬁ", "㍻", "①", "\u309a"]
+    for _ in range(5000):
+        a = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 5)))
+        b = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 5)))
+        if chrome._joins_keys(b):
+            assert chrome._key(a + b) == chrome._key(a) + chrome._key(b), (a, b)
+
+
+class _Everything(str):
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def test_rejoin_fast_path_equals_the_full_loop(monkeypatch) -> None:
+    rng = random.Random(7)
+    words = ["第二条", "2025", "年", "8", "月", "26", "日", "〔", "〕", "161号", "（", "。", "5", ".元宇宙", "http://a.b/c"]
+    words += ["为了规范管理，制定本办法。", "工业和信息化部办公厅关于做好工作的通知"]
+    words += ["Latin words here and there ok", "\n"]
+    cases = []
+    for _ in range(3000):
+        rows = []
+        for n in range(rng.randint(0, 12)):
+            rows.append((n, "".join(rng.choice(words) for _ in range(rng.randint(1, 3))) + rng.choice(["", " ", "（"])))
+        cases.append(rows)
+    fast = [lines.rejoin_fragments(rows) for rows in cases]
+    monkeypatch.setattr(lines, "_GLUE_TAILS", _Everything())
+    assert [lines.rejoin_fragments(rows) for rows in cases] == fast
+
+
+def test_without_chrome_equals_chrome_rule_per_line() -> None:
+    rng = random.Random(9)
+    words = ["打印", "关闭", " ", "  ", "\u3000", ">", "原文链接：", "http://x.cn/a", "2/13", "浏览次数：", "12", "次"]
+    words += ["中", "为了规范管理。", "===", "PAGE", "26/03/2024, 11:46 ", "\u200b", "A+", "字号：大 中 小"]
+    rows = [(n, "".join(rng.choice(words) for _ in range(rng.randint(0, 6)))) for n in range(4000)]
+    rows.append((4000, "中" * 300))
+    for zone in ("any", "head", "tail"):
+        want = [(n, t) for n, t in rows if chrome.chrome_rule(t, zone) is None]
+        assert chrome._without_chrome(rows, zone) == want
+
+
+def test_digit_stand_in_leaves_out_no_digit() -> None:
+    import re
+
+    import regex
+
+    stand_in = re.compile(chrome._DIGIT)
+    digit = regex.compile(r"\d", regex.I)
+    for code in range(0x110000):
+        if digit.fullmatch(chr(code)):
+            assert stand_in.fullmatch(chr(code)), hex(code)

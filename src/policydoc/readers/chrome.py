@@ -43,10 +43,14 @@ def _cased(text: str) -> str:
     return "".join(f"[{c.lower()}{c.upper()}]" if c.isascii() and c.isalpha() else re.escape(c) for c in text)
 
 
-# Stand-ins in probes: every Han character is beyond ASCII, every digit is 0-9 or beyond ASCII.
-# (A negated class: the range up to U+10FFFF takes re milliseconds to compile.)
+# Stand-ins in probes: every Han character is beyond ASCII, every digit is 0-9 or beyond ASCII
+# and outside the CJK ideographs and the CJK, general and full-width punctuation before ０
+# (none of them a decimal digit: tested),
+# so that a line of Chinese text does not pass the probes of the time and count rows.
+# (Negated classes: the range up to U+10FFFF takes re milliseconds to compile.)
 _NON_ASCII = r"[^\x00-\x7f]"
-_DIGIT = rf"(?:[0-9]|{_NON_ASCII})"
+_NOT_DIGITS = "\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f"
+_DIGIT = rf"(?:[0-9]|[^\x00-\x7f{_NOT_DIGITS}])"
 
 # Labels a crawler writes above the text; the grid labels that carry metadata are in labels.py.
 CRAWLER_LABELS = (
@@ -221,6 +225,23 @@ def chrome_rule(text: str, zone: Zone) -> ChromeRule | None:
     return RULES[int(m.lastgroup[1:])] if m and m.lastgroup else None
 
 
+def _without_chrome(lines: list[Line], zone: Zone) -> list[Line]:
+    """``[(n, t) for n, t in lines if chrome_rule(t, zone) is None]``: the zone's rows looked up
+    once, and a line that fails the probe (most running text) kept without a call per line."""
+    probe, _ = _by_zone(zone)
+    if probe is None:
+        return [(n, t) for n, t in lines if chrome_rule(t, zone) is None]
+    out = []
+    for n, t in lines:
+        if len(t) > MAX_CHROME:
+            out.append((n, t))
+            continue
+        line = fold(t)
+        if not line or probe.match(line) is None or chrome_rule(line, zone) is None:
+            out.append((n, t))  # chrome_rule(line) folds the folded line to itself
+    return out
+
+
 def head_end(lines: list[Line]) -> int:
     """Index of the first line of running text: a sentence or a numbered heading."""
     for i, (_, text) in enumerate(lines):
@@ -240,20 +261,21 @@ def find_official(lines: list[Line], page_title: str | None = None, *, dumped: b
         return lines  # the notice alone: nothing to take out
     kept = _drop_head(lines)
     kept = _drop_tail(kept)
-    kept = [(n, t) for n, t in kept if chrome_rule(t, "any") is None]
+    kept = _without_chrome(kept, "any")
     return _anchor_title(kept, page_title)
 
 
 def _drop_head(lines: list[Line]) -> list[Line]:
     end = head_end(lines)
-    grid = _label_runs([fold(text) for _, text in lines[:end]])
+    folded = [fold(text) for _, text in lines[:end]]
+    grid = _label_runs(folded)
     out: list[Line] = []
     skip_next = after_separator = False
     for i, (n, text) in enumerate(lines):
         if i >= end:
             out.extend(lines[i:])
             break
-        line = fold(text)
+        line = folded[i]
         rule = chrome_rule(line, "head")
         if skip_next and rule is None and len(line) <= 40:
             skip_next = False
@@ -306,11 +328,27 @@ def _anchor_title(lines: list[Line], page_title: str | None = None) -> list[Line
     end = head_end(lines)
     last = 0 if page_title else 1
     # The repeat may be set on up to three lines (a title broken where the page broke it).
+    line_keys: dict[int, str] = {}
+
+    def line_key(j: int) -> str:
+        if j not in line_keys:
+            line_keys[j] = _key(lines[j][1])
+        return line_keys[j]
+
+    def joined_key(i: int, k: int) -> str:
+        """``_key`` of lines i … i+k-1 joined, from the keys of the lines where that is the same."""
+        if k == 1:
+            return line_key(i)
+        texts = [t for _, t in lines[i : i + k]]
+        if not all(_joins_keys(t) for t in texts[1:]):
+            return _key("".join(texts))
+        return "".join(line_key(j) for j in range(i, i + len(texts)))
+
     repeat = next(
         (
             i
             for i in range(min(end, 120) - 1, last - 1, -1)
-            if any(_repeats(_key("".join(t for _, t in lines[i : i + k])), key) for k in (1, 2, 3))
+            if any(_repeats(joined_key(i, k), key) for k in (1, 2, 3))
         ),
         None,
     )
@@ -327,6 +365,14 @@ def _anchor_title(lines: list[Line], page_title: str | None = None) -> list[Line
 def _repeats(line: str, title: str) -> bool:
     """The document's title line repeats the page title, which may leave out the issuers."""
     return line == title or (len(title) >= 8 and line.endswith(title) and len(line) - len(title) <= 40)
+
+
+def _joins_keys(text: str) -> bool:
+    """``_key(a + text) == _key(a) + _key(text)`` for every ``a``: spaces go one by one, and NFKC
+    joins the two normalized halves unchanged when ``text`` starts with a character that has no
+    decomposition, combining class 0 and is the second of no composition (ASCII, CJK ideographs)."""
+    first = text[:1]
+    return not first or first.isascii() or "\u4e00" <= first <= "\u9fff"
 
 
 def _key(text: str) -> str:

@@ -50,7 +50,17 @@ _LABEL = lazy(
 
 def label_of(text: str) -> tuple[str, str] | None:
     """(field, value) of a ``标题：…`` line; the value may be empty (it is on the next line)."""
-    line = fold(text)
+    return _label_of_folded(fold(text))
+
+
+# What a folded label line can start with (fold strips the spaces _LABEL allows before it).
+_LABEL_FIRST = frozenset(label[0] for label in LABELS)
+
+
+def _label_of_folded(line: str) -> tuple[str, str] | None:
+    first = line[:1]
+    if first not in _LABEL_FIRST and first.isprintable() and not first.isspace():
+        return None  # _LABEL cannot match here (odd white space goes to the pattern itself)
     if no_colon(line):
         return None
     m = _LABEL.match(line)
@@ -70,8 +80,13 @@ def read_labels(lines: list[Line]) -> tuple[list[Line], dict[str, Any]]:
         if i >= end:
             out.extend(lines[i:])
             break
-        grid = grid_from_text(fold(text))
-        found = label_of(text)
+        line = fold(text)
+        if no_colon(line):  # neither a grid nor a label (both patterns require a colon)
+            out.append((n, text))
+            i += 1
+            continue
+        grid = grid_from_text(line)
+        found = _label_of_folded(line) if len(grid) < 2 else None  # a grid wins over a label
         if len(grid) >= 2:
             for key, value in grid.items():
                 _put(meta, key, value)

@@ -54,6 +54,20 @@ def rejoin_fragments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     while i < len(lines):
         n, raw = lines[i]
         text = raw.strip(_BLANK)
+        if (
+            len(text) > _MARKER_ONLY_MAX
+            and not open_
+            and not (len(text) <= _LATIN_MAX and text.isascii())
+            and (not out or out[-1][1][-1:] not in _GLUE_TAILS)
+        ):
+            # A line of running text after one that leaves nothing open: no fragment (too long,
+            # not a Latin run), no marker alone (too long), nothing before it to continue: the
+            # glue below is false, and the line is kept as the loop would keep it.
+            out.append((n, text))
+            prev_was_marker = False
+            bare_run = 0
+            i += 1
+            continue
         fragment = _may_be_fragment(text) and FRAGMENT.fullmatch(text) is not None
         if fragment and LIST_MARKER.match(text):
             nxt = lines[i + 1][1].strip(_BLANK) if i + 1 < len(lines) else ""
@@ -100,6 +114,9 @@ def rejoin_fragments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 _SHORT_MAX = max(_MARK_MAX, _UNIT_MAX)
+# The last characters of a line that the next line may continue (_ends_open, a serial after
+# 〔2025〕); "\n" sends _ends_open to its pattern. ("" is in every string: no line before.)
+_GLUE_TAILS = _OPEN_CHARS + "〕］]\n"
 
 
 def _may_be_fragment(text: str) -> bool:

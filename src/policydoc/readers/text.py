@@ -49,10 +49,13 @@ def official_lines(lines: list[Line], *, converted: bool = False) -> tuple[list[
 def _content_lines(lines: list[Line]) -> list[Line]:
     """The lines with text, page numbers left out."""
     out = []
-    for n, line in lines:
-        start = _first(line)
+    for pair in lines:
+        line = pair[1]
+        start = line[:1]  # _first(line), inline: this loop sees every line of every text shape
+        if start.isspace():
+            start = line.lstrip()[:1]
         if start and not (start in _PAGE_NUMBER_START and PAGE_NUMBER.match(line)):
-            out.append((n, line))
+            out.append(pair)
     return out
 
 
@@ -63,13 +66,24 @@ def _first(line: str) -> str:
 
 
 def _official_lines(lines: list[Line], *, converted: bool) -> tuple[list[Line], dict[str, Any]]:
-    lines = [(n, PAGE_PREFIX.sub("", line) if _first(line) in _PAGE_PREFIX_START else line) for n, line in lines]
-    lines, meta = read_labels(lines)
+    lines, meta = read_labels(_without_page_prefix(lines))
     lines = find_official(lines, meta.get("page_title"), dumped=converted or bool(meta))
     if meta.get("page_title") and any(_same(text, page_title_text(meta["page_title"])) for _, text in lines[:40]):
         # The converter's page title names the document when the text repeats it.
         meta.setdefault("title", page_title_text(meta["page_title"]))
     return rejoin_fragments(lines), meta
+
+
+def _without_page_prefix(lines: list[Line]) -> list[Line]:
+    """The lines with a page number glued to their start taken off (``PAGE_PREFIX``)."""
+    out = []
+    for pair in lines:
+        line = pair[1]
+        start = line[:1]  # _first(line), inline as in _content_lines
+        if start.isspace():
+            start = line.lstrip()[:1]
+        out.append((pair[0], PAGE_PREFIX.sub("", line)) if start in _PAGE_PREFIX_START else pair)
+    return out
 
 
 def read_text(text: str, *, hint_pdf: bool = False) -> ReadResult:
