@@ -370,3 +370,47 @@ def test_the_leading_period_and_filler_tests_let_through_every_match(words):
         assert words.startswith(targets.LEADING_FILLERS)
     assert any(targets._LEADING_PERIOD.search(w) for w in LEADING_WORDS)
     assert any(targets._LEADING_FILLER.search(w) for w in LEADING_WORDS)
+
+
+def _title_pairwise(lines: list[str]) -> str | None:
+    """metadata._title as first written: every comparison normalizes both of its strings."""
+    from policydoc.metadata import DATELINE, _clean_title, _comparable
+
+    def same(a: str, b: str) -> bool:
+        return _comparable(a) == _comparable(b)
+
+    out: list[str] = []
+    for raw in lines:
+        line = _clean_title(DATELINE.sub("", raw))
+        if not line:
+            continue
+        if out and same(line, out[-1]):
+            out[-1] = line
+        elif not any(same(line, seen) for seen in out):
+            out.append(line)
+    for k in range(1, len(out)):
+        if same("".join(out[:k]), "".join(out[k:])):
+            return "".join(out[k:])
+    return "".join(out) or None
+
+
+TITLE_LINES = [
+    [],
+    ["关于印发（试行）办法的通知"],
+    ["关于印发(试行)办法的通知", "关于印发（试行）办法的通知"],
+    ["关于印发", "办法的通知", "关于印发办法的通知"],
+    ["关于印发办法的通知", "关于印发", "办法的通知"],
+    ["甲－", "－乙", "甲-乙"],  # a run of dashes across the split
+    ["e", "\u0301x", "éx"],  # a combining mark that composes across the split
+    ["e ", "\u0301x", "e\u0301x"],
+    ["㈠办法", "(一)办法"],  # a compatibility form that widens
+    ["新华社北京7月11日电 关于加强管理的通知", "关于加强管理的通知"],
+    ["Ａ Ｂ", "AB", "A", "B"],
+]
+
+
+@pytest.mark.parametrize("lines", TITLE_LINES)
+def test_title_with_each_line_normalized_once_is_the_pairwise_title(lines):
+    from policydoc.metadata import _title
+
+    assert _title(lines) == _title_pairwise(lines)

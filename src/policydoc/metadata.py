@@ -275,27 +275,30 @@ def _title(lines: list[str]) -> str | None:
     A line that is page furniture (a link, a breadcrumb) is left out, never joined in.
     """
     out: list[str] = []
+    keys: list[str] = []  # _comparable of each line of ``out``, made once a line (not once a pair)
     for raw in lines:
         line = _clean_title(DATELINE.sub("", raw))
         if not line:
             continue
-        if out and _same(line, out[-1]):
-            out[-1] = line  # the text's own form after a database's copy of it
-        elif not any(_same(line, seen) for seen in out):  # repeated below a page's labels
+        key = _comparable(line)
+        if out and key == keys[-1]:
+            out[-1] = line  # the text's own form after a database's copy of it (the same key)
+        elif key not in keys:  # repeated below a page's labels
             out.append(line)
+            keys.append(key)
     # A page's one-line copy of the title above the text's own lines: keep the text's.
+    # NFKC(a + b) == NFKC(NFKC(a) + NFKC(b)) (both have the compatibility decomposition of a + b), and
+    # normalize returns a string that passes its quick check as it is: each line is normalized once,
+    # not once for every split of the lines.
+    forms = [unicodedata.normalize("NFKC", line) for line in out] if len(out) > 1 else out
     for k in range(1, len(out)):
-        if _same("".join(out[:k]), "".join(out[k:])):
+        if _comparable("".join(forms[:k])) == _comparable("".join(forms[k:])):
             return "".join(out[k:])
     return "".join(out) or None
 
 
-def _same(a: str, b: str) -> bool:
-    """The same title line, whatever its width of brackets, spaces and dashes."""
-    return _comparable(a) == _comparable(b)
-
-
 def _comparable(text: str) -> str:
+    """A title line's form for comparison: the same whatever its width of brackets, spaces and dashes."""
     return _DASHES.sub("-", _SPACE.sub("", unicodedata.normalize("NFKC", text)))
 
 
