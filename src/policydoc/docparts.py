@@ -7,6 +7,7 @@ section tree, and by the metadata stage to read them.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .patterns import lazy
@@ -33,9 +34,12 @@ SIGNED_DATE = lazy(
     rf"(?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日|{_CN_YEAR}年{_CN_DAY}月{_CN_DAY}日)$"
 )
 # Looks like a 发文字号 but is not well formed (〔24〕, missing 号): still the number line.
+_LOOSE_OPEN = "〔[［【﹝"  # every match holds one of these opening brackets
 DOC_NUMBER_LOOSE = lazy(
-    r"^[（(]?[\p{Han}A-Za-z]{1,20}\s*[〔\[［【﹝]\s*\d{1,4}\s*[〕\]］】﹞]\s*\d{0,5}\s*号?[）)]?$"
+    rf"^[（(]?[\p{{Han}}A-Za-z]{{1,20}}\s*[{re.escape(_LOOSE_OPEN)}]\s*\d{{1,4}}\s*[〕\]］】﹞]\s*\d{{0,5}}\s*号?[）)]?$"
 )
+# One C scan for those brackets, far cheaper than the pattern's failing match on most lines.
+_HAS_LOOSE_OPEN = re.compile(f"[{re.escape(_LOOSE_OPEN)}]")
 # The serial of a 令 set on its own line, bare or in brackets: 第16号, （第16号）
 ORDER_SERIAL = lazy(r"^[（(]?\s*(?P<serial>第\s*[\d一二三四五六七八九十百零〇]+\s*号)\s*[）)]?$")
 ADDRESSEE = lazy(r"^[^。；]{2,200}[：:]$")
@@ -51,7 +55,8 @@ NOTE = lazy(
 CC = lazy(r"^抄送[:：]")
 PRINTED = lazy(r"^(?P<by>.{2,60}?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$")
 # Notes on how the text was published, after the date: 公开方式, or the link a crawler kept.
-DISCLOSURE = lazy(r"^(?:公开方式|信息公开选项|原文链接|原文地址|详情页链接)[:：]")
+DISCLOSURE_LABELS = ("公开方式", "信息公开选项", "原文链接", "原文地址", "详情页链接")
+DISCLOSURE = lazy(rf"^(?:{'|'.join(DISCLOSURE_LABELS)})[:：]")
 CONTACT = lazy(r"^[（(]?(?:联系人|联系电话)[:：]")
 ATTACHMENTS_HEAD = lazy(r"^附件[:：]\s*(?P<rest>.*)$")
 ANNEX_LABEL = lazy(
@@ -186,7 +191,9 @@ def kind_of(text: str) -> str | None:
     # final newline for ``$`` to stand before): most lines are none of these elements.
     if ("日" in t and DATE.match(t)) or split_signed_date(t)[0]:  # both forms of DATE hold 日
         return "date"
-    if ("号" in t and DOC_NUMBER.match(t)) or DOC_NUMBER_LOOSE.match(t):  # every DOC_NUMBER form ends in 号
+    if ("号" in t and DOC_NUMBER.match(t)) or (  # every DOC_NUMBER form ends in 号
+        _HAS_LOOSE_OPEN.search(t) and DOC_NUMBER_LOOSE.match(t)
+    ):
         return "doc_number"
     if t[0].isascii() and DOC_CODE.match(t):  # opens with A-Z
         return "doc_code"
@@ -198,7 +205,7 @@ def kind_of(text: str) -> str | None:
         return "cc"
     if t.endswith("印发") and PRINTED.match(t):
         return "printed"
-    if DISCLOSURE.match(t):
+    if t.startswith(DISCLOSURE_LABELS) and DISCLOSURE.match(t):  # the pattern opens with one of them
         return "disclosure"
     if "联系" in t and CONTACT.match(t):
         return "contact"

@@ -152,6 +152,9 @@ def read_front(lines: list[str]) -> Front:
 
 def _number_in_runs(lines: list[str], i: int) -> int:
     """How many short lines from ``i`` make one 发文字号 a page split into its inline runs (0: none)."""
+    # Every span tested below holds a short line ``i`` and a run at ``i + 1``: most lines fail here.
+    if len(lines[i]) > 12 or i + 1 >= len(lines) or not _NUMBER_RUN.match(lines[i + 1]):
+        return 0
     for n in range(6, 1, -1):
         runs = lines[i : i + n]
         if (
