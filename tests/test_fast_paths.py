@@ -424,3 +424,16 @@ def test_title_with_each_line_normalized_once_is_the_pairwise_title(lines):
     from policydoc.metadata import _title
 
     assert _title(lines) == _title_pairwise(lines)
+
+
+def test_the_views_of_no_tree_are_those_the_walks_give():
+    from policydoc import views
+
+    slow = {
+        "guiding_ideology": views.guiding_ideology([]),
+        "objectives": views.objectives([]),
+        "principles": views.items([], "principles"),
+        "tasks": views.tasks([]),
+        "safeguards": views.items([], "safeguards"),
+    }
+    assert views.of([]) == slow
