@@ -437,3 +437,45 @@ def test_the_views_of_no_tree_are_those_the_walks_give():
         "safeguards": views.items([], "safeguards"),
     }
     assert views.of([]) == slow
+
+
+SHORT_LINES = [
+    "",
+    " ",
+    "中共江西省市场监督管理局党组",
+    "国务院办公厅\n",
+    "某某市人民政府 ",
+    "某某部。",
+    "某某部，某某委",
+    "某某部门",
+    "部",
+    "关于印发某某的通知",
+    "关于印发某某的通知：",
+    "某某！",
+    "甲；乙",
+    "为什么？",
+    "总队\u3000",
+    "x" * 81 + "部",
+]
+
+
+@pytest.mark.parametrize("line", SHORT_LINES)
+def test_signature_and_title_line_tests_are_those_of_the_patterns(line):
+    from policydoc import docparts as d
+
+    t = line.strip()
+    by_pattern = 2 <= len(t) <= 80 and "。" not in t and "，" not in t and bool(d.ISSUER_END.search(t))
+    assert d.is_signature(line) == by_pattern
+    for max_len in (80, 200):
+        by_scan = 0 < len(t) <= max_len and not any(p in t for p in "。；！？") and not t.endswith(("：", ":"))
+        assert d.is_title_line(line, max_len) == by_scan
+
+
+@pytest.mark.parametrize("line", ["标题：某某", "发 文 字 号:无", "标题", "索引号：", "某某：某某", "　发布日期：2021"])
+def test_label_line_is_the_label_pattern(line):
+    from policydoc import docparts as d
+
+    def found(m):
+        return (m.span(), m.groups()) if m else None
+
+    assert found(d.label_line(line)) == found(d.LABEL_LINE.match(line))

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import regex
+
 from .patterns import lazy
 
 _CN_YEAR = "[〇○零一二三四五六七八九]{4}"
@@ -105,10 +107,19 @@ FIELD_LABELS = {
     "时效性": "validity",
     "失效日期": "expiry_date",
 }
+LABEL_COLONS = ":："  # a label ends with one of these
 LABEL_LINE = lazy(
     "^(?P<label>" + "|".join(r"\s*".join(label) for label in sorted(FIELD_LABELS, key=len, reverse=True)) + ")"
-    r"\s*[:：]\s*(?P<value>.*)$"
+    rf"\s*[{LABEL_COLONS}]\s*(?P<value>.*)$"
 )
+_HAS_LABEL_COLON = re.compile(f"[{LABEL_COLONS}]")
+
+
+def label_line(line: str) -> regex.Match[str] | None:
+    """``LABEL_LINE.match(line)``; a line without a colon (most lines) is not tried against the labels."""
+    return LABEL_LINE.match(line) if _HAS_LABEL_COLON.search(line) else None
+
+
 # A value that says the field is absent: 文号：无.
 NONE_VALUES = frozenset(["无", "空", "暂无", "无文号", "/", "-", "—", "--", "——", "null", "None"])
 # Whole lines of page furniture a crawler kept above or below the text.
@@ -175,10 +186,12 @@ TITLE_WITH_NUMBER = lazy(
     r"\s*(?:第\s*)?\d{1,5}\s*号令?)\s*[）)]$"
 )
 # Words that end the name of an issuing body: a signature line is one of these.
-ISSUER_END = lazy(
-    r"(?:部|委|厅|局|办|署|院|会|府|室|中央|政府|办公厅|委员会|办公室|人民政府|国务院|中心|银行|总局|小组|分行|集团"
-    r"|党组|党委|工委|支行|总队)$"
-)
+ISSUER_ENDS = (
+    "部|委|厅|局|办|署|院|会|府|室|中央|政府|办公厅|委员会|办公室|人民政府|国务院|中心|银行|总局|小组|分行|集团"
+    "|党组|党委|工委|支行|总队"
+).split("|")
+ISSUER_END = lazy(f"(?:{'|'.join(ISSUER_ENDS)})$")
+_ISSUER_ENDS = tuple(ISSUER_ENDS)  # for str.endswith
 
 
 @lru_cache(maxsize=8192)
@@ -215,7 +228,9 @@ def kind_of(text: str) -> str | None:
 def is_signature(text: str) -> bool:
     """A short line naming an issuing body, as in the 发文机关署名."""
     t = text.strip()
-    return 2 <= len(t) <= 80 and "。" not in t and "，" not in t and bool(ISSUER_END.search(t))
+    # ISSUER_END.search(t): ``t`` is stripped (no final newline for ``$`` to stand before), so the
+    # pattern matches just where ``t`` ends with one of its words; endswith needs no scan of the line.
+    return 2 <= len(t) <= 80 and "。" not in t and "，" not in t and t.endswith(_ISSUER_ENDS)
 
 
 def split_signed_date(text: str) -> tuple[str | None, str]:
@@ -227,10 +242,14 @@ def split_signed_date(text: str) -> tuple[str | None, str]:
     return None, text
 
 
+_TITLE_STOPS = "。；！？"  # sentence punctuation: a line holding one is no title line
+_HAS_TITLE_STOP = re.compile(f"[{_TITLE_STOPS}]")  # one C scan, not a generator of ``in`` tests
+
+
 def is_title_line(text: str, max_len: int = 80) -> bool:
     """A line that can be (part of) a title: short, no sentence punctuation."""
     t = text.strip()
-    return 0 < len(t) <= max_len and not any(p in t for p in "。；！？") and not t.endswith(("：", ":"))
+    return 0 < len(t) <= max_len and _HAS_TITLE_STOP.search(t) is None and not t.endswith(("：", ":"))
 
 
 def annex_label(text: str) -> tuple[str, str] | None:

@@ -16,7 +16,6 @@ from .docparts import (
     CHROME_LINE,
     FIELD_LABELS,
     GLUED_LABEL,
-    LABEL_LINE,
     NONE_VALUES,
     ORDER_SERIAL,
     RECORD,
@@ -24,6 +23,7 @@ from .docparts import (
     is_signature,
     is_title_line,
     kind_of,
+    label_line,
     split_signed_date,
     without_markdown,
 )
@@ -77,7 +77,7 @@ def read_front(lines: list[str]) -> Front:
         if CHROME_LINE.match(line) or kind_of(line) == "disclosure" or _in_breadcrumb(lines, i):
             i += 1
             continue
-        if label := LABEL_LINE.match(line):
+        if label := label_line(line):
             i = _read_label(front, label, lines, i)
             continue
         if (span := _number_in_runs(lines, i)) > 1:  # 工信厅科函 / 〔 / 2025 / 〕 / 349 / 号, one run a line
@@ -93,7 +93,7 @@ def read_front(lines: list[str]) -> Front:
                 line = lines[i] + number
             i += 1
         kind = kind_of(line)
-        if kind is None and RECORD.match(line):
+        if kind is None and "年" in line and RECORD.match(line):  # every record holds 年 after its year
             front.records.append(line)
         elif kind == "doc_number" and front.doc_number is None:
             front.doc_number = line
@@ -175,14 +175,15 @@ def _opens_body(line: str) -> bool:
 
 def _in_breadcrumb(lines: list[str], i: int) -> bool:
     """An item of a breadcrumb set one per line: 首页 / > / 工业和信息化部 / > / 文件发布."""
-    return any(0 <= k < len(lines) and BREADCRUMB_SEP.match(lines[k]) for k in (i - 1, i + 1))
+    # BREADCRUMB_SEP is one character, with a final newline at most: a longer line is none.
+    return any(0 <= k < len(lines) and len(lines[k]) <= 2 and BREADCRUMB_SEP.match(lines[k]) for k in (i - 1, i + 1))
 
 
 def _read_label(front: Front, label: regex.Match[str], lines: list[str], i: int) -> int:
     """A label/value line (the value may stand on the next line); the index after it."""
     field_name = FIELD_LABELS[_SPACE.sub("", label.group("label"))]
     value = label.group("value").strip()
-    if not value and i + 1 < len(lines) and not LABEL_LINE.match(lines[i + 1]) and not CHROME_LINE.match(lines[i + 1]):
+    if not value and i + 1 < len(lines) and not label_line(lines[i + 1]) and not CHROME_LINE.match(lines[i + 1]):
         value = lines[i + 1].strip()
         i += 1
     if value:
