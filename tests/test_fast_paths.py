@@ -479,3 +479,19 @@ def test_label_line_is_the_label_pattern(line):
         return (m.span(), m.groups()) if m else None
 
     assert found(d.label_line(line)) == found(d.LABEL_LINE.match(line))
+
+
+RECORD_TEXTS = [
+    "1990年7月20日青岛市第十届人民代表大会常务委员会第十七次会议通过 1994年10月12日批准",
+    "二〇二一年六月三十日公布 2021年2月29日修正",
+    "2020 年 13 月 1 日 2020年1月 1日",
+    "（2021年7月27日中华人民共和国国务院令第746号公布）",
+]
+
+
+@pytest.mark.parametrize("text", RECORD_TEXTS)
+def test_a_record_date_read_from_its_match_is_the_parsed_date(text):
+    from policydoc import metadata
+
+    for m in metadata._DATE_PARTS.finditer(text):
+        assert metadata._date_of(m) == metadata.parse_date(m.group(0))

@@ -11,6 +11,8 @@ import datetime as dt
 import unicodedata
 from typing import Any, NamedTuple
 
+import regex
+
 from .docparts import (
     ATTACHMENTS_HEAD,
     CC,
@@ -79,8 +81,11 @@ def parse_date(text: str | None) -> dt.date | None:
     if not text:
         return None
     m = _DATE_PARTS.search(text) or _ISO_DATE.search(text)
-    if not m:
-        return None
+    return _date_of(m) if m else None
+
+
+def _date_of(m: regex.Match[str]) -> dt.date | None:
+    """The date a match of _DATE_PARTS or _ISO_DATE names; None if it is not a real date."""
     year = m.group("y").translate(_CN_DIGITS)
     month, day = read_numeral(m.group("m")), read_numeral(m.group("d"))
     try:
@@ -186,7 +191,8 @@ def _latest_record(records: list[str]) -> _Record | None:
     starts = list(_DATE_PARTS.finditer(text))
     for m, nxt in zip(starts, [*starts[1:], None], strict=False):
         span = text[m.end() : nxt.start() if nxt else len(text)]
-        day = parse_date(m.group(0))
+        # parse_date(m.group(0)) would find this very match again at its start: its groups are these.
+        day = _date_of(m)
         if day is None or not RECORD_EVENT.search(span):
             continue
         order = ORDER_IN_TEXT.search(span)
