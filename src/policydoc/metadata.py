@@ -222,19 +222,24 @@ def extract(front: Front, closing: list[str], source_meta: dict[str, Any]) -> Me
     title = _title(front.title_lines) if front.title_lines else None
     title = title or stated.get("title")
     notes = [*front.notes, *closing]
-    in_closing = next((line for line in closing if kind_of(line) == "doc_number"), None)
+    # (Each search of ``closing`` or ``notes`` below is skipped when it is empty: most small notices.)
+    in_closing = next((line for line in closing if kind_of(line) == "doc_number"), None) if closing else None
     # The date before a 令 in a note is no part of it: （2022年4月14日中国人民银行令〔2022〕第2号公布）
-    in_note = next((m.group(0) for line in notes if (m := ORDER_IN_TEXT.search(_DATE_PARTS.sub(" ", line)))), None)
+    in_note = (
+        next((m.group(0) for line in notes if (m := ORDER_IN_TEXT.search(_DATE_PARTS.sub(" ", line)))), None)
+        if notes
+        else None
+    )
     number = front.doc_number or in_closing or in_note or stated.get("doc_number")
     from_record = number is None and record is not None and record.order is not None
     number = number or (record.order if record else None)
-    closing_date = next((line for line in closing if kind_of(line) == "date"), None)
+    closing_date = next((line for line in closing if kind_of(line) == "date"), None) if closing else None
     closing_signers, closing_date = split_signed_date(closing_date) if closing_date else (None, None)
     date_line = front.date or closing_date
     date = parse_date(date_line) or parse_date(stated.get("date"))
     if date is None and record:  # only a record states it: （2021年7月27日…令第746号公布）
         date = record.date
-    if date is None:
+    if date is None and front.notes:
         date = next((d for line in front.notes if (d := parse_date(line))), None)
 
     signature = front.signature or [
@@ -268,7 +273,7 @@ def extract(front: Front, closing: list[str], source_meta: dict[str, Any]) -> Me
             fields["printed_by"] = m.group("by").strip()
             fields["printed_date"] = parse_date(m.group("date"))
     fields["notes"] = [line for line in notes if NOTE.match(line)]
-    fields["doc_code"] = front.doc_code or next((x for x in closing if DOC_CODE.match(x)), None)
+    fields["doc_code"] = front.doc_code or (next((x for x in closing if DOC_CODE.match(x)), None) if closing else None)
     fields["index_number"] = stated.get("index_number")
     fields["subject"] = stated.get("subject")
     fields["published_at"] = stated.get("published_at")
