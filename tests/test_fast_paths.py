@@ -495,3 +495,27 @@ def test_a_record_date_read_from_its_match_is_the_parsed_date(text):
 
     for m in metadata._DATE_PARTS.finditer(text):
         assert metadata._date_of(m) == metadata.parse_date(m.group(0))
+
+
+ADDRESSEE_LINES = [
+    "省药品监督管理局，省局机关各处（室、局）、各直属单位：",
+    "各区人民政府:\n",
+    "各区人民政府：\n\n",
+    "各区人民政府：。",
+    "通知如下：",
+    "甲：",
+    "各区人民政府",
+    "为做好工作。各单位：",
+    "各" * 149 + "：",
+    "各" * 150 + "：",
+    "",
+]
+
+
+@pytest.mark.parametrize("line", ADDRESSEE_LINES)
+def test_addressee_test_with_the_colon_ends_first_is_the_pattern(line):
+    from policydoc.docparts import ADDRESSEE
+    from policydoc.front import _NOT_ADDRESSEE_END, _is_addressee
+
+    by_pattern = bool(ADDRESSEE.match(line)) and not line.endswith(_NOT_ADDRESSEE_END) and len(line) <= 150
+    assert _is_addressee(line) == by_pattern

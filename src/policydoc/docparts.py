@@ -44,7 +44,9 @@ DOC_NUMBER_LOOSE = lazy(
 _HAS_LOOSE_OPEN = re.compile(f"[{re.escape(_LOOSE_OPEN)}]")
 # The serial of a 令 set on its own line, bare or in brackets: 第16号, （第16号）
 ORDER_SERIAL = lazy(r"^[（(]?\s*(?P<serial>第\s*[\d一二三四五六七八九十百零〇]+\s*号)\s*[）)]?$")
-ADDRESSEE = lazy(r"^[^。；]{2,200}[：:]$")
+ADDRESSEE_COLONS = "：:"  # an addressee line ends with one (before a final newline at most, as $ allows)
+ADDRESSEE = lazy(rf"^[^。；]{{2,200}}[{ADDRESSEE_COLONS}]$")
+ADDRESSEE_ENDS = tuple(c + end for c in ADDRESSEE_COLONS for end in ("", "\n"))
 # 发文机关标志 (XX人民政府文件); a title line ending in 规范性文件 names no body (…关于…文件).
 ISSUER_MARK = lazy(r"^(?!.*关于)[\p{Han}、 ]{2,60}文件$")
 DOC_CODE = lazy(r"^[A-Z]{2,6}\d{0,3}[-－—]\d{4}[-－—]\d{3,5}$")

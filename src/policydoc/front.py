@@ -12,6 +12,7 @@ import regex
 
 from .docparts import (
     ADDRESSEE,
+    ADDRESSEE_ENDS,
     BREADCRUMB_SEP,
     CHROME_LINE,
     FIELD_LABELS,
@@ -201,4 +202,10 @@ def _joint_order(issuers: list[str], serial: str) -> str:
 
 
 def _is_addressee(line: str) -> bool:
-    return bool(ADDRESSEE.match(line)) and not line.endswith(_NOT_ADDRESSEE_END) and len(line) <= 150
+    # The cheap tests first (all are pure): a line that ends with no colon cannot match ADDRESSEE.
+    return (
+        len(line) <= 150
+        and line.endswith(ADDRESSEE_ENDS)
+        and not line.endswith(_NOT_ADDRESSEE_END)
+        and bool(ADDRESSEE.match(line))
+    )
