@@ -204,7 +204,8 @@ def kind_of(text: str) -> str | None:
         return None
     # A character test before a pattern where every match must pass it (``t`` is stripped: no
     # final newline for ``$`` to stand before): most lines are none of these elements.
-    if ("日" in t and DATE.match(t)) or split_signed_date(t)[0]:  # both forms of DATE hold 日
+    # both forms of DATE hold 日; split_signed_date matches only a line that ends with 日 (``t`` is stripped)
+    if ("日" in t and DATE.match(t)) or (t.endswith("日") and split_signed_date(t)[0]):
         return "date"
     if ("号" in t and DOC_NUMBER.match(t)) or (  # every DOC_NUMBER form ends in 号
         _HAS_LOOSE_OPEN.search(t) and DOC_NUMBER_LOOSE.match(t)
