@@ -338,6 +338,16 @@ LINE_KINDS = [
     "  2021年6月30日  ",
     "为贯彻落实习近平总书记对技能人才工作的重要指示精神",
     "",
+    "某某发〔24〕号",
+    "某某发[2021]3",
+    "（某某发［2021］）",
+    "某某发【2021】12号",
+    "某某发﹝2021﹞5",
+    "某某发（2021）5",
+    "原文链接：http://www.gov.cn",
+    "详情页链接:abc",
+    "信息公开选项：主动公开",
+    "原文地址",
 ]
 
 
@@ -370,3 +380,142 @@ def test_the_leading_period_and_filler_tests_let_through_every_match(words):
         assert words.startswith(targets.LEADING_FILLERS)
     assert any(targets._LEADING_PERIOD.search(w) for w in LEADING_WORDS)
     assert any(targets._LEADING_FILLER.search(w) for w in LEADING_WORDS)
+
+
+def _title_pairwise(lines: list[str]) -> str | None:
+    """metadata._title as first written: every comparison normalizes both of its strings."""
+    from policydoc.metadata import DATELINE, _clean_title, _comparable
+
+    def same(a: str, b: str) -> bool:
+        return _comparable(a) == _comparable(b)
+
+    out: list[str] = []
+    for raw in lines:
+        line = _clean_title(DATELINE.sub("", raw))
+        if not line:
+            continue
+        if out and same(line, out[-1]):
+            out[-1] = line
+        elif not any(same(line, seen) for seen in out):
+            out.append(line)
+    for k in range(1, len(out)):
+        if same("".join(out[:k]), "".join(out[k:])):
+            return "".join(out[k:])
+    return "".join(out) or None
+
+
+TITLE_LINES = [
+    [],
+    ["关于印发（试行）办法的通知"],
+    ["关于印发(试行)办法的通知", "关于印发（试行）办法的通知"],
+    ["关于印发", "办法的通知", "关于印发办法的通知"],
+    ["关于印发办法的通知", "关于印发", "办法的通知"],
+    ["甲－", "－乙", "甲-乙"],  # a run of dashes across the split
+    ["e", "\u0301x", "éx"],  # a combining mark that composes across the split
+    ["e ", "\u0301x", "e\u0301x"],
+    ["㈠办法", "(一)办法"],  # a compatibility form that widens
+    ["新华社北京7月11日电 关于加强管理的通知", "关于加强管理的通知"],
+    ["Ａ Ｂ", "AB", "A", "B"],
+]
+
+
+@pytest.mark.parametrize("lines", TITLE_LINES)
+def test_title_with_each_line_normalized_once_is_the_pairwise_title(lines):
+    from policydoc.metadata import _title
+
+    assert _title(lines) == _title_pairwise(lines)
+
+
+def test_the_views_of_no_tree_are_those_the_walks_give():
+    from policydoc import views
+
+    slow = {
+        "guiding_ideology": views.guiding_ideology([]),
+        "objectives": views.objectives([]),
+        "principles": views.items([], "principles"),
+        "tasks": views.tasks([]),
+        "safeguards": views.items([], "safeguards"),
+    }
+    assert views.of([]) == slow
+
+
+SHORT_LINES = [
+    "",
+    " ",
+    "中共江西省市场监督管理局党组",
+    "国务院办公厅\n",
+    "某某市人民政府 ",
+    "某某部。",
+    "某某部，某某委",
+    "某某部门",
+    "部",
+    "关于印发某某的通知",
+    "关于印发某某的通知：",
+    "某某！",
+    "甲；乙",
+    "为什么？",
+    "总队\u3000",
+    "x" * 81 + "部",
+]
+
+
+@pytest.mark.parametrize("line", SHORT_LINES)
+def test_signature_and_title_line_tests_are_those_of_the_patterns(line):
+    from policydoc import docparts as d
+
+    t = line.strip()
+    by_pattern = 2 <= len(t) <= 80 and "。" not in t and "，" not in t and bool(d.ISSUER_END.search(t))
+    assert d.is_signature(line) == by_pattern
+    for max_len in (80, 200):
+        by_scan = 0 < len(t) <= max_len and not any(p in t for p in "。；！？") and not t.endswith(("：", ":"))
+        assert d.is_title_line(line, max_len) == by_scan
+
+
+@pytest.mark.parametrize("line", ["标题：某某", "发 文 字 号:无", "标题", "索引号：", "某某：某某", "　发布日期：2021"])
+def test_label_line_is_the_label_pattern(line):
+    from policydoc import docparts as d
+
+    def found(m):
+        return (m.span(), m.groups()) if m else None
+
+    assert found(d.label_line(line)) == found(d.LABEL_LINE.match(line))
+
+
+RECORD_TEXTS = [
+    "1990年7月20日青岛市第十届人民代表大会常务委员会第十七次会议通过 1994年10月12日批准",
+    "二〇二一年六月三十日公布 2021年2月29日修正",
+    "2020 年 13 月 1 日 2020年1月 1日",
+    "（2021年7月27日中华人民共和国国务院令第746号公布）",
+]
+
+
+@pytest.mark.parametrize("text", RECORD_TEXTS)
+def test_a_record_date_read_from_its_match_is_the_parsed_date(text):
+    from policydoc import metadata
+
+    for m in metadata._DATE_PARTS.finditer(text):
+        assert metadata._date_of(m) == metadata.parse_date(m.group(0))
+
+
+ADDRESSEE_LINES = [
+    "省药品监督管理局，省局机关各处（室、局）、各直属单位：",
+    "各区人民政府:\n",
+    "各区人民政府：\n\n",
+    "各区人民政府：。",
+    "通知如下：",
+    "甲：",
+    "各区人民政府",
+    "为做好工作。各单位：",
+    "各" * 149 + "：",
+    "各" * 150 + "：",
+    "",
+]
+
+
+@pytest.mark.parametrize("line", ADDRESSEE_LINES)
+def test_addressee_test_with_the_colon_ends_first_is_the_pattern(line):
+    from policydoc.docparts import ADDRESSEE
+    from policydoc.front import _NOT_ADDRESSEE_END, _is_addressee
+
+    by_pattern = bool(ADDRESSEE.match(line)) and not line.endswith(_NOT_ADDRESSEE_END) and len(line) <= 150
+    assert _is_addressee(line) == by_pattern

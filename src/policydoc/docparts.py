@@ -7,7 +7,10 @@ section tree, and by the metadata stage to read them.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+
+import regex
 
 from .patterns import lazy
 
@@ -33,12 +36,17 @@ SIGNED_DATE = lazy(
     rf"(?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日|{_CN_YEAR}年{_CN_DAY}月{_CN_DAY}日)$"
 )
 # Looks like a 发文字号 but is not well formed (〔24〕, missing 号): still the number line.
+_LOOSE_OPEN = "〔[［【﹝"  # every match holds one of these opening brackets
 DOC_NUMBER_LOOSE = lazy(
-    r"^[（(]?[\p{Han}A-Za-z]{1,20}\s*[〔\[［【﹝]\s*\d{1,4}\s*[〕\]］】﹞]\s*\d{0,5}\s*号?[）)]?$"
+    rf"^[（(]?[\p{{Han}}A-Za-z]{{1,20}}\s*[{re.escape(_LOOSE_OPEN)}]\s*\d{{1,4}}\s*[〕\]］】﹞]\s*\d{{0,5}}\s*号?[）)]?$"
 )
+# One C scan for those brackets, far cheaper than the pattern's failing match on most lines.
+_HAS_LOOSE_OPEN = re.compile(f"[{re.escape(_LOOSE_OPEN)}]")
 # The serial of a 令 set on its own line, bare or in brackets: 第16号, （第16号）
 ORDER_SERIAL = lazy(r"^[（(]?\s*(?P<serial>第\s*[\d一二三四五六七八九十百零〇]+\s*号)\s*[）)]?$")
-ADDRESSEE = lazy(r"^[^。；]{2,200}[：:]$")
+ADDRESSEE_COLONS = "：:"  # an addressee line ends with one (before a final newline at most, as $ allows)
+ADDRESSEE = lazy(rf"^[^。；]{{2,200}}[{ADDRESSEE_COLONS}]$")
+ADDRESSEE_ENDS = tuple(c + end for c in ADDRESSEE_COLONS for end in ("", "\n"))
 # 发文机关标志 (XX人民政府文件); a title line ending in 规范性文件 names no body (…关于…文件).
 ISSUER_MARK = lazy(r"^(?!.*关于)[\p{Han}、 ]{2,60}文件$")
 DOC_CODE = lazy(r"^[A-Z]{2,6}\d{0,3}[-－—]\d{4}[-－—]\d{3,5}$")
@@ -51,7 +59,8 @@ NOTE = lazy(
 CC = lazy(r"^抄送[:：]")
 PRINTED = lazy(r"^(?P<by>.{2,60}?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$")
 # Notes on how the text was published, after the date: 公开方式, or the link a crawler kept.
-DISCLOSURE = lazy(r"^(?:公开方式|信息公开选项|原文链接|原文地址|详情页链接)[:：]")
+DISCLOSURE_LABELS = ("公开方式", "信息公开选项", "原文链接", "原文地址", "详情页链接")
+DISCLOSURE = lazy(rf"^(?:{'|'.join(DISCLOSURE_LABELS)})[:：]")
 CONTACT = lazy(r"^[（(]?(?:联系人|联系电话)[:：]")
 ATTACHMENTS_HEAD = lazy(r"^附件[:：]\s*(?P<rest>.*)$")
 ANNEX_LABEL = lazy(
@@ -100,10 +109,19 @@ FIELD_LABELS = {
     "时效性": "validity",
     "失效日期": "expiry_date",
 }
+LABEL_COLONS = ":："  # a label ends with one of these
 LABEL_LINE = lazy(
     "^(?P<label>" + "|".join(r"\s*".join(label) for label in sorted(FIELD_LABELS, key=len, reverse=True)) + ")"
-    r"\s*[:：]\s*(?P<value>.*)$"
+    rf"\s*[{LABEL_COLONS}]\s*(?P<value>.*)$"
 )
+_HAS_LABEL_COLON = re.compile(f"[{LABEL_COLONS}]")
+
+
+def label_line(line: str) -> regex.Match[str] | None:
+    """``LABEL_LINE.match(line)``; a line without a colon (most lines) is not tried against the labels."""
+    return LABEL_LINE.match(line) if _HAS_LABEL_COLON.search(line) else None
+
+
 # A value that says the field is absent: 文号：无.
 NONE_VALUES = frozenset(["无", "空", "暂无", "无文号", "/", "-", "—", "--", "——", "null", "None"])
 # Whole lines of page furniture a crawler kept above or below the text.
@@ -170,10 +188,12 @@ TITLE_WITH_NUMBER = lazy(
     r"\s*(?:第\s*)?\d{1,5}\s*号令?)\s*[）)]$"
 )
 # Words that end the name of an issuing body: a signature line is one of these.
-ISSUER_END = lazy(
-    r"(?:部|委|厅|局|办|署|院|会|府|室|中央|政府|办公厅|委员会|办公室|人民政府|国务院|中心|银行|总局|小组|分行|集团"
-    r"|党组|党委|工委|支行|总队)$"
-)
+ISSUER_ENDS = (
+    "部|委|厅|局|办|署|院|会|府|室|中央|政府|办公厅|委员会|办公室|人民政府|国务院|中心|银行|总局|小组|分行|集团"
+    "|党组|党委|工委|支行|总队"
+).split("|")
+ISSUER_END = lazy(f"(?:{'|'.join(ISSUER_ENDS)})$")
+_ISSUER_ENDS = tuple(ISSUER_ENDS)  # for str.endswith
 
 
 @lru_cache(maxsize=8192)
@@ -184,9 +204,12 @@ def kind_of(text: str) -> str | None:
         return None
     # A character test before a pattern where every match must pass it (``t`` is stripped: no
     # final newline for ``$`` to stand before): most lines are none of these elements.
-    if ("日" in t and DATE.match(t)) or split_signed_date(t)[0]:  # both forms of DATE hold 日
+    # both forms of DATE hold 日; split_signed_date matches only a line that ends with 日 (``t`` is stripped)
+    if ("日" in t and DATE.match(t)) or (t.endswith("日") and split_signed_date(t)[0]):
         return "date"
-    if ("号" in t and DOC_NUMBER.match(t)) or DOC_NUMBER_LOOSE.match(t):  # every DOC_NUMBER form ends in 号
+    if ("号" in t and DOC_NUMBER.match(t)) or (  # every DOC_NUMBER form ends in 号
+        _HAS_LOOSE_OPEN.search(t) and DOC_NUMBER_LOOSE.match(t)
+    ):
         return "doc_number"
     if t[0].isascii() and DOC_CODE.match(t):  # opens with A-Z
         return "doc_code"
@@ -198,7 +221,7 @@ def kind_of(text: str) -> str | None:
         return "cc"
     if t.endswith("印发") and PRINTED.match(t):
         return "printed"
-    if DISCLOSURE.match(t):
+    if t.startswith(DISCLOSURE_LABELS) and DISCLOSURE.match(t):  # the pattern opens with one of them
         return "disclosure"
     if "联系" in t and CONTACT.match(t):
         return "contact"
@@ -208,7 +231,9 @@ def kind_of(text: str) -> str | None:
 def is_signature(text: str) -> bool:
     """A short line naming an issuing body, as in the 发文机关署名."""
     t = text.strip()
-    return 2 <= len(t) <= 80 and "。" not in t and "，" not in t and bool(ISSUER_END.search(t))
+    # ISSUER_END.search(t): ``t`` is stripped (no final newline for ``$`` to stand before), so the
+    # pattern matches just where ``t`` ends with one of its words; endswith needs no scan of the line.
+    return 2 <= len(t) <= 80 and "。" not in t and "，" not in t and t.endswith(_ISSUER_ENDS)
 
 
 def split_signed_date(text: str) -> tuple[str | None, str]:
@@ -220,10 +245,14 @@ def split_signed_date(text: str) -> tuple[str | None, str]:
     return None, text
 
 
+_TITLE_STOPS = "。；！？"  # sentence punctuation: a line holding one is no title line
+_HAS_TITLE_STOP = re.compile(f"[{_TITLE_STOPS}]")  # one C scan, not a generator of ``in`` tests
+
+
 def is_title_line(text: str, max_len: int = 80) -> bool:
     """A line that can be (part of) a title: short, no sentence punctuation."""
     t = text.strip()
-    return 0 < len(t) <= max_len and not any(p in t for p in "。；！？") and not t.endswith(("：", ":"))
+    return 0 < len(t) <= max_len and _HAS_TITLE_STOP.search(t) is None and not t.endswith(("：", ":"))
 
 
 def annex_label(text: str) -> tuple[str, str] | None:

@@ -12,11 +12,11 @@ import regex
 
 from .docparts import (
     ADDRESSEE,
+    ADDRESSEE_ENDS,
     BREADCRUMB_SEP,
     CHROME_LINE,
     FIELD_LABELS,
     GLUED_LABEL,
-    LABEL_LINE,
     NONE_VALUES,
     ORDER_SERIAL,
     RECORD,
@@ -24,6 +24,7 @@ from .docparts import (
     is_signature,
     is_title_line,
     kind_of,
+    label_line,
     split_signed_date,
     without_markdown,
 )
@@ -77,7 +78,7 @@ def read_front(lines: list[str]) -> Front:
         if CHROME_LINE.match(line) or kind_of(line) == "disclosure" or _in_breadcrumb(lines, i):
             i += 1
             continue
-        if label := LABEL_LINE.match(line):
+        if label := label_line(line):
             i = _read_label(front, label, lines, i)
             continue
         if (span := _number_in_runs(lines, i)) > 1:  # 工信厅科函 / 〔 / 2025 / 〕 / 349 / 号, one run a line
@@ -93,7 +94,7 @@ def read_front(lines: list[str]) -> Front:
                 line = lines[i] + number
             i += 1
         kind = kind_of(line)
-        if kind is None and RECORD.match(line):
+        if kind is None and "年" in line and RECORD.match(line):  # every record holds 年 after its year
             front.records.append(line)
         elif kind == "doc_number" and front.doc_number is None:
             front.doc_number = line
@@ -152,6 +153,9 @@ def read_front(lines: list[str]) -> Front:
 
 def _number_in_runs(lines: list[str], i: int) -> int:
     """How many short lines from ``i`` make one 发文字号 a page split into its inline runs (0: none)."""
+    # Every span tested below holds a short line ``i`` and a run at ``i + 1``: most lines fail here.
+    if len(lines[i]) > 12 or i + 1 >= len(lines) or not _NUMBER_RUN.match(lines[i + 1]):
+        return 0
     for n in range(6, 1, -1):
         runs = lines[i : i + n]
         if (
@@ -172,14 +176,15 @@ def _opens_body(line: str) -> bool:
 
 def _in_breadcrumb(lines: list[str], i: int) -> bool:
     """An item of a breadcrumb set one per line: 首页 / > / 工业和信息化部 / > / 文件发布."""
-    return any(0 <= k < len(lines) and BREADCRUMB_SEP.match(lines[k]) for k in (i - 1, i + 1))
+    # BREADCRUMB_SEP is one character, with a final newline at most: a longer line is none.
+    return any(0 <= k < len(lines) and len(lines[k]) <= 2 and BREADCRUMB_SEP.match(lines[k]) for k in (i - 1, i + 1))
 
 
 def _read_label(front: Front, label: regex.Match[str], lines: list[str], i: int) -> int:
     """A label/value line (the value may stand on the next line); the index after it."""
     field_name = FIELD_LABELS[_SPACE.sub("", label.group("label"))]
     value = label.group("value").strip()
-    if not value and i + 1 < len(lines) and not LABEL_LINE.match(lines[i + 1]) and not CHROME_LINE.match(lines[i + 1]):
+    if not value and i + 1 < len(lines) and not label_line(lines[i + 1]) and not CHROME_LINE.match(lines[i + 1]):
         value = lines[i + 1].strip()
         i += 1
     if value:
@@ -197,4 +202,10 @@ def _joint_order(issuers: list[str], serial: str) -> str:
 
 
 def _is_addressee(line: str) -> bool:
-    return bool(ADDRESSEE.match(line)) and not line.endswith(_NOT_ADDRESSEE_END) and len(line) <= 150
+    # The cheap tests first (all are pure): a line that ends with no colon cannot match ADDRESSEE.
+    return (
+        len(line) <= 150
+        and line.endswith(ADDRESSEE_ENDS)
+        and not line.endswith(_NOT_ADDRESSEE_END)
+        and bool(ADDRESSEE.match(line))
+    )

@@ -11,6 +11,8 @@ import datetime as dt
 import unicodedata
 from typing import Any, NamedTuple
 
+import regex
+
 from .docparts import (
     ATTACHMENTS_HEAD,
     CC,
@@ -39,6 +41,7 @@ from .numbering import match_marker, read_numeral
 from .patterns import lazy
 
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "O": "0"}
+_CN_DIGITS = str.maketrans(_CN_DIGIT)  # the same map, one C call a year
 _DATE_PARTS = lazy(
     r"(?P<y>[\d〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>[\d一二三四五六七八九十]{1,3})\s*月"
     r"\s*(?P<d>[\d一二三四五六七八九十]{1,3})\s*日"
@@ -78,10 +81,13 @@ def parse_date(text: str | None) -> dt.date | None:
     if not text:
         return None
     m = _DATE_PARTS.search(text) or _ISO_DATE.search(text)
-    if not m:
-        return None
-    year = "".join(_CN_DIGIT.get(c, c) for c in m.group("y"))
-    month, day = (read_numeral(m.group(k)) for k in ("m", "d"))
+    return _date_of(m) if m else None
+
+
+def _date_of(m: regex.Match[str]) -> dt.date | None:
+    """The date a match of _DATE_PARTS or _ISO_DATE names; None if it is not a real date."""
+    year = m.group("y").translate(_CN_DIGITS)
+    month, day = read_numeral(m.group("m")), read_numeral(m.group("d"))
     try:
         return dt.date(int(year), month or 0, day or 0)
     except ValueError:
@@ -185,7 +191,8 @@ def _latest_record(records: list[str]) -> _Record | None:
     starts = list(_DATE_PARTS.finditer(text))
     for m, nxt in zip(starts, [*starts[1:], None], strict=False):
         span = text[m.end() : nxt.start() if nxt else len(text)]
-        day = parse_date(m.group(0))
+        # parse_date(m.group(0)) would find this very match again at its start: its groups are these.
+        day = _date_of(m)
         if day is None or not RECORD_EVENT.search(span):
             continue
         order = ORDER_IN_TEXT.search(span)
@@ -207,27 +214,33 @@ def _latest_record(records: list[str]) -> _Record | None:
 
 
 def extract(front: Front, closing: list[str], source_meta: dict[str, Any]) -> Metadata:
-    meta = Metadata()
+    # The fields are gathered first and the model is built once: a pydantic assignment per field
+    # costs more than the whole of a small document's reading. Fields that were only assigned when
+    # found (addressees, cc, printed_*) are only passed when found, so the model's set fields stay.
     stated = stated_fields(front.labels, source_meta)
-    record = _latest_record(front.records)
-    meta.title = _title(front.title_lines) or stated.get("title")
+    record = _latest_record(front.records) if front.records else None
+    title = _title(front.title_lines) if front.title_lines else None
+    title = title or stated.get("title")
     notes = [*front.notes, *closing]
-    in_closing = next((line for line in closing if kind_of(line) == "doc_number"), None)
+    # (Each search of ``closing`` or ``notes`` below is skipped when it is empty: most small notices.)
+    in_closing = next((line for line in closing if kind_of(line) == "doc_number"), None) if closing else None
     # The date before a 令 in a note is no part of it: （2022年4月14日中国人民银行令〔2022〕第2号公布）
-    in_note = next((m.group(0) for line in notes if (m := ORDER_IN_TEXT.search(_DATE_PARTS.sub(" ", line)))), None)
+    in_note = (
+        next((m.group(0) for line in notes if (m := ORDER_IN_TEXT.search(_DATE_PARTS.sub(" ", line)))), None)
+        if notes
+        else None
+    )
     number = front.doc_number or in_closing or in_note or stated.get("doc_number")
     from_record = number is None and record is not None and record.order is not None
     number = number or (record.order if record else None)
-    meta.doc_number = normalize_doc_number(number) if number else None
-    closing_date = next((line for line in closing if kind_of(line) == "date"), None)
+    closing_date = next((line for line in closing if kind_of(line) == "date"), None) if closing else None
     closing_signers, closing_date = split_signed_date(closing_date) if closing_date else (None, None)
     date_line = front.date or closing_date
-    meta.date_text = date_line or stated.get("date")
-    meta.date = parse_date(date_line) or parse_date(stated.get("date"))
-    if meta.date is None and record:  # only a record states it: （2021年7月27日…令第746号公布）
-        meta.date = record.date
-    if meta.date is None:
-        meta.date = next((d for line in front.notes if (d := parse_date(line))), None)
+    date = parse_date(date_line) or parse_date(stated.get("date"))
+    if date is None and record:  # only a record states it: （2021年7月27日…令第746号公布）
+        date = record.date
+    if date is None and front.notes:
+        date = next((d for line in front.notes if (d := parse_date(line))), None)
 
     signature = front.signature or [
         *(line for line in closing if is_signature(line)),
@@ -239,27 +252,32 @@ def extract(front: Front, closing: list[str], source_meta: dict[str, Any]) -> Me
         lambda: _issuers_from([front.issuer_mark.removesuffix("文件")]) if front.issuer_mark else [],
         lambda: _issuers_from(signature),
         lambda: [] if from_record else _order_issuer(number),  # a record names the body of its latest event
-        lambda: _title_issuers(meta.title),
+        lambda: _title_issuers(title),
         lambda: _issuers_from([stated["issuer"]]) if stated.get("issuer") else [],
         lambda: record.issuer if record else [],
     )
-    meta.issuer = next((found for get in candidates if (found := get())), [])
-
+    fields: dict[str, Any] = {
+        "title": title,
+        "doc_number": normalize_doc_number(number) if number else None,
+        "date_text": date_line or stated.get("date"),
+        "date": date,
+        "issuer": next((found for get in candidates if (found := get())), []),
+    }
     if front.addressee:
-        meta.addressees = split_list(front.addressee)
-    meta.attachments = _attachments(front.attachments)
+        fields["addressees"] = split_list(front.addressee)
+    fields["attachments"] = _attachments(front.attachments)
     for line in closing:
         if CC.match(line):
-            meta.cc = split_list(line.split("：", 1)[-1].split(":", 1)[-1])
+            fields["cc"] = split_list(line.split("：", 1)[-1].split(":", 1)[-1])
         elif m := PRINTED.match(line):
-            meta.printed_by = m.group("by").strip()
-            meta.printed_date = parse_date(m.group("date"))
-    meta.notes = [line for line in notes if NOTE.match(line)]
-    meta.doc_code = front.doc_code or next((x for x in closing if DOC_CODE.match(x)), None)
-    meta.index_number = stated.get("index_number")
-    meta.subject = stated.get("subject")
-    meta.published_at = stated.get("published_at")
-    return meta
+            fields["printed_by"] = m.group("by").strip()
+            fields["printed_date"] = parse_date(m.group("date"))
+    fields["notes"] = [line for line in notes if NOTE.match(line)]
+    fields["doc_code"] = front.doc_code or (next((x for x in closing if DOC_CODE.match(x)), None) if closing else None)
+    fields["index_number"] = stated.get("index_number")
+    fields["subject"] = stated.get("subject")
+    fields["published_at"] = stated.get("published_at")
+    return Metadata(**fields)
 
 
 def _title(lines: list[str]) -> str | None:
@@ -268,27 +286,30 @@ def _title(lines: list[str]) -> str | None:
     A line that is page furniture (a link, a breadcrumb) is left out, never joined in.
     """
     out: list[str] = []
+    keys: list[str] = []  # _comparable of each line of ``out``, made once a line (not once a pair)
     for raw in lines:
         line = _clean_title(DATELINE.sub("", raw))
         if not line:
             continue
-        if out and _same(line, out[-1]):
-            out[-1] = line  # the text's own form after a database's copy of it
-        elif not any(_same(line, seen) for seen in out):  # repeated below a page's labels
+        key = _comparable(line)
+        if out and key == keys[-1]:
+            out[-1] = line  # the text's own form after a database's copy of it (the same key)
+        elif key not in keys:  # repeated below a page's labels
             out.append(line)
+            keys.append(key)
     # A page's one-line copy of the title above the text's own lines: keep the text's.
+    # NFKC(a + b) == NFKC(NFKC(a) + NFKC(b)) (both have the compatibility decomposition of a + b), and
+    # normalize returns a string that passes its quick check as it is: each line is normalized once,
+    # not once for every split of the lines.
+    forms = [unicodedata.normalize("NFKC", line) for line in out] if len(out) > 1 else out
     for k in range(1, len(out)):
-        if _same("".join(out[:k]), "".join(out[k:])):
+        if _comparable("".join(forms[:k])) == _comparable("".join(forms[k:])):
             return "".join(out[k:])
     return "".join(out) or None
 
 
-def _same(a: str, b: str) -> bool:
-    """The same title line, whatever its width of brackets, spaces and dashes."""
-    return _comparable(a) == _comparable(b)
-
-
 def _comparable(text: str) -> str:
+    """A title line's form for comparison: the same whatever its width of brackets, spaces and dashes."""
     return _DASHES.sub("-", _SPACE.sub("", unicodedata.normalize("NFKC", text)))
 
 

@@ -16,6 +16,8 @@ from .text import first_full_stop
 
 def of(sections: list[Section]) -> dict[str, Any]:
     """Every view of a section tree, keyed by its field name in ``PolicyDocument``."""
+    if not sections:  # no tree (a short notice): what each view below gives for none, without the walks
+        return {"guiding_ideology": None, "objectives": [], "principles": [], "tasks": [], "safeguards": []}
     by_role = outermost(sections)  # one walk of the tree for every view
     return {
         "guiding_ideology": guiding_ideology(sections, by_role),
