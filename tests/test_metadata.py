@@ -160,3 +160,17 @@ def test_joint_order_names_its_bodies_and_number():
     assert d.metadata.doc_number == "国家互联网信息办公室等七部门令第15号"
     assert len(d.metadata.issuer) == 7 and d.metadata.issuer[-1] == "国家广播电视总局"
     assert d.title == "生成式人工智能服务管理暂行办法"
+
+
+def test_a_stated_value_that_is_not_text_is_left_out_not_an_error():
+    # Metadata is now built in one validated call: a reader that stated a number or a list
+    # for a text field would have raised pydantic's ValidationError from parse().
+    from policydoc.front import read_front
+    from policydoc.metadata import extract
+
+    front = read_front(["关于做好就业工作的通知", "各区人民政府："])
+    meta = extract(
+        front, [], {"index_number": 5, "subject": ["就业"], "published_at": None, "title": "关于做好就业工作的通知"}
+    )
+    assert meta.index_number is None and meta.subject is None
+    assert meta.title == "关于做好就业工作的通知"

@@ -150,10 +150,11 @@ def stated_fields(labels: dict[str, str | None], source_meta: dict[str, Any]) ->
     out: dict[str, Any] = {}
     for key in {*labels, *source_meta}:
         value = labels[key] if key in labels else source_meta.get(key)
-        if isinstance(value, str):
-            value = value.strip()
-            if value in NONE_VALUES or not _STATED_CHECKS.get(key, bool)(value):
-                value = None
+        if not isinstance(value, str):  # every field it can fill is text; Metadata validates them
+            continue
+        value = value.strip()
+        if value in NONE_VALUES or not _STATED_CHECKS.get(key, bool)(value):
+            value = None
         if value:
             out[key] = _clean_title(value) if key == "title" else value
     return out
