@@ -64,6 +64,10 @@ Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="one line per inp
 MaxBytes = Annotated[int, typer.Option("--max-bytes", min=1, help="refuse inputs larger than this")]
 MaxPages = Annotated[int, typer.Option("--max-pages", min=1, help="refuse PDFs with more pages")]
 Jobs = Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="worker processes (default: all cores)")]
+# The table commands' (targets, refs) CSV output.
+CsvFile = Annotated[
+    str | None, typer.Option("--csv", metavar="FILE", help="write the table as CSV (UTF-8); - is stdout")
+]
 
 
 def _check_engine(engine: str | None) -> str | None:
@@ -591,9 +595,7 @@ def _rows_of(
 @interruptible
 def targets(
     paths: Annotated[list[str], typer.Argument(help="files and folders; - is stdin")],
-    csv_file: Annotated[
-        str | None, typer.Option("--csv", metavar="FILE", help="write the table as CSV (UTF-8); - is stdout")
-    ] = None,
+    csv_file: CsvFile = None,
     parquet: Annotated[
         Path | None, typer.Option("--parquet", metavar="FILE", help="one Parquet row per target (extra: parquet)")
     ] = None,
@@ -635,9 +637,7 @@ def targets(
 @interruptible
 def refs(
     paths: Annotated[list[str], typer.Argument(help="files and folders; - is stdin")],
-    csv_file: Annotated[
-        str | None, typer.Option("--csv", metavar="FILE", help="write the table as CSV (UTF-8); - is stdout")
-    ] = None,
+    csv_file: CsvFile = None,
     jobs: Jobs = None,
     max_bytes: MaxBytes = MAX_BYTES,
     max_pages: MaxPages = MAX_PAGES,
