@@ -21,7 +21,8 @@ DATE = lazy(
     r"\s*(?:印发|发布|公布)?\s*[）)]?$"
 )
 # Brackets printed around the year of a 发文字号: 〔〕 as GB/T 9704 asks, and what sites use instead.
-_OPEN, _CLOSE = r"〔\[［【(（﹝", r"〕\]］】)）﹞"
+NUMBER_OPEN, NUMBER_CLOSE = r"〔\[［【(（﹝", r"〕\]］】)）﹞"
+_OPEN, _CLOSE = NUMBER_OPEN, NUMBER_CLOSE
 DOC_NUMBER = lazy(
     rf"^[（(]?\s*(?P<num>[\p{{Han}}A-Za-z]{{1,20}}\s*[{_OPEN}]\s*\d{{4}}\s*[{_CLOSE}]\s*\d{{1,5}}\s*号)\s*[）)]?$"
     # 令: 国务院令第706号, 中国人民银行令〔2016〕第3号, 中国人民银行 国家市场监督管理总局令〔2024〕第3号

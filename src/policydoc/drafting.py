@@ -17,11 +17,12 @@ from dataclasses import dataclass
 
 import regex
 
+from .docparts import NUMBER_CLOSE, NUMBER_OPEN
 from .model import Annex, PolicyDocument, Provenance
 
 # A 发文字号 as printed, whatever the brackets, with or without 第, with a year of 2 to 4
 # digits; narrower forms (〔2021〕48号) are what GB/T 9704 asks for.
-_OPEN, _CLOSE = r"〔\[［【(（﹝", r"〕\]］】)）﹞"
+_OPEN, _CLOSE = NUMBER_OPEN, NUMBER_CLOSE
 PRINTED_NUMBER = regex.compile(
     rf"^[（(]?\s*(?P<org>[\p{{Han}}A-Za-z]{{1,20}}?)\s*[{_OPEN}]\s*\d{{2,4}}\s*[{_CLOSE}]"
     r"\s*(?:第\s*)?\d{1,5}\s*号\s*[）)]?$"
