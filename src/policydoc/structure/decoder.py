@@ -109,14 +109,10 @@ def decode(candidates: list[Candidate]) -> dict[int, int]:
 def beam_search(candidates: list[Candidate]) -> dict[int, int]:
     """decode() without its shortcut for cleanly numbered documents."""
     # A reading: (score, open levels, last ordinal per style, decisions as a linked list).
-    no_last: tuple[Last | None, ...] = (None,) * len(STYLES)
-    beam: list[Reading] = [(0.0, (), no_last, None)]
+    beam: list[Reading] = [(0.0, (), _NO_LAST, None)]
     top = 0.0  # the best score in the beam
     for pos, c in enumerate(candidates):
         m = c.marker
-        slot = _SLOT[m.style]
-        level: Level = (m.style, m.ordinal, m.prefix)
-        seen: Last = (m.ordinal, m.prefix)
         worth = WEIGHTS[m.style] - (WEAK if m.weak else 0.0)
         accepted: list[Reading] = []
         for score, stack, last, path in beam:
@@ -124,10 +120,7 @@ def beam_search(candidates: list[Candidate]) -> dict[int, int]:
             if mv is None:
                 continue
             penalty, depth, reset = mv
-            if reset:
-                stack, last = (), no_last
-            new_stack = (*stack[:depth], level)
-            new_last = (*last[:slot], seen, *last[slot + 1 :])
+            new_stack, new_last = _joined(stack, last, m, depth, reset)
             accepted.append((score + worth - penalty, new_stack, new_last, (path, pos, depth + 1)))
         if accepted:
             beam, top = _prune(beam, top, accepted)  # every reading may also leave the candidate as text
@@ -147,7 +140,7 @@ def _straight(candidates: list[Candidate]) -> dict[int, int] | None:
     it: it is the beam's answer, found in one pass (most documents are numbered cleanly).
     """
     stack: tuple[Level, ...] = ()
-    last: tuple[Last | None, ...] = (None,) * len(STYLES)
+    last = _NO_LAST
     levels: dict[int, int] = {}
     for c in candidates:
         m = c.marker
@@ -155,13 +148,22 @@ def _straight(candidates: list[Candidate]) -> dict[int, int] | None:
         if mv is None or mv[0] > 0 or (m.weak and WEIGHTS[m.style] <= WEAK):
             return None
         _, depth, reset = mv
-        if reset:
-            stack, last = (), (None,) * len(STYLES)
-        slot = _SLOT[m.style]
-        stack = (*stack[:depth], (m.style, m.ordinal, m.prefix))
-        last = (*last[:slot], (m.ordinal, m.prefix), *last[slot + 1 :])
+        stack, last = _joined(stack, last, m, depth, reset)
         levels[c.index] = depth + 1
     return levels
+
+
+_NO_LAST: tuple[Last | None, ...] = (None,) * len(STYLES)
+
+
+def _joined(
+    stack: tuple[Level, ...], last: tuple[Last | None, ...], m: Marker, depth: int, reset: bool
+) -> tuple[tuple[Level, ...], tuple[Last | None, ...]]:
+    """The numbering state once ``m`` is accepted at ``depth`` (after a fresh start if ``reset``)."""
+    if reset:
+        stack, last = (), _NO_LAST
+    slot = _SLOT[m.style]
+    return (*stack[:depth], (m.style, m.ordinal, m.prefix)), (*last[:slot], (m.ordinal, m.prefix), *last[slot + 1 :])
 
 
 def _score(r: Reading) -> float:
