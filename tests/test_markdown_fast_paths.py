@@ -33,7 +33,7 @@ def test_fast_paths_equal_the_plain_parser() -> None:
         src = "".join(rng.choice(PIECES if k % 2 else mostly_text) for _ in range(rng.randint(1, 40)))
         got, want = fast.md.parse(src), plain.parse(src)
         assert _tokens(got) == _tokens(want), src
-        assert markdown._paragraphs(got, fast.trigger) == markdown._paragraphs(want, None), src
+        assert markdown._paragraphs(got, fast) == markdown._paragraphs(want, None), src
 
 
 def test_plain_lines_keep_the_newline_rule() -> None:
@@ -41,7 +41,7 @@ def test_plain_lines_keep_the_newline_rule() -> None:
     for src in ["甲  \n  乙 \n\t丙", "甲 \t \n乙", "甲\t\n 乙"]:
         tokens = fast.md.parse(src)
         plain = MarkdownIt("commonmark", {"html": True}).enable("table").parse(src)
-        assert markdown._paragraphs(tokens, fast.trigger) == markdown._paragraphs(plain, None)
+        assert markdown._paragraphs(tokens, fast) == markdown._paragraphs(plain, None)
 
 
 def test_normalize_rule_skips_only_text_without_cr_or_nul() -> None:
@@ -76,6 +76,59 @@ def test_plain_document_equals_the_plain_parser() -> None:
             taken += 1
             assert got == markdown._paragraphs(plain.parse(src), None), src
     assert taken > 3000
+
+
+STRONG_PIECES = [
+    "第一条", "中", "a", "1", " ", "  ", "\t", "\u3000", "\xa0", "\u2003", "\n", "\n  ", " \n", "  \n", "，", "。",
+    "（", "）", "：", ":", " :", "《", "$", "-", "_", "[", "`", "版本", "来源", "很长的一个标签名称超过十二个字",
+]  # fmt: skip
+
+
+STRONG_WEIGHTS = [8 if piece.isalnum() else 1 for piece in STRONG_PIECES]  # words mostly, edges often
+
+
+def _strong_source(rng: random.Random) -> str:
+    """Text and ``**word**`` pairs, sometimes with a stray ``*``: each edge case of the flanking rules."""
+
+    def run(most: int) -> str:
+        return "".join(rng.choices(STRONG_PIECES, STRONG_WEIGHTS, k=rng.randint(0, most)))
+
+    parts = [run(4)]
+    for _ in range(rng.randint(1, 3)):
+        parts += ["**", run(3), "**", run(4)]
+    if rng.random() < 0.2:
+        parts.insert(rng.randrange(len(parts) + 1), "*")
+    return "".join(parts)
+
+
+def test_strong_pairs_read_without_the_inline_parser_equal_the_parser() -> None:
+    """``**word**`` content that _strong_text reads gives what the inline parser and _plain give."""
+    fast = markdown._parser()
+    assert fast.strong and fast.trigger is not None
+    plain = MarkdownIt("commonmark", {"html": True}).enable("table")
+    rng = random.Random(37)
+    taken = 0
+    for _ in range(30000):
+        src = _strong_source(rng)
+        got = markdown._strong_text(src, fast.trigger)
+        if got is not None:
+            taken += 1
+            assert got == markdown._plain(plain.parseInline(src)[0], None), repr(src)
+    assert taken > 3000
+
+
+def test_strong_pairs_read_as_the_parser_reads_them_in_a_document() -> None:
+    fast = markdown._parser()
+    plain = MarkdownIt("commonmark", {"html": True}).enable("table")
+    for src in [
+        "**第一条**\n为规范行政执法行为，制定本规范。",
+        "第一章 总则\n\n**第一条** 为了……\n\n**第二条**　本办法所称……",
+        "通知全文**版本**: 现行有效",
+        "**来源**：中国人民银行\n**日期**: 2024年",
+        "**（一）**总体要求",  # punctuation inside the pair: the parser decides
+        "a**b**c**d**e",
+    ]:
+        assert markdown._paragraphs(fast.md.parse(src), fast) == markdown._paragraphs(plain.parse(src), None), src
 
 
 def test_links_left_unnormalized_pass_validation_either_way() -> None:
