@@ -122,22 +122,21 @@ class _Heading:
     tail: list[str] = field(default_factory=list)  # after its enumerated items: an article's next 款
     children: list[_Heading] = field(default_factory=list)
 
-    def section(self) -> Section:
+    def fields(self) -> dict[str, object]:
+        """The Section's fields, its children's as nested dicts: the tree is validated in one call,
+        a third faster than one model_validate per section."""
         m, b = self.marker, self.block
-        # model_validate of a dict: the same validation as Section(**…), a sixth faster for a model this wide
-        return Section.model_validate(
-            {
-                "marker": m.marker,
-                "style": m.style,
-                "ordinal": m.ordinal,
-                "level": self.level,
-                "title": self.title,
-                "text": "\n".join(self.text),
-                "tail": "\n".join(self.tail),
-                "children": [child.section() for child in self.children],
-                "provenance": {"page": b.page, "line": b.line, "element": b.element},
-            }
-        )
+        return {
+            "marker": m.marker,
+            "style": m.style,
+            "ordinal": m.ordinal,
+            "level": self.level,
+            "title": self.title,
+            "text": "\n".join(self.text),
+            "tail": "\n".join(self.tail),
+            "children": [child.fields() for child in self.children],
+            "provenance": {"page": b.page, "line": b.line, "element": b.element},
+        }
 
 
 def _tree(blocks: list[Block]) -> tuple[int | None, list[Section], list[Block]]:
@@ -176,7 +175,7 @@ def _tree(blocks: list[Block]) -> tuple[int | None, list[Section], list[Block]]:
             parent.tail = []
         (path[-1].children if path else roots).append(heading)
         path.append(heading)
-    return first, [root.section() for root in roots], blocks[: first if first is not None else len(blocks)]
+    return first, [Section.model_validate(root.fields()) for root in roots], blocks[: first if first is not None else len(blocks)]
 
 
 def _may_start_appended(m: Marker, blocks: list[Block], i: int) -> bool:
