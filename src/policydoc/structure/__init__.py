@@ -175,7 +175,8 @@ def _tree(blocks: list[Block]) -> tuple[int | None, list[Section], list[Block]]:
             parent.tail = []
         (path[-1].children if path else roots).append(heading)
         path.append(heading)
-    return first, [Section.model_validate(root.fields()) for root in roots], blocks[: first if first is not None else len(blocks)]
+    sections = [Section.model_validate(root.fields()) for root in roots]
+    return first, sections, blocks[: first if first is not None else len(blocks)]
 
 
 def _may_start_appended(m: Marker, blocks: list[Block], i: int) -> bool:
