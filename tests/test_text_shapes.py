@@ -436,6 +436,41 @@ def test_page_number_glued_to_a_line_is_furniture():
     assert [b.text for b in read.blocks][-1] == "第二条 本条例适用于全市。"
 
 
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("- 3 -", True),
+        ("第3页 共21页", True),
+        ("--- 第32页 ---", True),  # a converter's page separator
+        ("3 / 21", True),
+        ("3 -", True),  # - 3 - with its first dash lost
+        ("26/03/2024, 11:46 某某条例 _ 工商 _ 某某网", True),  # a browser's print header
+        ("https://www.example.gov.cn/zhengce/content_1.htm 1/13", True),  # its footer
+        ("3", False),  # a bare number may be a table cell
+        ("1/2", False),
+        ("2024-", False),
+        ("3-5年", False),
+        ("第三条 本条例自公布之日起施行。", False),
+        ("https://www.example.gov.cn/", False),
+    ],
+)
+def test_page_furniture_lines_are_left_out_of_text_dumps(line: str, furniture: bool) -> None:
+    read = read_text(f"示范条例\n第一条 为了规范管理，制定本条例。\n{line}\n第二条 本条例适用于全市。\n")
+    assert (line in [b.text for b in read.blocks]) is not furniture
+
+
+def test_browser_print_footer_glued_to_an_article_leaves_the_article_a_heading() -> None:
+    """Regression: a page printed to PDF then converted to Markdown put the footer (address and
+    page n/m) in front of the next page's first article, which was lost from the tree."""
+    md = (
+        "# 示范条例\n\n第一条 为了规范管理，制定本条例。\n\n26/03/2024, 11:46 示范条例 _ 某某网\n"
+        "https://www.example.gov.cn/content_1.htm 2/13第二条 本条例适用于全市。\n第三条 本条例自公布之日起施行。\n"
+    )
+    doc = policydoc.parse(md, format="markdown")
+    assert [s.marker for s in doc.sections] == ["第一条", "第二条", "第三条"]
+    assert doc.sections[1].text == "本条例适用于全市。"
+
+
 def test_format_can_be_forced_and_parse_text_reads_every_text_shape():
     md = "# 示范条例\n\n## 第一章 总则\n\n第一条 为了规范管理，制定本条例。\n"
     assert {"markdown", "oneline", "text", "pdf-text"} <= set(policydoc.FORMATS)

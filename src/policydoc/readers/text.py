@@ -18,6 +18,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from typing import Any
 
+import regex
+
 from ..blocks import Block, ReadResult
 from ..numbering import match_marker
 from ..patterns import lazy
@@ -27,13 +29,26 @@ from .labels import read_labels
 from .lines import SENTENCE_END, join_lines, rejoin_fragments
 
 _DASHES = "-—–－―"  # "-" first: literal in a character class
-PAGE_NUMBER = lazy(rf"^\s*(?:[{_DASHES}]+\s*\d{{1,4}}\s*[{_DASHES}]+|第\s*\d{{1,4}}\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
-# A page number glued to the first line of the page's text: -2-第四条…
-PAGE_PREFIX = lazy(rf"^\s*[{_DASHES[:4]}]\s*\d{{1,4}}\s*[{_DASHES[:4]}](?=\s*\p{{Han}})")
+# A browser's footer when it prints a page to PDF: the page's address and page n/m.
+_PRINT_FOOTER = r"(?:https?|file)://\S+\s+[0-9]{1,4}/[0-9]{1,4}"
+# Page furniture on a line of its own, one alternative a kind.
+PAGE_NUMBER = lazy(
+    rf"""^\s*(?:
+    [{_DASHES}]+\s*\d{{1,4}}\s*[{_DASHES}]+           # - 3 -
+    | [{_DASHES}]*\s*第\s*\d{{1,4}}\s*页(?:\s*共\s*\d+\s*页)?\s*[{_DASHES}]*  # 第3页 共21页, --- 第3页 ---
+    | [0-9]{{1,4}}\s+/\s+[0-9]{{1,4}}                   # 3 / 21
+    | [0-9]{{1,3}}\s*[{_DASHES}]+                        # 3 - (its first dash lost; no year)
+    | [0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{2,4}},\s*[0-9]{{1,2}}:[0-9]{{2}}(?:\s.*)?  # browser header: date, time, title
+    | {_PRINT_FOOTER}
+    )\s*$""",
+    regex.X,
+)
+# Page furniture glued to the first line of the page's text: -2-第四条…, https://… 2/13第四条…
+PAGE_PREFIX = lazy(rf"^\s*(?:[{_DASHES[:4]}]\s*\d{{1,4}}\s*[{_DASHES[:4]}]|{_PRINT_FOOTER})(?=\s*\p{{Han}})")
 # What the two patterns can start with after the spaces: a line starting otherwise is not tried.
 # (Every character ``\s`` matches is one that ``str.lstrip`` takes off.)
-_PAGE_NUMBER_START = _DASHES + "第"
-_PAGE_PREFIX_START = _DASHES[:4]
+_PAGE_NUMBER_START = _DASHES + "第0123456789hf"
+_PAGE_PREFIX_START = _DASHES[:4] + "hf"
 # A space inside Chinese text where the source broke a line.
 BROKEN_LINE_SPACE = lazy(r"(?<=[\p{Han}，、“”《》（）])\s(?=[\p{Han}，。、；：“”《》（）])")
 
