@@ -6,6 +6,8 @@ Markdown conversions, one-line pages); the real ones are in ../shared/wild.
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,7 +20,7 @@ from policydoc.readers.labels import read_labels
 from policydoc.readers.lines import rejoin_fragments
 from policydoc.readers.markdown import read_markdown
 from policydoc.readers.oneline import read_one_line, split_line
-from policydoc.readers.text import read_text
+from policydoc.readers.text import page_wrap, read_text
 from policydoc.text import han_only
 
 from .conftest import SHARED
@@ -469,6 +471,80 @@ def test_browser_print_footer_glued_to_an_article_leaves_the_article_a_heading()
     doc = policydoc.parse(md, format="markdown")
     assert [s.marker for s in doc.sections] == ["第一条", "第二条", "第三条"]
     assert doc.sections[1].text == "本条例适用于全市。"
+
+
+# A PDF's justified text: lines are not one width but anywhere in a band under the page width
+# (punctuation squeezed, digits half width), each paragraph's last line shorter.
+_CLAUSE = "各级机关应当依照本条例规定履行职责加强监督管理，做好相关工作"
+
+
+def _justified(paragraphs: list[str], width: int, seed: int = 3) -> list[str]:
+    rng = random.Random(seed)
+    lines = []
+    for paragraph in paragraphs:
+        rest = paragraph
+        while len(rest) > width // 2:
+            cut = min(len(rest), rng.randint(width - 3, width))
+            lines.append(rest[:cut])
+            rest = rest[cut:]
+        lines.append(rest)
+    return lines
+
+
+def _article(n: str, clauses: int) -> str:
+    return f"第{n}条　" + "，".join([_CLAUSE] * clauses) + "。"
+
+
+LAW_ARTICLES = [_article(n, k) for n, k in zip("一二三四五六七八九", [2, 3, 1, 4, 2, 3, 2, 1, 3], strict=True)]
+
+
+def test_justified_text_is_found_hard_wrapped_and_one_paragraph_per_line_is_not() -> None:
+    wrapped = list(enumerate(_justified(LAW_ARTICLES, 30), start=1))
+    wrap = page_wrap(wrapped)
+    assert wrap is not None and 28 <= wrap.width <= 30 and wrap.slack >= 2
+    assert page_wrap(list(enumerate(LAW_ARTICLES, start=1))) is None  # one paragraph a line
+    # Headings: lines without a stop, as wide as their words.
+    headings = [f"{n}、示范工作的{'总体' * k}要求" for k, n in enumerate("一二三四五六七八九十", start=1)]
+    assert page_wrap(list(enumerate(headings, start=1))) is None
+
+
+def test_hard_wrapped_pdf_text_in_markdown_is_rejoined_below_its_front_part() -> None:
+    """Regression: a PDF's text converted to Markdown kept every wrapped line as a paragraph
+    (``以下简\n称``), and a page number stood in the middle of an article."""
+    lines = _justified(LAW_ARTICLES, 30)
+    page_break = len(lines) // 2
+    assert not lines[page_break - 1].endswith("。")  # the break falls inside a paragraph
+    body = "\n".join(lines[:page_break]) + "\n\n3 / 21\n\n" + "\n".join(lines[page_break:])
+    md = (
+        "# 示范条例\n\n**版本**: 现行有效\n\n---\n\n（2024年1月1日示范机关令第1号公布，"
+        "自2024年3月1日起施行）\n第一章　总则\n" + body + "\n"
+    )
+    doc = policydoc.parse(md, format="markdown")
+    chapter = doc.sections[0]
+    assert (chapter.marker, chapter.title) == ("第一章", "总则")
+    assert [s.text for s in chapter.children] == [a.split("　", 1)[1] for a in LAW_ARTICLES]
+    assert doc.metadata.title == "示范条例"
+    assert not missing([line for line in md.splitlines() if "版本" not in line and "3 / 21" not in line], doc)[0]
+
+
+def test_a_markdown_block_opening_with_a_marker_is_not_joined_to_a_full_line_before_it() -> None:
+    lines = _justified(LAW_ARTICLES[:2], 30)
+    cut = lines[-1]  # the page ends mid-sentence, the converter sets the next article apart
+    full = cut + _CLAUSE[: 30 - len(cut)]
+    md = "# 示范条例\n\n" + "\n".join([*lines[:-1], full]) + "\n\n**第三条** 本条例自公布之日起施行。\n"
+    doc = policydoc.parse(md, format="markdown")
+    assert [s.marker for s in doc.sections] == ["第一条", "第二条", "第三条"]
+
+
+def test_an_article_printed_without_a_space_after_a_full_line_starts_a_paragraph() -> None:
+    """Regression: 第四十五条中国人民银行… (no space: a weak marker) after a full line ending with
+    。 was joined to it, and the article was lost."""
+    paragraphs = [*LAW_ARTICLES[:3], "第四条中国" + LAW_ARTICLES[3].split("　", 1)[1]]  # 中 after 条: a weak marker
+    lines = _justified(paragraphs, 30)
+    end = next(i for i, line in enumerate(lines) if line.startswith("第四条"))
+    lines[end - 1] = lines[end - 1][:-1] + _CLAUSE[: 29 - len(lines[end - 1])] + "。"  # a full line
+    doc = policydoc.parse("\n".join(["示范条例", *lines]) + "\n", format="text")
+    assert [s.marker for s in doc.sections] == ["第一条", "第二条", "第三条", "第四条"]
 
 
 def test_format_can_be_forced_and_parse_text_reads_every_text_shape():

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import regex
 
 from ..blocks import Block, ReadResult
+from ..numbering import match_candidate, match_marker
 from ..patterns import lazy
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from markdown_it.rules_core import StateCore
     from markdown_it.token import Token
 from .sina import front_matter
-from .text import official_lines
+from .text import Wrap, content_lines, official_lines, page_wrap, unwrap
 
 _TAG = lazy(r"<[^>]*>")
 _TABLE = "\x00table\x00"  # marks a table row while rows and lines go through the finder together
@@ -346,20 +347,51 @@ def read_markdown(text: str) -> ReadResult:
             lines += [(line + offset + k, part) for k, part in enumerate(content.split("\n"))]
         else:
             lines.append((line + offset, content))
+    # A PDF's text converted to Markdown is hard-wrapped inside its paragraphs: measured before
+    # anything is taken out, as the text reader measures it.
+    wrap = page_wrap(content_lines(lines))
     # Table rows keep their place: a marker line number ties them to the text around.
     lines += [(b.line or 0, _TABLE + b.text) for b in tables]
     lines.sort(key=itemgetter(0))
     kept, meta = official_lines(lines, converted=True)
-    blocks = []
-    for n, part in kept:
-        if part.startswith(_TABLE):
-            blocks.append(Block(text=part.removeprefix(_TABLE), kind="table", line=n))
-        else:
-            blocks.append(Block(text=part, line=n))
+    starts = {line + offset for line, _, kind in paragraphs if kind == "para"}
+    blocks = _blocks(kept, wrap, starts)
     source_meta: dict[str, Any] = meta
     if isinstance(yaml.get("title"), str) and yaml["title"]:
         source_meta.setdefault("title", yaml["title"])
     return ReadResult(blocks=blocks, format="markdown", source_meta=source_meta)
+
+
+def _blocks(kept: list[tuple[int, str]], wrap: Wrap | None, starts: set[int]) -> list[Block]:
+    """The official text's lines as blocks: table rows, and text lines one paragraph a line or,
+    where the text is hard-wrapped, rejoined (``unwrap``) from the first numbered line on. Above
+    it, the front part's lines (title, 发文字号, addressee, a 令's cover text) stay as they are,
+    for the front reader to classify. A Markdown block (``starts``: their first lines) that
+    opens with a numbering marker is never joined to the line before: the converter set it apart.
+    """
+    blocks: list[Block] = []
+    segment: list[tuple[int, str]] = []  # text lines since the last table row or paragraph break
+    in_body = False
+
+    def close() -> None:
+        if wrap is not None and in_body:
+            blocks.extend(unwrap(segment, wrap))
+        else:
+            blocks.extend(Block(text=part, line=n) for n, part in segment)
+        segment.clear()
+
+    for n, part in kept:
+        if part.startswith(_TABLE):
+            close()
+            blocks.append(Block(text=part.removeprefix(_TABLE), kind="table", line=n))
+            continue
+        opens = match_candidate(part) is not None if in_body and n in starts else not in_body and match_marker(part)
+        if wrap is not None and opens:
+            close()
+            in_body = True
+        segment.append((n, part))
+    close()
+    return blocks
 
 
 _ATX_HEADING = re.compile(r"(#{1,6})(?:[ \t]|$)")  # the heading rule's test of a line's start

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
 from ..blocks import Block, ReadResult
-from ..numbering import match_marker
+from ..numbering import match_candidate, match_marker
 from ..patterns import lazy
 from ..text import display_width
 from .chrome import Line, find_official, page_title_text
@@ -58,10 +58,10 @@ def official_lines(lines: list[Line], *, converted: bool = False) -> tuple[list[
 
     ``converted``: the lines come from a converter (Markdown), which is evidence of a page.
     """
-    return _official_lines(_content_lines(lines), converted=converted)
+    return _official_lines(content_lines(lines), converted=converted)
 
 
-def _content_lines(lines: list[Line]) -> list[Line]:
+def content_lines(lines: list[Line]) -> list[Line]:
     """The lines with text, page numbers left out."""
     out = []
     for pair in lines:
@@ -94,7 +94,7 @@ def _without_page_prefix(lines: list[Line]) -> list[Line]:
     out = []
     for pair in lines:
         line = pair[1]
-        start = line[:1]  # _first(line), inline as in _content_lines
+        start = line[:1]  # _first(line), inline as in content_lines
         if start.isspace():
             start = line.lstrip()[:1]
         out.append((pair[0], PAGE_PREFIX.sub("", line)) if start in _PAGE_PREFIX_START else pair)
@@ -102,12 +102,12 @@ def _without_page_prefix(lines: list[Line]) -> list[Line]:
 
 
 def read_text(text: str, *, hint_pdf: bool = False) -> ReadResult:
-    content = _content_lines([(n, line.rstrip()) for n, line in enumerate(text.splitlines(), start=1)])
+    content = content_lines([(n, line.rstrip()) for n, line in enumerate(text.splitlines(), start=1)])
     # Hard-wrapped text has its widths measured before anything is taken out.
-    width = wrap_width(content)
+    wrap = page_wrap(content)
     lines, meta = _official_lines(content, converted=False)
-    if width is not None:
-        return ReadResult(blocks=unwrap(lines, width), format="pdf-text", source_meta=meta)
+    if wrap is not None:
+        return ReadResult(blocks=unwrap(lines, wrap), format="pdf-text", source_meta=meta)
     broken = _has_broken_line_spaces(lines)
     blocks = []
     for n, line in lines:
@@ -133,6 +133,58 @@ MIN_LONG_LINES = 8
 MAX_WIDTH = 60
 NEAR = 1.5
 NEAR_SHARE = 0.4
+
+
+# Justified text (a PDF that squeezes punctuation and sets digits half width) is not wrapped at
+# one width but within a band below the page width. There the lines ending mid-sentence, at
+# least MIN_LONG wide, are wrapped lines (elsewhere: headings, titles): at least MID_SHARE of
+# all lines, BAND_SHARE of them in the band under the page width, itself at least MIN_PAGE_WIDTH.
+MID_SHARE = 0.25
+BAND_BELOW = 4.0
+BAND_ABOVE = 1.0
+BAND_SHARE = 0.7
+MIN_PAGE_WIDTH = 20
+FULL_SLACK = 1.5  # a line this close to wrap_width's page width fills it
+INDENT = 2.0  # a paragraph's first line is indented by two characters the extraction dropped
+
+
+class Wrap(NamedTuple):
+    """How a hard-wrapped text was wrapped."""
+
+    width: float  # the page width, in display columns
+    slack: float  # how far below it a line still fills the page
+
+
+def page_wrap(lines: list[tuple[int, str]]) -> Wrap | None:
+    """How the text (its lines with text) is hard-wrapped, if it is: the page width that
+    ``wrap_width`` finds, or that of a justified text; the slack from the band of its lines."""
+    widths = _ending_mid_sentence(lines)
+    width = wrap_width(lines)
+    if width is None:
+        if not widths:
+            return None
+        width = widths[int(0.9 * (len(widths) - 1))]
+        if not MIN_PAGE_WIDTH <= width <= MAX_WIDTH or len(_band(widths, width)) < BAND_SHARE * len(widths):
+            return None
+    band = _band(widths, width)
+    slack = width - band[len(band) // 10] + 0.5 if band else FULL_SLACK
+    return Wrap(width, max(FULL_SLACK, slack))
+
+
+def _ending_mid_sentence(lines: list[tuple[int, str]]) -> list[float]:
+    """The sorted widths of the lines at least MIN_LONG wide that end mid-sentence; none where
+    they are too few to tell a justified text."""
+    # display_width is at most the length: lines shorter than MIN_LONG are not measured.
+    ending_mid = [s for _, line in lines if len(s := line.strip()) >= MIN_LONG and s[-1] not in SENTENCE_END]
+    least = max(MIN_LONG_LINES, MID_SHARE * len(lines))
+    if len(ending_mid) < least:
+        return []
+    widths = sorted(w for s in ending_mid if (w := display_width(s)) >= MIN_LONG)
+    return widths if len(widths) >= least else []
+
+
+def _band(widths: list[float], width: float) -> list[float]:
+    return [w for w in widths if width - BAND_BELOW <= w <= width + BAND_ABOVE]
 
 
 def wrap_width(lines: list[tuple[int, str]]) -> float | None:
@@ -169,7 +221,7 @@ def _length_between(lengths: list[int], low: float, high: float) -> int:
     return bisect_right(lengths, high) - bisect_left(lengths, low)
 
 
-def unwrap(lines: list[tuple[int, str]], width: float) -> list[Block]:
+def unwrap(lines: list[tuple[int, str]], wrap: Wrap) -> list[Block]:
     blocks: list[Block] = []
     parts: list[str] = []
     first_line = 0
@@ -179,18 +231,25 @@ def unwrap(lines: list[tuple[int, str]], width: float) -> list[Block]:
             first_line = n
         parts.append(line)
         nxt = lines[i + 1][1].strip() if i + 1 < len(lines) else None
-        if nxt is None or _ends_paragraph(line, nxt, width, is_first=len(parts) == 1):
+        if nxt is None or _ends_paragraph(line, nxt, wrap, is_first=len(parts) == 1):
             blocks.append(Block(text=join_lines(parts), line=first_line))
             parts = []
     return blocks
 
 
-def _ends_paragraph(line: str, nxt: str, width: float, *, is_first: bool) -> bool:
-    # A first line is indented by two characters that the extraction dropped.
-    full = display_width(line) >= width - (3.5 if is_first else 1.5)
-    if not full:
+def _ends_paragraph(line: str, nxt: str, wrap: Wrap, *, is_first: bool) -> bool:
+    heading = match_marker(line) if is_first else None
+    if heading is not None and heading.title_mode == "line":
+        return True  # 第二章 总则: a chapter's or a section's heading is a line of its own
+    # A line ending mid-sentence fills the page anywhere in the band of a justified text; one
+    # ending a sentence may end its paragraph there, it must be as wide as the page.
+    ends_sentence = line[-1] in SENTENCE_END
+    slack = FULL_SLACK if ends_sentence else wrap.slack
+    if display_width(line) < wrap.width - slack - (INDENT if is_first else 0):
         return True
-    return line[-1] in SENTENCE_END and match_marker(nxt) is not None
+    # A full line ending a sentence before a marker, weak ones too (第四十五条中国人民银行…, as
+    # printed without a space): the decoder decides whether it opens a heading.
+    return ends_sentence and match_candidate(nxt) is not None
 
 
 def _has_broken_line_spaces(lines: list[tuple[int, str]]) -> bool:
