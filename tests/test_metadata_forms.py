@@ -399,6 +399,28 @@ def test_page_furniture_never_becomes_the_title(head):
     assert d.metadata.title == "某某部关于开展试点的通知"
 
 
+@pytest.mark.parametrize(
+    "cover",
+    [
+        ["《某某条例》已经2024年2", "月23日国务院第26次常务会议通过，现予公布，自2024年7月1日起", "施行。"],
+        ["《某某办法》已由某某委员会于2024年11月8日修订通过，现予公布，自2025年", "1月1日起施行。"],
+    ],
+    ids=["yijing", "yiyou"],
+)
+def test_an_orders_promulgation_sentence_is_cover_text_not_title(cover):
+    """Regression: the 令's 《…》已经…通过，现予公布 sentence, wrapped in a PDF's text before its
+    stop, was joined to the title."""
+    signed = ["总理　某某", "2024年3月15日"]
+    d = parse_lines(["某某条例", "（国务院令第778号）", *cover, *signed, "第一条 为了规范管理，制定本条例。"])
+    assert d.metadata.title == "某某条例"
+    assert d.cover.startswith("《某某")
+
+
+def test_a_title_line_opening_with_book_brackets_stays_in_the_title():
+    d = parse_lines(["某某部关于印发", "《某某试点工作方案》的通知", "各有关单位：", *BODY])
+    assert d.metadata.title == "某某部关于印发《某某试点工作方案》的通知"
+
+
 def test_many_joint_signers_are_all_issuers():
     # A notice with no numbered sections: the signature is read from the front part.
     signers = [f"某某{n}部" for n in "一二三四五六七八九十"]

@@ -19,6 +19,7 @@ from .docparts import (
     GLUED_LABEL,
     NONE_VALUES,
     ORDER_SERIAL,
+    PROMULGATION,
     RECORD,
     TITLE_WITH_NUMBER,
     is_signature,
@@ -111,6 +112,7 @@ def read_front(lines: list[str]) -> Front:
             and is_title_line(line, 200)
             and not _is_addressee(line)
             and not _opens_body(line)
+            and not (line.startswith("《") and PROMULGATION.match(line))
             and len(front.title_lines) < 12
         ):
             if numbered := TITLE_WITH_NUMBER.match(line):  # …的通知（银发〔2026〕42号）
