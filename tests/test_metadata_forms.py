@@ -416,6 +416,26 @@ def test_an_orders_promulgation_sentence_is_cover_text_not_title(cover):
     assert d.cover.startswith("《某某")
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        [
+            "某某银行关于加强终端管理的通知（某发〔2021〕259号）",
+            "某某银行各分行，各营业管理部，各中心支行，各副",
+            "省级中心支行：",
+            "为加强管理，现就有关事项通知如下：",
+        ],
+        ["某某省支付服务提质行动方案(2026-2028年)", "为深入贯彻有关部署，进一步改善服务环境，特制定本行动方案", "。"],
+    ],
+    ids=["addressees-wrapped", "opening-sentence-wrapped"],
+)
+def test_a_line_with_a_comma_after_a_whole_title_is_not_title(head):
+    """Regression: in a PDF's text the addressees or the opening sentence, wrapped before their
+    colon or stop, were joined to a title that already ended with its kind of document."""
+    d = parse_lines([*head, "一、总体要求", "（一）做好相关工作。", "二、保障措施", "（一）加强组织领导。"])
+    assert d.metadata.title == head[0].split("（某发")[0]
+
+
 def test_a_title_line_opening_with_book_brackets_stays_in_the_title():
     d = parse_lines(["某某部关于印发", "《某某试点工作方案》的通知", "各有关单位：", *BODY])
     assert d.metadata.title == "某某部关于印发《某某试点工作方案》的通知"

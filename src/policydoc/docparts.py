@@ -269,3 +269,28 @@ def annex_label(text: str) -> tuple[str, str] | None:
         return None
     label = "附件" + (m.group("n") or "")
     return label, m.group("title").strip()
+
+
+# 公文种类 (党政机关公文处理工作条例 art. 8) and the kinds of rule and plan a notice issues.
+DOC_TYPES = (
+    # the fifteen 公文种类
+    "决议", "决定", "命令", "令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示", "批复",
+    "议案", "函", "纪要",
+    # rules, plans and programmes issued by or with a notice
+    "条例", "规定", "办法", "细则", "规则", "规程", "规范", "准则", "标准", "指引", "指南", "守则", "章程",
+    "方案", "规划", "计划", "纲要", "要点", "措施", "举措", "清单", "目录", "名录", "名单", "公约",
+    "制度", "机制", "答复", "复函", "说明", "解读", "导则", "大纲", "体系", "路线图", "工作安排", "倡议",
+    # laws and the decisions that amend them
+    "法",
+)  # fmt: skip
+# A title may end with a qualifier after its type: （试行）, （2024年修订）, （征求意见稿）.
+TITLE_QUALIFIER = regex.compile(r"\s*(?:[（(][^（）()]{1,30}[）)]|〔[^〔〕]{1,30}〕)\s*$")
+TITLE_TYPE = regex.compile("(?:" + "|".join(sorted(DOC_TYPES, key=len, reverse=True)) + r")[”\"》」]?$")
+
+
+def names_a_kind(title: str) -> bool:
+    """Whether the title ends with a kind of document, after its qualifiers: …的通知, …办法（试行）."""
+    bare = title.strip()
+    while (shorter := TITLE_QUALIFIER.sub("", bare)) != bare and shorter:
+        bare = shorter
+    return TITLE_TYPE.search(bare) is not None

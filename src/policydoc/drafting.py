@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .docparts import NUMBER_CLOSE, NUMBER_OPEN
+from .docparts import NUMBER_CLOSE, NUMBER_OPEN, names_a_kind
 from .model import Annex, PolicyDocument, Provenance
 
 # A 发文字号 as printed, whatever the brackets, with or without 第, with a year of 2 to 4
@@ -61,21 +61,6 @@ ARABIC_DATES_FROM = dt.date(2012, 7, 1)
 ADDRESSEE_NO_COLON = regex.compile(r"^各[^。；：:]{1,200}$")
 ADDRESSEE_HALF_COLON = regex.compile(r"^[^。；]{2,200}:$")
 
-# 公文种类 (党政机关公文处理工作条例 art. 8) and the kinds of rule and plan a notice issues.
-DOC_TYPES = (
-    # the fifteen 公文种类
-    "决议", "决定", "命令", "令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示", "批复",
-    "议案", "函", "纪要",
-    # rules, plans and programmes issued by or with a notice
-    "条例", "规定", "办法", "细则", "规则", "规程", "规范", "准则", "标准", "指引", "指南", "守则", "章程",
-    "方案", "规划", "计划", "纲要", "要点", "措施", "举措", "清单", "目录", "名录", "名单", "公约",
-    "制度", "机制", "答复", "复函", "说明", "解读", "导则", "大纲", "体系", "路线图", "工作安排", "倡议",
-    # laws and the decisions that amend them
-    "法",
-)  # fmt: skip
-# A title may end with a qualifier after its type: （试行）, （2024年修订）, （征求意见稿）.
-TITLE_QUALIFIER = regex.compile(r"\s*(?:[（(][^（）()]{1,30}[）)]|〔[^〔〕]{1,30}〕)\s*$")
-TITLE_TYPE = regex.compile("(?:" + "|".join(sorted(DOC_TYPES, key=len, reverse=True)) + r")[”\"》」]?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +216,5 @@ def _title(doc: PolicyDocument) -> Iterator[Finding]:
         line = line.strip()
         if line and bare.endswith(line) and (PRINTED_NUMBER.match(line) or ADDRESSEE_NO_COLON.match(line)):
             bare = bare[: -len(line)]
-    while (shorter := TITLE_QUALIFIER.sub("", bare)) != bare and shorter:
-        bare = shorter
-    if not TITLE_TYPE.search(bare):
+    if not names_a_kind(bare):
         yield Finding("PD151", "metadata.title", title)

@@ -26,6 +26,7 @@ from .docparts import (
     is_title_line,
     kind_of,
     label_line,
+    names_a_kind,
     split_signed_date,
     without_markdown,
 )
@@ -113,6 +114,7 @@ def read_front(lines: list[str]) -> Front:
             and not _is_addressee(line)
             and not _opens_body(line)
             and not (line.startswith("《") and PROMULGATION.match(line))
+            and not _after_whole_title(front.title_lines, line)
             and len(front.title_lines) < 12
         ):
             if numbered := TITLE_WITH_NUMBER.match(line):  # …的通知（银发〔2026〕42号）
@@ -174,6 +176,13 @@ def _opens_body(line: str) -> bool:
     """第一章 / 第一节 / 第一条 never begin a title line, even where the decoder did not take them."""
     marker = match_marker(line)
     return marker is not None and marker.style in ("chapter", "section", "article")
+
+
+def _after_whole_title(title_lines: list[str], line: str) -> bool:
+    """A line holding a comma after title lines that end with a kind of document: the first
+    line of the body or of the addressees, wrapped in a PDF's text before its stop or colon
+    (…的通知 / 中国人民银行上海总部，各分行、…). A title holds no comma."""
+    return bool(title_lines) and ("，" in line or "," in line) and names_a_kind(title_lines[-1])
 
 
 def _in_breadcrumb(lines: list[str], i: int) -> bool:
