@@ -7,6 +7,8 @@ empty; page furniture never becomes a field.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -434,6 +436,26 @@ def test_a_line_with_a_comma_after_a_whole_title_is_not_title(head):
     colon or stop, were joined to a title that already ended with its kind of document."""
     d = parse_lines([*head, "一、总体要求", "（一）做好相关工作。", "二、保障措施", "（一）加强组织领导。"])
     assert d.metadata.title == head[0].split("（某发")[0]
+
+
+@pytest.mark.parametrize(
+    ("order_head", "number", "issuers"),
+    [
+        (["某某信息办公室令", "第18号"], "某某信息办公室令第18号", ["某某信息办公室"]),
+        (["某某信息办公室", "中华人民共和国某某部", "令", "第19号"], "某某信息办公室等二部门令第19号",
+         ["某某信息办公室", "中华人民共和国某某部"]),
+    ],
+    ids=["one-body", "joint"],
+)
+def test_a_pages_title_and_date_above_the_order_it_carries(order_head, number, issuers):
+    """Regression: a page put its title and publish date above the 令's head; the date ended the
+    head, so the 令's number, its bodies and its own date were not read."""
+    head = ["某某管理办法", "2025年02月14日", *order_head]
+    cover = ["《某某管理办法》已经2024年5月20日某某会议审议通过，现予公布，自2025年5月1日起施行。"]
+    d = parse_lines([*head, *cover, "主任　某某", "2025年2月12日", "某某管理办法", "第一条 为了规范管理，制定本办法。"])
+    m = d.metadata
+    assert (m.title, m.doc_number, m.issuer) == ("某某管理办法", number, issuers)
+    assert (m.date, m.published_at) == (dt.date(2025, 2, 12), "2025年02月14日")
 
 
 def test_a_title_line_opening_with_book_brackets_stays_in_the_title():

@@ -74,6 +74,7 @@ def read_front(lines: list[str]) -> Front:
     printed = [part for line in lines for part in (GLUED_LABEL.split(line) if "**" in line else (line,)) if part]
     lines = [without_markdown(line) for line in printed]
     i = 0
+    page_title: list[str] = []  # a page's title above its publish date and the 令 it carries
     # 份号, 发文机关标志, 发文字号 and the title, in whatever order the source kept them.
     while i < len(lines):
         line = lines[i]
@@ -82,6 +83,12 @@ def read_front(lines: list[str]) -> Front:
             continue
         if label := label_line(line):
             i = _read_label(front, label, lines, i)
+            continue
+        if front.title_lines and not page_title and kind_of(line) == "date" and _order_below(lines, i + 1):
+            # title / 2025年02月14日 / 某某令 / 第18号: the date is the page's; the 令's head follows.
+            front.labels.setdefault("published_at", line)
+            page_title, front.title_lines = front.title_lines, []
+            i += 1
             continue
         if (span := _number_in_runs(lines, i)) > 1:  # 工信厅科函 / 〔 / 2025 / 〕 / 349 / 号, one run a line
             line = "".join(lines[i : i + span])
@@ -124,6 +131,7 @@ def read_front(lines: list[str]) -> Front:
         else:
             break
         i += 1
+    front.title_lines = front.title_lines or page_title
     if i < len(lines) and _is_addressee(lines[i]):
         front.addressee = lines[i]
         i += 1
@@ -176,6 +184,16 @@ def _opens_body(line: str) -> bool:
     """第一章 / 第一节 / 第一条 never begin a title line, even where the decoder did not take them."""
     marker = match_marker(line)
     return marker is not None and marker.style in ("chapter", "section", "article")
+
+
+def _order_below(lines: list[str], j: int) -> bool:
+    """A 令's head from line ``j``: 某某令 / 第18号, the bodies of a joint one above a bare 令."""
+    for k in range(j, min(j + _MAX_SIGNERS, len(lines) - 1)):
+        if lines[k].endswith("令") and ORDER_SERIAL.match(lines[k + 1]):
+            return True
+        if not is_signature(lines[k]):
+            return False
+    return False
 
 
 def _after_whole_title(title_lines: list[str], line: str) -> bool:
