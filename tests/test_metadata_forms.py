@@ -458,6 +458,22 @@ def test_a_pages_title_and_date_above_the_order_it_carries(order_head, number, i
     assert (m.date, m.published_at) == (dt.date(2025, 2, 12), "2025年02月14日")
 
 
+def test_a_text_that_lost_its_title_takes_the_one_its_promulgation_sentence_names():
+    """Regression: a text dump opening with 第232号 (its 某某令 line and title lost) had the serial
+    for its title; the 令's sentence names the document it carries."""
+    d = parse_lines(
+        [
+            "第232号",
+            "《某某省人民政府关于废止〈某某认定办法〉的决定》已经2018年4月28日省人民政府常务会议审议通过，现予公布。",
+            "省长　某某",
+            "2018年5月9日",
+            "为了更好地服务改革，省政府决定废止《某某认定办法》。",
+        ]
+    )
+    assert d.metadata.title is None  # the carrier's own title line is not in the text
+    assert d.title == "某某省人民政府关于废止《某某认定办法》的决定"
+
+
 def test_a_title_line_opening_with_book_brackets_stays_in_the_title():
     d = parse_lines(["某某部关于印发", "《某某试点工作方案》的通知", "各有关单位：", *BODY])
     assert d.metadata.title == "某某部关于印发《某某试点工作方案》的通知"

@@ -45,7 +45,7 @@ DOC_NUMBER_LOOSE = lazy(
 _HAS_LOOSE_OPEN = re.compile(f"[{re.escape(_LOOSE_OPEN)}]")
 # The opening of a 令's promulgation sentence: 《某某条例》已经…通过，现予公布 — the cover's
 # text, never a title line (a title's wrapped line reads 《某某方案》的通知).
-PROMULGATION = lazy(r"^《[^》]{1,100}》\s*(?:已经|已由|已于|业经)")
+PROMULGATION = lazy(r"^《(?P<title>[^》]{1,100})》\s*(?:已经|已由|已于|业经)")
 # The serial of a 令 set on its own line, bare or in brackets: 第16号, （第16号）
 ORDER_SERIAL = lazy(r"^[（(]?\s*(?P<serial>第\s*[\d一二三四五六七八九十百零〇]+\s*号)\s*[）)]?$")
 ADDRESSEE_COLONS = "：:"  # an addressee line ends with one (before a final newline at most, as $ allows)

@@ -84,6 +84,9 @@ def read_front(lines: list[str]) -> Front:
         if label := label_line(line):
             i = _read_label(front, label, lines, i)
             continue
+        if ORDER_SERIAL.match(line):  # 第232号 without the 某某令 line above it: never the title
+            i += 1
+            continue
         if front.title_lines and not page_title and kind_of(line) == "date" and _order_below(lines, i + 1):
             # title / 2025年02月14日 / 某某令 / 第18号: the date is the page's; the 令's head follows.
             front.labels.setdefault("published_at", line)
@@ -160,6 +163,10 @@ def read_front(lines: list[str]) -> Front:
             k += 1
         front.preamble = rest_printed[k:]
         front.head += rest_printed[sig:k]
+        if sig and not front.title_lines and not front.enclosed_title and (m := PROMULGATION.match(rest[0])):
+            # A text that lost its title line (第232号 / 《…》已经…通过，现予公布): the sentence names
+            # the document it carries; a title cited in it (〈某某办法〉) is written 《》 on its own.
+            front.enclosed_title = [m.group("title").replace("〈", "《").replace("〉", "》")]
     return front
 
 
