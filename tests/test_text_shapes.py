@@ -20,7 +20,7 @@ from policydoc.readers.labels import read_labels
 from policydoc.readers.lines import rejoin_fragments
 from policydoc.readers.markdown import read_markdown
 from policydoc.readers.oneline import read_one_line, split_line
-from policydoc.readers.text import page_wrap, read_text
+from policydoc.readers.text import page_wrap, read_text, wrap_width
 from policydoc.text import han_only
 
 from .conftest import SHARED
@@ -503,6 +503,12 @@ def test_justified_text_is_found_hard_wrapped_and_one_paragraph_per_line_is_not(
     wrap = page_wrap(wrapped)
     assert wrap is not None and 28 <= wrap.width <= 30 and wrap.slack >= 2
     assert page_wrap(list(enumerate(LAW_ARTICLES, start=1))) is None  # one paragraph a line
+    # Widths spread over the whole band, and a few lines far above it (two lines the extraction
+    # joined): wrap_width finds no width, the band is still found under the joined lines.
+    lines = [_CLAUSE[: 26 + k % 5] for k in range(40)] + [_CLAUSE + _CLAUSE[:20]] * 6 + ["条例。"] * 20
+    assert wrap_width(list(enumerate(lines, start=1))) is None
+    wrap = page_wrap(list(enumerate(lines, start=1)))
+    assert wrap is not None and 29 <= wrap.width <= 30 and wrap.slack >= 3
     # Headings: lines without a stop, as wide as their words.
     headings = [f"{n}、示范工作的{'总体' * k}要求" for k, n in enumerate("一二三四五六七八九十", start=1)]
     assert page_wrap(list(enumerate(headings, start=1))) is None

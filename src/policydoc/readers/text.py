@@ -163,8 +163,11 @@ def page_wrap(lines: list[tuple[int, str]]) -> Wrap | None:
     if width is None:
         if not widths:
             return None
-        width = widths[int(0.9 * (len(widths) - 1))]
-        if not MIN_PAGE_WIDTH <= width <= MAX_WIDTH or len(_band(widths, width)) < BAND_SHARE * len(widths):
+        # The band holding most of these lines (a few joined or stray ones lie above it).
+        top = max(widths, key=lambda w: (len(_band(widths, w)), w))
+        band = _band(widths, top)
+        width = band[int(0.9 * (len(band) - 1))]
+        if not MIN_PAGE_WIDTH <= width <= MAX_WIDTH or len(band) < BAND_SHARE * len(widths):
             return None
     band = _band(widths, width)
     slack = width - band[len(band) // 10] + 0.5 if band else FULL_SLACK
@@ -184,7 +187,8 @@ def _ending_mid_sentence(lines: list[tuple[int, str]]) -> list[float]:
 
 
 def _band(widths: list[float], width: float) -> list[float]:
-    return [w for w in widths if width - BAND_BELOW <= w <= width + BAND_ABOVE]
+    """The sorted ``widths`` from BAND_BELOW under ``width`` to BAND_ABOVE over it."""
+    return widths[bisect_left(widths, width - BAND_BELOW) : bisect_right(widths, width + BAND_ABOVE)]
 
 
 def wrap_width(lines: list[tuple[int, str]]) -> float | None:
