@@ -369,29 +369,39 @@ def _blocks(kept: list[tuple[int, str]], wrap: Wrap | None, starts: set[int]) ->
     for the front reader to classify. A Markdown block (``starts``: their first lines) that
     opens with a numbering marker is never joined to the line before: the converter set it apart.
     """
+    if wrap is None:  # one paragraph a line
+        return [_block(n, part) for n, part in kept]
+    page = wrap  # (narrowed for close)
     blocks: list[Block] = []
     segment: list[tuple[int, str]] = []  # text lines since the last table row or paragraph break
     in_body = False
 
     def close() -> None:
-        if wrap is not None and in_body:
-            blocks.extend(unwrap(segment, wrap))
-        else:
-            blocks.extend(Block(text=part, line=n) for n, part in segment)
+        blocks.extend(unwrap(segment, page) if in_body else (Block(text=part, line=n) for n, part in segment))
         segment.clear()
 
     for n, part in kept:
         if part.startswith(_TABLE):
             close()
-            blocks.append(Block(text=part.removeprefix(_TABLE), kind="table", line=n))
+            blocks.append(_block(n, part))
             continue
-        opens = match_candidate(part) is not None if in_body and n in starts else not in_body and match_marker(part)
-        if wrap is not None and opens:
+        if in_body and n in starts:
+            opens = match_candidate(part) is not None
+        else:
+            opens = not in_body and match_marker(part) is not None
+        if opens:
             close()
             in_body = True
         segment.append((n, part))
     close()
     return blocks
+
+
+def _block(n: int, part: str) -> Block:
+    """A kept line as a block: a table row (marked ``_TABLE``) or a paragraph."""
+    if part.startswith(_TABLE):
+        return Block(text=part.removeprefix(_TABLE), kind="table", line=n)
+    return Block(text=part, line=n)
 
 
 _ATX_HEADING = re.compile(r"(#{1,6})(?:[ \t]|$)")  # the heading rule's test of a line's start

@@ -178,7 +178,12 @@ def _ending_mid_sentence(lines: list[tuple[int, str]]) -> list[float]:
     """The sorted widths of the lines at least MIN_LONG wide that end mid-sentence; none where
     they are too few to tell a justified text."""
     # display_width is at most the length: lines shorter than MIN_LONG are not measured.
-    ending_mid = [s for _, line in lines if len(s := line.strip()) >= MIN_LONG and s[-1] not in SENTENCE_END]
+    # (A line ending with a stop as it is needs no stripping: most lines of most texts.)
+    ending_mid = [
+        s
+        for _, line in lines
+        if line[-1:] not in SENTENCE_END and len(s := line.strip()) >= MIN_LONG and s[-1] not in SENTENCE_END
+    ]
     least = max(MIN_LONG_LINES, MID_SHARE * len(lines))
     if len(ending_mid) < least:
         return []
