@@ -474,6 +474,29 @@ def test_a_text_that_lost_its_title_takes_the_one_its_promulgation_sentence_name
     assert d.title == "某某省人民政府关于废止《某某认定办法》的决定"
 
 
+def test_a_record_wrapped_inside_its_bracket_is_not_title():
+    """Regression: a PDF's text wrapped the record under a law's title (（2006年…会议通 /
+    过2024年…修订）); each half read as a title line and both were joined to the title."""
+    d = parse_lines(
+        [
+            "某某主席令",
+            "（第三十八号）",
+            "《某某法》已由某某委员会于2024年11月8日修订通过，现予公布。",
+            "2024年11月8日",
+            "某某法",
+            "（2006年10月31日第十届某某委员会第二十四次会议通",
+            "过2024年11月8日某某委员会第十二次会议修订）",
+            "第一条 为了规范管理，制定本法。",
+        ]
+    )
+    assert d.title == "某某法"
+
+
+def test_a_title_wrapped_inside_its_bracket_is_one_title():
+    d = parse_lines(["某某部关于印发某某规划（2021—", "2025年）的通知", "各有关单位：", *BODY])
+    assert d.metadata.title == "某某部关于印发某某规划（2021—2025年）的通知"
+
+
 def test_a_title_line_opening_with_book_brackets_stays_in_the_title():
     d = parse_lines(["某某部关于印发", "《某某试点工作方案》的通知", "各有关单位：", *BODY])
     assert d.metadata.title == "某某部关于印发《某某试点工作方案》的通知"

@@ -32,12 +32,14 @@ from .docparts import (
 )
 from .numbering import match_marker
 from .patterns import lazy
+from .readers.lines import join_lines
 
 _SPACE = lazy(r"\s+")
 # A piece of a 发文字号 after its agency code: 〔, 2025, 〕, 349, 号 (a page's inline runs, one a line).
 _NUMBER_RUN = lazy(r"^[〔〕\[\]［］【】()（）﹝﹞\d\s号]+$")
 # Joint notices are signed by up to a few dozen bodies, one a line (市场监管总局等十四部门).
 _MAX_SIGNERS = 40
+_MAX_BRACKET_LINES = 3  # a wrapped record or note closes its bracket within this many lines
 # A line ending like this introduces the body rather than naming addressees.
 _NOT_ADDRESSEE_END = ("如下：", "以下：", "意见：", "通知：", "决定：", "措施：", "如下:", "要求：")
 
@@ -73,6 +75,7 @@ def read_front(lines: list[str]) -> Front:
     # (GLUED_LABEL needs a ** in the line: most lines are kept whole without running it)
     printed = [part for line in lines for part in (GLUED_LABEL.split(line) if "**" in line else (line,)) if part]
     lines = [without_markdown(line) for line in printed]
+    printed, lines = _bracketed(printed, lines)
     i = 0
     page_title: list[str] = []  # a page's title above its publish date and the 令 it carries
     # 份号, 发文机关标志, 发文字号 and the title, in whatever order the source kept them.
@@ -191,6 +194,32 @@ def _opens_body(line: str) -> bool:
     """第一章 / 第一节 / 第一条 never begin a title line, even where the decoder did not take them."""
     marker = match_marker(line)
     return marker is not None and marker.style in ("chapter", "section", "article")
+
+
+def _bracketed(printed: list[str], lines: list[str]) -> tuple[list[str], list[str]]:
+    """Lines inside one bracket joined: a record, a note or a number that a PDF's text wrapped
+    (（2006年10月31日…会议通 / 过2024年11月8日…修订）) is one element of the front part.
+    Only a bracket that closes within _MAX_BRACKET_LINES lines joins anything."""
+    out_printed: list[str] = []
+    out_lines: list[str] = []
+    i = 0
+    while i < len(lines):
+        end = i + 1
+        if (depth := _depth(lines[i])) > 0:
+            for k in range(i + 1, min(i + 1 + _MAX_BRACKET_LINES, len(lines))):
+                depth += _depth(lines[k])
+                if depth <= 0:
+                    end = k + 1 if depth == 0 else end
+                    break
+        out_printed.append(join_lines(printed[i:end]))
+        out_lines.append(join_lines(lines[i:end]))
+        i = end
+    return out_printed, out_lines
+
+
+def _depth(line: str) -> int:
+    """Brackets a line leaves open (negative: closes more than it opens)."""
+    return line.count("（") + line.count("(") - line.count("）") - line.count(")")
 
 
 def _order_below(lines: list[str], j: int) -> bool:
