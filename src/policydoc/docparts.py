@@ -191,12 +191,14 @@ TITLE_WITH_NUMBER = lazy(
     r"^(?P<title>.+?)\s*[（(]\s*(?P<num>[\p{Han}A-Za-z\s]{1,40}\s*[〔\[［【﹝]\s*\d{4}\s*[〕\]］】﹞]"
     r"\s*(?:第\s*)?\d{1,5}\s*号令?)\s*[）)]$"
 )
-# Words that end the name of an issuing body: a signature line is one of these.
+# Words that end the name of an issuing body: a signature line is one of these (a ministry's
+# 司 issues 函 in its own name: 工业和信息化部科技司), but none of the NOT_ISSUER_ENDS (a company).
 ISSUER_ENDS = (
-    "部|委|厅|局|办|署|院|会|府|室|中央|政府|办公厅|委员会|办公室|人民政府|国务院|中心|银行|总局|小组|分行|集团"
+    "部|委|厅|局|办|署|院|会|府|室|司|中央|政府|办公厅|委员会|办公室|人民政府|国务院|中心|银行|总局|小组|分行|集团"
     "|党组|党委|工委|支行|总队"
 ).split("|")
-ISSUER_END = lazy(f"(?:{'|'.join(ISSUER_ENDS)})$")
+NOT_ISSUER_ENDS = ("公司",)
+ISSUER_END = lazy(f"(?:{'|'.join(ISSUER_ENDS)})$(?<!{'|'.join(NOT_ISSUER_ENDS)})")
 _ISSUER_ENDS = tuple(ISSUER_ENDS)  # for str.endswith
 
 
@@ -237,7 +239,13 @@ def is_signature(text: str) -> bool:
     t = text.strip()
     # ISSUER_END.search(t): ``t`` is stripped (no final newline for ``$`` to stand before), so the
     # pattern matches just where ``t`` ends with one of its words; endswith needs no scan of the line.
-    return 2 <= len(t) <= 80 and "。" not in t and "，" not in t and t.endswith(_ISSUER_ENDS)
+    return (
+        2 <= len(t) <= 80
+        and "。" not in t
+        and "，" not in t
+        and t.endswith(_ISSUER_ENDS)
+        and not t.endswith(NOT_ISSUER_ENDS)
+    )
 
 
 def split_signed_date(text: str) -> tuple[str | None, str]:
