@@ -30,7 +30,7 @@ WILD_CEILINGS = {
     "ERROR": 1,
     "TITLE-CHROME": 0,
     "EMPTY-TREE": 0,
-    "NO-TITLE": 20,
+    "NO-TITLE": 19,
     "DOCNO-JUNK": 0,
     "DOCNO-MISSED": 25,
     "ARTICLES": 1,

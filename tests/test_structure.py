@@ -263,3 +263,10 @@ def test_a_chapter_never_nests_under_an_article_when_the_first_chapter_heading_i
 第四条 本办法自公布之日起施行。
 """)
     assert markers(doc) == [(1, "第一条"), (1, "第二条"), (1, "第二章"), (2, "第三条"), (1, "第三章"), (2, "第四条")]
+
+
+def test_a_file_that_is_one_annex_takes_the_annex_title():
+    """Regression: a file holding an annex alone (附件 / its title / its body) had no title."""
+    doc = parse("附件\n某某执法规范（试行）\n第一章 总则\n第一条 为了规范执法，制定本规范。\n第二条 本规范适用于全省。")
+    assert doc.title == "某某执法规范（试行）"
+    assert doc.metadata.title is None and doc.sections == [] and len(doc.annexes) == 1

@@ -22,7 +22,7 @@ from .readers.signatures import ZIP, office_format
 from .readers.sina import looks_like_sina
 from .references import extract as extract_references
 from .roles import assign
-from .structure import build
+from .structure import Structure, build
 from .targets import extract as extract_quantities
 from .targets import targets as targets_of
 from .text import normalize
@@ -344,6 +344,15 @@ def _normalized(block: Block) -> Block:
     return block
 
 
+def _only_annex_title(structure: Structure) -> str | None:
+    """The title of a file that holds one annex and nothing else (附件 / its title / its body):
+    the annex is the document the file gives."""
+    front = structure.front
+    if structure.sections or front.head or front.preamble or front.cover or len(structure.annexes) != 1:
+        return None
+    return structure.annexes[0].title
+
+
 def assemble(read: ReadResult, blocks: list[Block], data: bytes, path: str | None) -> PolicyDocument:
     structure = build(blocks)
     assign(structure.sections)
@@ -352,6 +361,7 @@ def assemble(read: ReadResult, blocks: list[Block], data: bytes, path: str | Non
     front = structure.front
     metadata = extract(front, structure.closing, read.source_meta)
     enclosed = "".join(front.enclosed_title) or None
+    title = enclosed or metadata.title or _only_annex_title(structure)
     preamble = "\n".join(front.preamble)
     cover = "\n".join(front.cover)
     # The official text's paragraphs, walked once for quantities and references.
@@ -361,14 +371,14 @@ def assemble(read: ReadResult, blocks: list[Block], data: bytes, path: str | Non
         preamble,
         structure.annexes,
         frozenset(b.text for b in blocks if b.kind == "table"),
-        title=enclosed or metadata.title,
+        title=title,
         paras=body,
     )
     return PolicyDocument(
         source=_source(read, data, path),
         metadata=metadata,
         news=News(**read.news) if read.news is not None else None,
-        title=enclosed or metadata.title,
+        title=title,
         front=(head := [*front.head, *front.attachments]),
         front_provenance=_printed_at(head, blocks),
         closing_provenance=_printed_at(structure.closing, blocks, from_end=True),
