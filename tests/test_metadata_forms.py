@@ -497,6 +497,19 @@ def test_a_title_wrapped_inside_its_bracket_is_one_title():
     assert d.metadata.title == "某某部关于印发某某规划（2021—2025年）的通知"
 
 
+@pytest.mark.parametrize(
+    "head",
+    [["中华人民共和国某某部公告", "（2024年第28号）"], ["中华人民共和国某某部公告（2024年 第28号）"]],
+    ids=["number-under-title", "number-in-title"],
+)
+def test_a_notice_numbered_by_year_has_that_number(head):
+    """Regression: a 公告's number (2024年第28号), under its title or in the title's brackets,
+    was no document number, and stayed in the title."""
+    body = ["现将有关事项公告如下：", "一、适用范围", "（一）做好相关工作。", "某某部", "2024年10月24日"]
+    d = parse_lines([*head, *body])
+    assert (d.metadata.title, d.metadata.doc_number) == ("中华人民共和国某某部公告", "2024年第28号")
+
+
 def test_a_title_line_opening_with_book_brackets_stays_in_the_title():
     d = parse_lines(["某某部关于印发", "《某某试点工作方案》的通知", "各有关单位：", *BODY])
     assert d.metadata.title == "某某部关于印发《某某试点工作方案》的通知"

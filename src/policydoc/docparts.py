@@ -30,6 +30,8 @@ DOC_NUMBER = lazy(
     r"(?:第\s*)?[\d一二三四五六七八九十百零〇]+\s*号)[）)]?$"
     # …and the order written number first: 人民银行〔2020〕5号令
     rf"|^[（(]?(?P<order>[\p{{Han}}][\p{{Han}}\s]{{0,40}}[{_OPEN}]\s*\d{{4}}\s*[{_CLOSE}]\s*(?:第\s*)?\d{{1,5}}\s*号令)[）)]?$"
+    # 公告 and 通告 number by year: （2024年第28号）, 工业和信息化部公告2024年第28号
+    r"|^[（(]?\s*(?P<notice>(?:[\p{Han}]{1,30}(?:公告|通告)\s*)?\d{4}\s*年\s*第\s*\d{1,4}\s*号)\s*[）)]?$"
 )
 # The 署名 and the 成文日期 on one line, as a page flattened into one line leaves them.
 SIGNED_DATE = lazy(
@@ -190,6 +192,8 @@ ORDER_ISSUERS = {"国": "国务院", "国务院": "国务院", "中华人民共�
 TITLE_WITH_NUMBER = lazy(
     r"^(?P<title>.+?)\s*[（(]\s*(?P<num>[\p{Han}A-Za-z\s]{1,40}\s*[〔\[［【﹝]\s*\d{4}\s*[〕\]］】﹞]"
     r"\s*(?:第\s*)?\d{1,5}\s*号令?)\s*[）)]$"
+    # …公告（2021年第33号）: a 公告 or 通告 numbered by year
+    r"|^(?P<title>.+?(?:公告|通告))\s*[（(]\s*(?P<num>\d{4}\s*年\s*第\s*\d{1,4}\s*号)\s*[）)]$"
 )
 # Words that end the name of an issuing body: a signature line is one of these (a ministry's
 # 司 issues 函 in its own name: 工业和信息化部科技司), but none of the NOT_ISSUER_ENDS (a company).

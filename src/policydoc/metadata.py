@@ -103,6 +103,8 @@ def normalize_doc_number(text: str) -> str:
         return f"{head}〔{year}〕{tail}"
     if m and m.group("order"):
         return m.group("order").translate(_BRACKETS)
+    if m and m.group("notice"):
+        return m.group("notice")
     return t.strip("（）()").translate(_BRACKETS)
 
 
