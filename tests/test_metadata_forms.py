@@ -510,6 +510,20 @@ def test_a_notice_numbered_by_year_has_that_number(head):
     assert (d.metadata.title, d.metadata.doc_number) == ("中华人民共和国某某部公告", "2024年第28号")
 
 
+def test_page_controls_under_the_date_are_no_enclosed_title():
+    """Regression: 扫一扫在手机打开当前页 / 打印本页 关闭窗口, kept at the foot of a page's article,
+    came after the date and became the document's title."""
+    page = (
+        "<html><body><div class='article'><p>某某局关于征求意见的公告</p>"
+        "<p>为做好相关工作，现向社会公开征求意见，请于2020年3月27日前反馈。</p>"
+        "<p>某某局</p><p>2020年3月18日</p><p>扫一扫在手机打开当前页</p><p>打印本页 关闭窗口</p>"
+        "</div></body></html>"
+    )
+    d = policydoc.parse(page)
+    assert d.title == d.metadata.title == "某某局关于征求意见的公告"
+    assert "扫一扫在手机打开当前页" in d.front
+
+
 def test_a_title_line_opening_with_book_brackets_stays_in_the_title():
     d = parse_lines(["某某部关于印发", "《某某试点工作方案》的通知", "各有关单位：", *BODY])
     assert d.metadata.title == "某某部关于印发《某某试点工作方案》的通知"

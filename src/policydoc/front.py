@@ -21,6 +21,7 @@ from .docparts import (
     ORDER_SERIAL,
     PROMULGATION,
     RECORD,
+    TITLE_CHROME,
     TITLE_WITH_NUMBER,
     is_signature,
     is_title_line,
@@ -39,7 +40,7 @@ _SPACE = lazy(r"\s+")
 _NUMBER_RUN = lazy(r"^[〔〕\[\]［］【】()（）﹝﹞\d\s号]+$")
 # Joint notices are signed by up to a few dozen bodies, one a line (市场监管总局等十四部门).
 _MAX_SIGNERS = 40
-_MAX_BRACKET_LINES = 3  # a wrapped record or note closes its bracket within this many lines
+_MAX_BRACKET_LINES = 8  # a wrapped record (a law amended many times) closes within this many lines
 # A line ending like this introduces the body rather than naming addressees.
 _NOT_ADDRESSEE_END = ("如下：", "以下：", "意见：", "通知：", "决定：", "措施：", "如下:", "要求：")
 
@@ -154,10 +155,19 @@ def read_front(lines: list[str]) -> Front:
         signers, front.date = split_signed_date(rest[date_at])
         front.signature = rest[sig:date_at] + ([signers] if signers else [])
         k = date_at + 1
-        while k < len(rest) and kind_of(rest[k]) in ("note", "disclosure", "contact"):
-            front.notes.append(rest[k])
+        while k < len(rest):
+            if kind_of(rest[k]) in ("note", "disclosure", "contact"):
+                front.notes.append(rest[k])
+            elif not CHROME_LINE.match(rest[k]):  # a page's 扫一扫 / 打印本页 under the date: head
+                break
             k += 1
-        while k < len(rest) and is_title_line(rest[k]) and kind_of(rest[k]) is None and len(front.enclosed_title) < 4:
+        while (
+            k < len(rest)
+            and is_title_line(rest[k])
+            and kind_of(rest[k]) is None
+            and not TITLE_CHROME.search(rest[k])  # 扫一扫在手机打开当前页 under a page's date
+            and len(front.enclosed_title) < 4
+        ):
             line = rest[k]
             if numbered := TITLE_WITH_NUMBER.match(line):  # 某某办法（人民银行〔2020〕5号令）
                 line = numbered.group("title")
