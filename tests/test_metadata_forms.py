@@ -393,8 +393,9 @@ def test_labels_in_the_text_beat_the_container():
             "某某部关于开展试点的通知",
         ],
         ["===PAGE 1===", "--- 第1页 ---", "- 2 -", "1 / 21", "某某部关于开展试点的通知"],
+        ["某某部关于开展试点的通知", "相关文件：某某部关于印发某某办法的通知"],
     ],
-    ids=["breadcrumb", "database-citation-and-link", "crawler-labels", "pdf-dump-page-markers"],
+    ids=["breadcrumb", "database-citation-and-link", "crawler-labels", "pdf-dump-page-markers", "related-document"],
 )
 def test_page_furniture_never_becomes_the_title(head):
     d = parse_lines([*head, "各有关单位：", *BODY])
