@@ -525,6 +525,19 @@ def test_page_controls_under_the_date_are_no_enclosed_title():
     assert "扫一扫在手机打开当前页" in d.front
 
 
+def test_a_table_row_under_the_title_is_not_title():
+    """Regression: a page that lists results in a table right under its title had the header row
+    (序号 企业名称 …) joined to the title."""
+    row = "<tr><td>{n}</td><td>某某县计量检定所</td><td>承担计量任务的授权{n}项</td></tr>"
+    rows = "".join(row.format(n=n) for n in range(1, 6))
+    page = (
+        "<html><body><div id='zoom'><p>某某许可结果公示（第三批）</p><table>"
+        f"<tr><td>序号</td><td>企业名称</td><td>许可内容</td></tr>{rows}"
+        "</table><p>某某局</p><p>2020年3月18日</p></div></body></html>"
+    )
+    assert policydoc.parse(page).metadata.title == "某某许可结果公示（第三批）"
+
+
 def test_a_title_line_opening_with_book_brackets_stays_in_the_title():
     d = parse_lines(["某某部关于印发", "《某某试点工作方案》的通知", "各有关单位：", *BODY])
     assert d.metadata.title == "某某部关于印发《某某试点工作方案》的通知"

@@ -68,8 +68,9 @@ class Front:
     records: list[str] = field(default_factory=list)  # a law database's 通过/公布/修正 lines
 
 
-def read_front(lines: list[str]) -> Front:
-    """Classify the lines before the first heading, in GB/T 9704 order."""
+def read_front(lines: list[str], table_rows: frozenset[str] = frozenset()) -> Front:
+    """Classify the lines before the first heading, in GB/T 9704 order; ``table_rows``: the
+    lines that are rows of a table (never a title line)."""
     front = Front()
     # Markdown a converter left on a line (# heading, - item, **bold**) hides the element it holds:
     # lines are classified without it, and the text keeps it as printed.
@@ -129,6 +130,7 @@ def read_front(lines: list[str]) -> Front:
             and not _opens_body(line)
             and not (line.startswith("《") and PROMULGATION.match(line))
             and not _after_whole_title(front.title_lines, line)
+            and line not in table_rows
             and len(front.title_lines) < 12
         ):
             if numbered := TITLE_WITH_NUMBER.match(line):  # …的通知（银发〔2026〕42号）
