@@ -330,6 +330,8 @@ TRAPS_BEFORE = (
     (r"第\d+[、，和至]$", "按本办法第39、40条规定执行"),  # the second of two article numbers
     (r"每$", "按照每千人不少于10个托位"),  # a denominator (每千人, 每10万人口), not an amount
     (r"[=×÷＝]", "综合成绩=（文化总成绩/750）×300×30%"),  # a formula line
+    # a standard's code (JR/T, T/PCAC, GB): the number that follows is its serial and year
+    (r"(?<![A-Za-z])(?:[A-Z]{1,4}/[A-Z]{1,6}|GB|JR|YY|HJ|DB|GA|JT|WS)\s*$", "JR/T 0171—2020个人金融信息保护技术规范"),
 )
 _TRAPS_BEFORE = lazy("|".join(f"(?:{p})" for p, _ in TRAPS_BEFORE))
 
