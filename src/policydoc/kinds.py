@@ -49,7 +49,7 @@ CUES: tuple[Cue, ...] = (
     # penalty: fines and fee schedules
     Cue("penalty", "sentence", r"罚款|罚金|没收|处以", "处2000元以上1万元以下罚款"),
     # deadline: procedural time limits
-    Cue("deadline", "unit", r"^(?:个工作日|工作日|小时|天|日)$", "合法性审核时间一般不少于5个工作日"),
+    Cue("deadline", "unit", r"^(?:个工作日|工作日|个小时|小时|天|日)$", "合法性审核时间一般不少于5个工作日"),
     Cue("deadline", "after", r"^(?:以内|之内|内)", "48小时内放行"),
     Cue(
         "deadline",
