@@ -553,6 +553,39 @@ def test_an_article_printed_without_a_space_after_a_full_line_starts_a_paragraph
     assert [s.marker for s in doc.sections] == ["第一条", "第二条", "第三条", "第四条"]
 
 
+def test_a_markdown_hard_break_and_a_paragraph_left_on_one_line_end_paragraphs() -> None:
+    """Regression: rejoining the wrapped lines of a PDF in Markdown ignored the hard breaks ("  ")
+    the converter put at paragraph ends, and glued a page number after a paragraph the
+    extraction left on one line."""
+    kuan = [_article("七", 3), "本条所称示范单位，" + _CLAUSE + "。"]
+    one_line = "第八条　" + _CLAUSE * 3 + "。"  # a whole paragraph on one line, half again the page width
+    body = [
+        *_justified(LAW_ARTICLES[:6], 30),
+        "\n".join(_justified(kuan[:1], 30)) + "  ",  # a hard break ends the first 款
+        *_justified(kuan[1:], 30),
+        one_line,
+        "4",
+        *_justified(LAW_ARTICLES[8:], 30),
+    ]
+    doc = policydoc.parse("# 示范条例\n\n" + "\n".join(body) + "\n", format="markdown")
+    sections = {s.marker: s.text for s in doc.sections}
+    assert sections["第七条"].split("\n") == [kuan[0].split("　", 1)[1], kuan[1]]
+    assert sections["第八条"].split("\n") == [one_line.split("　", 1)[1], "4"]
+
+
+def test_a_list_of_names_one_a_line_is_not_justified_text() -> None:
+    """Regression: names of like widths, one a line and without stops, made a dense band and
+    were read as a justified text and glued together."""
+    # 20 to 25 characters: a dense band, as a justified text's wrapped lines make
+    cities = enumerate("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳")
+    names = [f"某某省{city}市{(k % 3) * '新区'}智能制造科技发展有限责任公司" for k, city in cities]
+    head = ["某某厅关于公布企业名单的通知", "各设区市：", "现将有关事项通知如下：", "一、入选企业名单"]
+    text = "\n".join([*head, *names])
+    doc = policydoc.parse(text + "\n二、请各地加强跟踪服务。\n")
+    assert doc.source.format == "text"
+    assert doc.sections[0].text.split("\n") == names
+
+
 def test_format_can_be_forced_and_parse_text_reads_every_text_shape():
     md = "# 示范条例\n\n## 第一章 总则\n\n第一条 为了规范管理，制定本条例。\n"
     assert {"markdown", "oneline", "text", "pdf-text"} <= set(policydoc.FORMATS)

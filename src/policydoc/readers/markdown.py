@@ -355,46 +355,50 @@ def read_markdown(text: str) -> ReadResult:
     lines.sort(key=itemgetter(0))
     kept, meta = official_lines(lines, converted=True)
     starts = {line + offset for line, _, kind in paragraphs if kind == "para"}
-    blocks = _blocks(kept, wrap, starts)
+    # Lines ending with a hard break ("  " or "\\" before the newline), by source line number.
+    breaks = frozenset(offset + k for k, line in enumerate(body.split("\n"), start=1) if line.endswith(("  ", "\\")))
+    blocks = _blocks(kept, wrap, starts, breaks)
     source_meta: dict[str, Any] = meta
     if isinstance(yaml.get("title"), str) and yaml["title"]:
         source_meta.setdefault("title", yaml["title"])
     return ReadResult(blocks=blocks, format="markdown", source_meta=source_meta)
 
 
-def _blocks(kept: list[tuple[int, str]], wrap: Wrap | None, starts: set[int]) -> list[Block]:
+def _blocks(kept: list[tuple[int, str]], wrap: Wrap | None, starts: set[int], breaks: frozenset[int]) -> list[Block]:
     """The official text's lines as blocks: table rows, and text lines one paragraph a line or,
     where the text is hard-wrapped, rejoined (``unwrap``) from the first numbered line on. Above
     it, the front part's lines (title, 发文字号, addressee, a 令's cover text) stay as they are,
     for the front reader to classify. A Markdown block (``starts``: their first lines) that
-    opens with a numbering marker is never joined to the line before: the converter set it apart.
+    opens with a numbering marker is never joined to the line before: the converter set it apart;
+    nor is a line after a hard break (``breaks``): converters of PDFs put one at paragraph ends.
     """
     if wrap is None:  # one paragraph a line
         return [_block(n, part) for n, part in kept]
-    page = wrap  # (narrowed for close)
     blocks: list[Block] = []
     segment: list[tuple[int, str]] = []  # text lines since the last table row or paragraph break
     in_body = False
-
-    def close() -> None:
-        blocks.extend(unwrap(segment, page) if in_body else (Block(text=part, line=n) for n, part in segment))
-        segment.clear()
-
     for n, part in kept:
         if part.startswith(_TABLE):
-            close()
+            blocks += _run(segment, wrap, breaks, in_body)
             blocks.append(_block(n, part))
+            segment = []
             continue
         if in_body and n in starts:
             opens = match_candidate(part) is not None
         else:
             opens = not in_body and match_marker(part) is not None
         if opens:
-            close()
+            blocks += _run(segment, wrap, breaks, in_body)
+            segment = []
             in_body = True
         segment.append((n, part))
-    close()
+    blocks += _run(segment, wrap, breaks, in_body)
     return blocks
+
+
+def _run(lines: list[tuple[int, str]], wrap: Wrap, breaks: frozenset[int], in_body: bool) -> list[Block]:
+    """A run of text lines: rejoined in the body, line by line above it."""
+    return unwrap(lines, wrap, breaks) if in_body else [Block(text=t, line=n) for n, t in lines]
 
 
 def _block(n: int, part: str) -> Block:

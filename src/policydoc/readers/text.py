@@ -144,7 +144,10 @@ BAND_BELOW = 4.0
 BAND_ABOVE = 1.0
 BAND_SHARE = 0.7
 MIN_PAGE_WIDTH = 20
+PARAGRAPH_STOPS = "。；：！？"
+STOPS_PER_BAND = 3  # at least one paragraph end for this many wrapped lines (real texts: 1 to 2)
 FULL_SLACK = 1.5  # a line this close to wrap_width's page width fills it
+OVER_WIDTH = 1.5  # a line this many times as wide as the page was not wrapped by it
 INDENT = 2.0  # a paragraph's first line is indented by two characters the extraction dropped
 
 
@@ -163,11 +166,17 @@ def page_wrap(lines: list[tuple[int, str]]) -> Wrap | None:
     if width is None:
         if not widths:
             return None
-        # The band holding most of these lines (a few joined or stray ones lie above it).
-        top = max(widths, key=lambda w: (len(_band(widths, w)), w))
+        # The band holding most of these lines (a few joined or stray ones lie above it); widths
+        # come in half columns, so there are few tops to try.
+        top = max(set(widths), key=lambda w: (_band_size(widths, w), w))
         band = _band(widths, top)
         width = band[int(0.9 * (len(band) - 1))]
         if not MIN_PAGE_WIDTH <= width <= MAX_WIDTH or len(band) < BAND_SHARE * len(widths):
+            return None
+        # A justified text has paragraphs, each ending with a stop; a list of names or items one
+        # a line (of like widths, no stop) has none.
+        stops = sum(1 for _, line in lines if line.rstrip()[-1:] in PARAGRAPH_STOPS)
+        if stops * STOPS_PER_BAND < len(band):
             return None
     band = _band(widths, width)
     slack = width - band[len(band) // 10] + 0.5 if band else FULL_SLACK
@@ -189,6 +198,10 @@ def _ending_mid_sentence(lines: list[tuple[int, str]]) -> list[float]:
         return []
     widths = sorted(w for s in ending_mid if (w := display_width(s)) >= MIN_LONG)
     return widths if len(widths) >= least else []
+
+
+def _band_size(widths: list[float], width: float) -> int:
+    return bisect_right(widths, width + BAND_ABOVE) - bisect_left(widths, width - BAND_BELOW)
 
 
 def _band(widths: list[float], width: float) -> list[float]:
@@ -230,7 +243,9 @@ def _length_between(lengths: list[int], low: float, high: float) -> int:
     return bisect_right(lengths, high) - bisect_left(lengths, low)
 
 
-def unwrap(lines: list[tuple[int, str]], wrap: Wrap) -> list[Block]:
+def unwrap(lines: list[tuple[int, str]], wrap: Wrap, breaks: frozenset[int] = frozenset()) -> list[Block]:
+    """The lines rejoined into paragraphs; ``breaks``: numbers of lines that end a paragraph
+    whatever their width (a Markdown hard break)."""
     blocks: list[Block] = []
     parts: list[str] = []
     first_line = 0
@@ -240,7 +255,7 @@ def unwrap(lines: list[tuple[int, str]], wrap: Wrap) -> list[Block]:
             first_line = n
         parts.append(line)
         nxt = lines[i + 1][1].strip() if i + 1 < len(lines) else None
-        if nxt is None or _ends_paragraph(line, nxt, wrap, is_first=len(parts) == 1):
+        if nxt is None or n in breaks or _ends_paragraph(line, nxt, wrap, is_first=len(parts) == 1):
             blocks.append(Block(text=join_lines(parts), line=first_line))
             parts = []
     return blocks
@@ -254,8 +269,11 @@ def _ends_paragraph(line: str, nxt: str, wrap: Wrap, *, is_first: bool) -> bool:
     # ending a sentence may end its paragraph there, it must be as wide as the page.
     ends_sentence = line[-1] in SENTENCE_END
     slack = FULL_SLACK if ends_sentence else wrap.slack
-    if display_width(line) < wrap.width - slack - (INDENT if is_first else 0):
+    width = display_width(line)
+    if width < wrap.width - slack - (INDENT if is_first else 0):
         return True
+    if ends_sentence and width > OVER_WIDTH * wrap.width:
+        return True  # a paragraph the extraction left on one line: the page did not wrap it
     # A full line ending a sentence before a marker, weak ones too (第四十五条中国人民银行…, as
     # printed without a space): the decoder decides whether it opens a heading.
     return ends_sentence and match_candidate(nxt) is not None
