@@ -538,6 +538,41 @@ def test_a_table_row_under_the_title_is_not_title():
     assert policydoc.parse(page).metadata.title == "某某许可结果公示（第三批）"
 
 
+WRAPPED_SENTENCE_CASES = [
+    (
+        ["某某省人民政府办公厅关于规范文件管理的意见", "（征求意见稿，2024年5月）", "各市、县人民政府："],
+        "某某省人民政府办公厅关于规范文件管理的意见（征求意见稿，2024年5月）",
+        None,
+        ["各市、县人民政府"],
+    ),
+    (
+        ["某某市人民政府关于宣布", "《某某市绿化管理办法》已经失效的决定", "某府发〔2024〕3号", "各区人民政府："],
+        "某某市人民政府关于宣布《某某市绿化管理办法》已经失效的决定",
+        "某府发〔2024〕3号",
+        ["各区人民政府"],
+    ),
+    (
+        ["中共某某省委 某某省人民政府关于建设现代化产业体系", "，加快推进新型工业化的实施意见", "各市委、市人民政府："],
+        "中共某某省委 某某省人民政府关于建设现代化产业体系，加快推进新型工业化的实施意见",
+        None,
+        ["各市委、市人民政府"],
+    ),
+    (["某某省市场监督管理局公告", "（第5号）"], "某某省市场监督管理局公告", "第5号", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "title", "number", "addressees"),
+    WRAPPED_SENTENCE_CASES,
+    ids=["qualifier-with-comma", "title-reading-yijing", "title-wrapped-before-a-comma", "serial-under-a-gonggao"],
+)
+def test_the_front_rules_for_wrapped_sentences_leave_real_titles_whole(lines, title, number, addressees):
+    """Review cases: the rules that keep a PDF's wrapped sentences out of the title (a comma after
+    a whole title, 《…》已经…, a bare 第N号) must not cut these titles or lose what follows."""
+    m = parse_lines([*lines, "根据有关规定，现将有关事项通知如下：", "一、总体要求", "（一）做好相关工作。"]).metadata
+    assert (m.title, m.doc_number, m.addressees) == (title, number, addressees)
+
+
 def test_a_title_line_opening_with_book_brackets_stays_in_the_title():
     d = parse_lines(["某某部关于印发", "《某某试点工作方案》的通知", "各有关单位：", *BODY])
     assert d.metadata.title == "某某部关于印发《某某试点工作方案》的通知"

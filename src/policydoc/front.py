@@ -89,7 +89,8 @@ def read_front(lines: list[str], table_rows: frozenset[str] = frozenset()) -> Fr
         if label := label_line(line):
             i = _read_label(front, label, lines, i)
             continue
-        if ORDER_SERIAL.match(line):  # 第232号 without the 某某令 line above it: never the title
+        if serial := ORDER_SERIAL.match(line):  # 第5号 without a 某某令 line above it: never the title
+            front.doc_number = front.doc_number or _SPACE.sub("", serial.group("serial"))
             i += 1
             continue
         if front.title_lines and not page_title and kind_of(line) == "date" and _order_below(lines, i + 1):
@@ -128,7 +129,7 @@ def read_front(lines: list[str], table_rows: frozenset[str] = frozenset()) -> Fr
             and is_title_line(line, 200)
             and not _is_addressee(line)
             and not _opens_body(line)
-            and not (line.startswith("《") and PROMULGATION.match(line))
+            and not (line.startswith("《") and PROMULGATION.match(line) and not names_a_kind(line))
             and not _after_whole_title(front.title_lines, line)
             and line not in table_rows
             and len(front.title_lines) < 12
@@ -248,7 +249,13 @@ def _after_whole_title(title_lines: list[str], line: str) -> bool:
     """A line holding a comma after title lines that end with a kind of document: the first
     line of the body or of the addressees, wrapped in a PDF's text before its stop or colon
     (…的通知 / 中国人民银行上海总部，各分行、…). A title holds no comma."""
-    return bool(title_lines) and ("，" in line or "," in line) and names_a_kind(title_lines[-1])
+    return (
+        bool(title_lines)
+        and ("，" in line or "," in line)
+        and not line.startswith(("（", "("))  # a qualifier: （征求意见稿，2024年5月）
+        and not line.startswith(("，", ","))  # the title goes on: …产业体系 / ，加快推进…的实施意见
+        and names_a_kind(title_lines[-1])
+    )
 
 
 def _in_breadcrumb(lines: list[str], i: int) -> bool:
