@@ -439,26 +439,32 @@ def test_page_number_glued_to_a_line_is_furniture():
 
 
 @pytest.mark.parametrize(
-    ("line", "furniture"),
+    ("pages", "furniture"),
     [
-        ("- 3 -", True),
-        ("第3页 共21页", True),
-        ("--- 第32页 ---", True),  # a converter's page separator
-        ("3 / 21", True),
-        ("3 -", True),  # - 3 - with its first dash lost
-        ("26/03/2024, 11:46 某某条例 _ 工商 _ 某某网", True),  # a browser's print header
-        ("https://www.example.gov.cn/zhengce/content_1.htm 1/13", True),  # its footer
-        ("3", False),  # a bare number may be a table cell
-        ("1/2", False),
-        ("2024-", False),
-        ("3-5年", False),
-        ("第三条 本条例自公布之日起施行。", False),
-        ("https://www.example.gov.cn/", False),
+        (["- 3 -"], True),
+        (["第3页 共21页"], True),
+        (["--- 第32页 ---"], True),  # a converter's page separator
+        (["3 / 21", "4 / 21"], True),  # page n of m, on every page
+        (["3 -", "4 -"], True),  # - 3 - with its first dash lost
+        (["26/03/2024, 11:46 某某条例 _ 某某网"] * 2, True),  # a browser's print header
+        (["26/03/2024, 11:46 某某条例 _ 某某网", "https://www.example.gov.cn/content_1.htm 1/13"], True),  # and footer
+        (["3 / 21"], False),  # once: it may be a table cell, or text
+        (["2023 / 2024", "10 / 20"], False),  # no common page count
+        (["9 ——"], False),  # a table cell meaning "none"
+        (["3"], False),  # a bare number may be a table cell
+        (["1/2"], False),
+        (["2024-"], False),
+        (["3-5年"], False),
+        (["https://www.example.gov.cn/"], False),
     ],
 )
-def test_page_furniture_lines_are_left_out_of_text_dumps(line: str, furniture: bool) -> None:
-    read = read_text(f"示范条例\n第一条 为了规范管理，制定本条例。\n{line}\n第二条 本条例适用于全市。\n")
-    assert (line in [b.text for b in read.blocks]) is not furniture
+def test_page_furniture_lines_are_left_out_of_text_dumps(pages: list[str], furniture: bool) -> None:
+    articles = ["第一条 为了规范管理，制定本条例。", "第二条 本条例适用于全市。", "第三条 本条例自公布之日起施行。"]
+    lines = ["示范条例", articles[0]]
+    for line, article in zip(pages, articles[1:], strict=False):
+        lines += [line, article]
+    texts = [b.text for b in read_text("\n".join(lines) + "\n").blocks]
+    assert all((line in texts) is not furniture for line in pages)
 
 
 def test_browser_print_footer_glued_to_an_article_leaves_the_article_a_heading() -> None:
@@ -520,7 +526,8 @@ def test_hard_wrapped_pdf_text_in_markdown_is_rejoined_below_its_front_part() ->
     lines = _justified(LAW_ARTICLES, 30)
     page_break = len(lines) // 2
     assert not lines[page_break - 1].endswith("。")  # the break falls inside a paragraph
-    body = "\n".join(lines[:page_break]) + "\n\n3 / 21\n\n" + "\n".join(lines[page_break:])
+    pages = ["\n".join(lines[:page_break]), "\n".join(lines[page_break:-2]), "\n".join(lines[-2:])]
+    body = "\n\n3 / 21\n\n".join(pages[:2]) + "\n4 / 21\n" + pages[2]  # page n of m, on each page
     md = (
         "# 示范条例\n\n**版本**: 现行有效\n\n---\n\n（2024年1月1日示范机关令第1号公布，"
         "自2024年3月1日起施行）\n第一章　总则\n" + body + "\n"
@@ -530,7 +537,7 @@ def test_hard_wrapped_pdf_text_in_markdown_is_rejoined_below_its_front_part() ->
     assert (chapter.marker, chapter.title) == ("第一章", "总则")
     assert [s.text for s in chapter.children] == [a.split("　", 1)[1] for a in LAW_ARTICLES]
     assert doc.metadata.title == "示范条例"
-    assert not missing([line for line in md.splitlines() if "版本" not in line and "3 / 21" not in line], doc)[0]
+    assert not missing([line for line in md.splitlines() if "版本" not in line and " / 21" not in line], doc)[0]
 
 
 def test_a_markdown_block_opening_with_a_marker_is_not_joined_to_a_full_line_before_it() -> None:

@@ -31,23 +31,31 @@ from .lines import SENTENCE_END, join_lines, rejoin_fragments
 _DASHES = "-—–－―"  # "-" first: literal in a character class
 # A browser's footer when it prints a page to PDF: the page's address and page n/m.
 _PRINT_FOOTER = r"(?:https?|file)://\S+\s+[0-9]{1,4}/[0-9]{1,4}"
-# Page furniture on a line of its own, one alternative a kind.
+# Page furniture on a line of its own, one alternative a kind: never anything else.
 PAGE_NUMBER = lazy(
     rf"""^\s*(?:
     [{_DASHES}]+\s*\d{{1,4}}\s*[{_DASHES}]+           # - 3 -
     | [{_DASHES}]*\s*第\s*\d{{1,4}}\s*页(?:\s*共\s*\d+\s*页)?\s*[{_DASHES}]*  # 第3页 共21页, --- 第3页 ---
-    | [0-9]{{1,4}}\s+/\s+[0-9]{{1,4}}                   # 3 / 21
-    | [0-9]{{1,3}}\s*[{_DASHES}]+                        # 3 - (its first dash lost; no year)
-    | [0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{2,4}},\s*[0-9]{{1,2}}:[0-9]{{2}}(?:\s.*)?  # browser header: date, time, title
-    | {_PRINT_FOOTER}
     )\s*$""",
     regex.X,
 )
+# Page numbers that a table cell or a line of text could also read (3 / 21, 3 -): they are
+# page furniture only where they come back page after page, REPEATED times or more with the
+# same key (the page count). (A browser's print header and footer are rows of the chrome
+# table, readers/chrome.py.)
+PAGE_RUNNING = lazy(
+    rf"""^\s*(?:
+    [0-9]{{1,4}}\s+/\s+(?P<of>[0-9]{{1,4}})              # 3 / 21
+    | (?P<dash>[0-9]{{1,3}}\s*[{_DASHES}]+)               # 3 - (its first dash lost; no year)
+    )\s*$""",
+    regex.X,
+)
+REPEATED = 2
 # Page furniture glued to the first line of the page's text: -2-第四条…, https://… 2/13第四条…
 PAGE_PREFIX = lazy(rf"^\s*(?:[{_DASHES[:4]}]\s*\d{{1,4}}\s*[{_DASHES[:4]}]|{_PRINT_FOOTER})(?=\s*\p{{Han}})")
 # What the two patterns can start with after the spaces: a line starting otherwise is not tried.
 # (Every character ``\s`` matches is one that ``str.lstrip`` takes off.)
-_PAGE_NUMBER_START = _DASHES + "第0123456789hf"
+_PAGE_NUMBER_START = _DASHES + "第0123456789"
 _PAGE_PREFIX_START = _DASHES[:4] + "hf"
 # A space inside Chinese text where the source broke a line.
 BROKEN_LINE_SPACE = lazy(r"(?<=[\p{Han}，、“”《》（）])\s(?=[\p{Han}，。、；：“”《》（）])")
@@ -62,16 +70,33 @@ def official_lines(lines: list[Line], *, converted: bool = False) -> tuple[list[
 
 
 def content_lines(lines: list[Line]) -> list[Line]:
-    """The lines with text, page numbers left out."""
+    """The lines with text, page numbers and running page furniture left out."""
     out = []
+    running = []  # indexes in ``out`` of lines that PAGE_RUNNING matches
     for pair in lines:
         line = pair[1]
         start = line[:1]  # _first(line), inline: this loop sees every line of every text shape
         if start.isspace():
             start = line.lstrip()[:1]
-        if start and not (start in _PAGE_NUMBER_START and PAGE_NUMBER.match(line)):
-            out.append(pair)
-    return out
+        if not start:
+            continue
+        if start in _PAGE_NUMBER_START:
+            if PAGE_NUMBER.match(line):
+                continue
+            if m := PAGE_RUNNING.match(line):
+                running.append((len(out), _running_key(m)))
+        out.append(pair)
+    if not running:
+        return out
+    keys = Counter(key for _, key in running)
+    dropped = {i for i, key in running if keys[key] >= REPEATED}
+    return [pair for i, pair in enumerate(out) if i not in dropped]
+
+
+def _running_key(m: regex.Match[str]) -> tuple[str, str]:
+    """What repeats from page to page in a match of PAGE_RUNNING: the page count of ``3 / 21``;
+    each ``3 -`` differs, its kind alone."""
+    return (m.lastgroup or "", m.group("of") or "")
 
 
 def _first(line: str) -> str:
