@@ -491,6 +491,9 @@ def test_a_record_wrapped_inside_its_bracket_is_not_title():
         ]
     )
     assert d.title == "某某法"
+    record = "（2006年10月31日第十届某某委员会第二十四次会议通过2024年11月8日某某委员会第十二次会议修订）"
+    assert d.metadata.notes == [record]
+    assert d.preamble == ""  # the record is a note of the enclosed law, not its preamble
 
 
 def test_a_title_wrapped_inside_its_bracket_is_one_title():

@@ -298,8 +298,8 @@ DOC_TYPES = (
     "法",
 )  # fmt: skip
 # A title may end with a qualifier after its type: （试行）, （2024年修订）, （征求意见稿）.
-TITLE_QUALIFIER = regex.compile(r"\s*(?:[（(][^（）()]{1,30}[）)]|〔[^〔〕]{1,30}〕)\s*$")
-TITLE_TYPE = regex.compile("(?:" + "|".join(sorted(DOC_TYPES, key=len, reverse=True)) + r")[”\"》」]?$")
+TITLE_QUALIFIER = lazy(r"\s*(?:[（(][^（）()]{1,30}[）)]|〔[^〔〕]{1,30}〕)\s*$")
+TITLE_TYPE = lazy("(?:" + "|".join(sorted(DOC_TYPES, key=len, reverse=True)) + r")[”\"》」]?$")
 
 
 def names_a_kind(title: str) -> bool:

@@ -62,7 +62,6 @@ ADDRESSEE_NO_COLON = regex.compile(r"^各[^。；：:]{1,200}$")
 ADDRESSEE_HALF_COLON = regex.compile(r"^[^。；]{2,200}:$")
 
 
-
 @dataclass(frozen=True, slots=True)
 class Finding:
     code: str

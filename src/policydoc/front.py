@@ -177,6 +177,12 @@ def read_front(lines: list[str], table_rows: frozenset[str] = frozenset()) -> Fr
                 front.doc_number = front.doc_number or numbered.group("num")
             front.enclosed_title.append(line)
             k += 1
+        # The record under the enclosed title: （2006年…通过 2024年…修订）
+        while front.enclosed_title and k < len(rest) and kind_of(rest[k]) == "note":
+            front.notes.append(rest[k])
+            if RECORD.match(rest[k]):
+                front.records.append(rest[k])
+            k += 1
         front.preamble = rest_printed[k:]
         front.head += rest_printed[sig:k]
         if sig and not front.title_lines and not front.enclosed_title and (m := PROMULGATION.match(rest[0])):

@@ -292,8 +292,9 @@ def _strong_text(content: str, trigger: re.Pattern[str]) -> str | None:
     right-flanking, and the nearest opener a closer finds is its own (the pairs before it are
     matched), so each pair is strong emphasis and the text between goes through the ``text``
     and ``newline`` rules alone (``_inline_text``). ``_plain``'s label break is reproduced.
+    Content holding CR or NUL is left to the parser (the ``normalize`` rule rewrites them first).
     """
-    if "**" not in content or trigger.search(content.replace("*", "")) is not None:
+    if "**" not in content or "\r" in content or "\0" in content or trigger.search(content.replace("*", "")):
         return None
     parts = content.split("**")
     words, between = parts[1::2], parts[::2]
@@ -302,11 +303,13 @@ def _strong_text(content: str, trigger: re.Pattern[str]) -> str | None:
     if not all(word and "\n" not in word and _flanks(word[0]) and _flanks(word[-1]) for word in words):
         return None
     out = [_inline_text(between[0])]
+    has_text = bool(out[0].strip())  # "".join(out).strip(), kept as the parts come
     for word, after in zip(words, between[1:], strict=True):
         # _label_follows: a short label after some text, a colon after it on its line.
-        if len(word) <= 12 and after.split("\n", 1)[0].lstrip()[:1] in (":", "：") and "".join(out).strip():
+        if len(word) <= 12 and after.split("\n", 1)[0].lstrip()[:1] in (":", "：") and has_text:
             out.append("\n")
         out += [word, _inline_text(after)]
+        has_text = True  # a word starts with a character that is no white space
     return "".join(out)
 
 
