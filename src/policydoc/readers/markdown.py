@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from markdown_it.rules_core import StateCore
     from markdown_it.token import Token
 from .sina import front_matter
-from .text import Wrap, content_lines, official_lines, page_wrap, unwrap
+from .text import Wrap, official_lines, page_wrap, unwrap
 
 _TAG = lazy(r"<[^>]*>")
 _TABLE = "\x00table\x00"  # marks a table row while rows and lines go through the finder together
@@ -351,32 +351,39 @@ def read_markdown(text: str) -> ReadResult:
         else:
             lines.append((line + offset, content))
     # A PDF's text converted to Markdown is hard-wrapped inside its paragraphs: measured before
-    # anything is taken out, as the text reader measures it.
-    wrap = page_wrap(content_lines(lines))
+    # anything is taken out, as the text reader measures it (its lines all hold text).
+    wrap = page_wrap(lines)
     # Table rows keep their place: a marker line number ties them to the text around.
     lines += [(b.line or 0, _TABLE + b.text) for b in tables]
     lines.sort(key=itemgetter(0))
     kept, meta = official_lines(lines, converted=True)
-    starts = {line + offset for line, _, kind in paragraphs if kind == "para"}
-    # Lines ending with a hard break ("  " or "\\" before the newline), by source line number.
-    breaks = frozenset(offset + k for k, line in enumerate(body.split("\n"), start=1) if line.endswith(("  ", "\\")))
-    blocks = _blocks(kept, wrap, starts, breaks)
+    if wrap is None:  # one paragraph a line (a loop, not a call per line: most Markdown inputs)
+        blocks = [
+            Block(text=part.removeprefix(_TABLE), kind="table", line=n)
+            if part.startswith(_TABLE)
+            else Block(text=part, line=n)
+            for n, part in kept
+        ]
+    else:
+        starts = {line + offset for line, _, kind in paragraphs if kind == "para"}
+        # Lines ending with a hard break ("  " or "\\" before the newline), by source line number.
+        lines_of_body = enumerate(body.split("\n"), start=1)
+        breaks = frozenset(offset + k for k, line in lines_of_body if line.endswith(("  ", "\\")))
+        blocks = _rejoined(kept, wrap, starts, breaks)
     source_meta: dict[str, Any] = meta
     if isinstance(yaml.get("title"), str) and yaml["title"]:
         source_meta.setdefault("title", yaml["title"])
     return ReadResult(blocks=blocks, format="markdown", source_meta=source_meta)
 
 
-def _blocks(kept: list[tuple[int, str]], wrap: Wrap | None, starts: set[int], breaks: frozenset[int]) -> list[Block]:
-    """The official text's lines as blocks: table rows, and text lines one paragraph a line or,
-    where the text is hard-wrapped, rejoined (``unwrap``) from the first numbered line on. Above
-    it, the front part's lines (title, 发文字号, addressee, a 令's cover text) stay as they are,
-    for the front reader to classify. A Markdown block (``starts``: their first lines) that
-    opens with a numbering marker is never joined to the line before: the converter set it apart;
-    nor is a line after a hard break (``breaks``): converters of PDFs put one at paragraph ends.
+def _rejoined(kept: list[tuple[int, str]], wrap: Wrap, starts: set[int], breaks: frozenset[int]) -> list[Block]:
+    """The official text's lines of a hard-wrapped text as blocks: table rows, and text lines
+    rejoined (``unwrap``) from the first numbered line on. Above it, the front part's lines
+    (title, 发文字号, addressee, a 令's cover text) stay as they are, for the front reader to
+    classify. A Markdown block (``starts``: their first lines) that opens with a numbering marker
+    is never joined to the line before: the converter set it apart; nor is a line after a hard
+    break (``breaks``): converters of PDFs put one at paragraph ends.
     """
-    if wrap is None:  # one paragraph a line
-        return [_block(n, part) for n, part in kept]
     blocks: list[Block] = []
     segment: list[tuple[int, str]] = []  # text lines since the last table row or paragraph break
     in_body = False

@@ -53,9 +53,12 @@ PAGE_RUNNING = lazy(
 REPEATED = 2
 # Page furniture glued to the first line of the page's text: -2-第四条…, https://… 2/13第四条…
 PAGE_PREFIX = lazy(rf"^\s*(?:[{_DASHES[:4]}]\s*\d{{1,4}}\s*[{_DASHES[:4]}]|{_PRINT_FOOTER})(?=\s*\p{{Han}})")
-# What the two patterns can start with after the spaces: a line starting otherwise is not tried.
-# (Every character ``\s`` matches is one that ``str.lstrip`` takes off.)
-_PAGE_NUMBER_START = _DASHES + "第0123456789"
+# What PAGE_NUMBER, PAGE_PREFIX and PAGE_RUNNING can start with after the spaces: a line
+# starting otherwise is not tried. (Every character ``\s`` matches is one that ``str.lstrip``
+# takes off.)
+_PAGE_NUMBER_START = _DASHES + "第"
+_RUNNING_START = "0123456789"
+_RUNNING_MAX = 24  # characters: a PAGE_RUNNING line is a few digits, a slash or dashes, spaces
 _PAGE_PREFIX_START = _DASHES[:4] + "hf"
 # A space inside Chinese text where the source broke a line.
 BROKEN_LINE_SPACE = lazy(r"(?<=[\p{Han}，、“”《》（）])\s(?=[\p{Han}，。、；：“”《》（）])")
@@ -80,11 +83,10 @@ def content_lines(lines: list[Line]) -> list[Line]:
             start = line.lstrip()[:1]
         if not start:
             continue
-        if start in _PAGE_NUMBER_START:
-            if PAGE_NUMBER.match(line):
-                continue
-            if m := PAGE_RUNNING.match(line):
-                running.append((len(out), _running_key(m)))
+        if start in _PAGE_NUMBER_START and PAGE_NUMBER.match(line):
+            continue
+        if start in _RUNNING_START and len(line.strip()) <= _RUNNING_MAX and (m := PAGE_RUNNING.match(line)):
+            running.append((len(out), _running_key(m)))
         out.append(pair)
     if not running:
         return out
