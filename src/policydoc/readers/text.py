@@ -155,6 +155,7 @@ def _drop_broken_spaces(line: str) -> str:
 
 # Hard-wrapped text: lines at least this wide are measured for the page width, which is at
 # most MAX_WIDTH and has NEAR_SHARE of all lines within NEAR of it.
+ONE_PER_LINE = 0.8  # of the lines ending a sentence: one paragraph per line, never hard-wrapped
 MIN_LONG = 10
 MIN_LONG_LINES = 8
 MAX_WIDTH = 60
@@ -188,6 +189,11 @@ class Wrap(NamedTuple):
 def page_wrap(lines: list[tuple[int, str]]) -> Wrap | None:
     """How the text (its lines with text) is hard-wrapped, if it is: the page width that
     ``wrap_width`` finds, or that of a justified text; the slack from the band of its lines."""
+    # Both readings need a fifth of the lines to end mid-sentence (wrap_width's own test; a
+    # justified text needs MID_SHARE): a text with fewer is neither, told by one cheap pass (a
+    # line ending with a space is counted: it may end mid-sentence once stripped).
+    if sum(1 for _, line in lines if line[-1:] not in SENTENCE_END) < (1 - ONE_PER_LINE) * len(lines):
+        return None
     widths = _ending_mid_sentence(lines)
     width = wrap_width(lines)
     if width is None:
@@ -244,7 +250,7 @@ def wrap_width(lines: list[tuple[int, str]]) -> float | None:
         return None
     # One paragraph per line: nearly every line ends a sentence, which wrapped lines rarely do.
     ends = sum(1 for _, line in lines if line.rstrip()[-1:] in SENTENCE_END)
-    if ends >= 0.8 * len(lines):
+    if ends >= ONE_PER_LINE * len(lines):
         return None
     # A line within NEAR of a width w is between w - NEAR and 2 (w + NEAR) long, and w is a
     # rounded width from MIN_LONG to MAX_WIDTH: too few such lines for any w, no page width.
