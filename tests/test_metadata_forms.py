@@ -576,6 +576,34 @@ def test_the_front_rules_for_wrapped_sentences_leave_real_titles_whole(lines, ti
     assert (m.title, m.doc_number, m.addressees) == (title, number, addressees)
 
 
+def test_an_enclosed_plans_contents_are_not_its_title():
+    """Regression: 目录 and the first entry of an enclosed plan's contents were joined to its title."""
+    d = parse_lines(
+        [
+            "某某办公厅关于印发某某应急预案的函",
+            "某办函〔2005〕57号",
+            "各省人民政府：",
+            "现将《某某应急预案》印发给你们，请认真贯彻执行。",
+            "某某办公厅",
+            "2005年6月11日",
+            "某某应急预案",
+            "目录",
+            "1总则",
+            "1.1编制目的",
+            "为有效应对各种突发事件，制定本预案。",
+        ]
+    )
+    assert d.title == "某某应急预案"
+
+
+def test_a_cut_addressee_is_no_title_and_the_sentence_under_it_names_the_document():
+    """Regression: a dump that kept only 各 of its addressee had 各 for its title."""
+    sentence = "《关于某某工作的若干措施》已经省政府同意，现印发给你们，请认真贯彻执行。"
+    lines = ["各", sentence, "2020年3月16日", "（此件主动公开）"]
+    d = parse_lines([*lines, "为贯彻落实有关部署，提出以下措施。"])
+    assert (d.metadata.title, d.title) == (None, "关于某某工作的若干措施")
+
+
 def test_a_title_line_opening_with_book_brackets_stays_in_the_title():
     d = parse_lines(["某某部关于印发", "《某某试点工作方案》的通知", "各有关单位：", *BODY])
     assert d.metadata.title == "某某部关于印发《某某试点工作方案》的通知"

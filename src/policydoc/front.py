@@ -132,6 +132,7 @@ def read_front(lines: list[str], table_rows: frozenset[str] = frozenset()) -> Fr
             and not (line.startswith("《") and PROMULGATION.match(line) and not names_a_kind(line))
             and not _after_whole_title(front.title_lines, line)
             and line not in table_rows
+            and (front.title_lines or len(line.strip()) > 1)  # 各 alone: an addressee cut short
             and len(front.title_lines) < 12
         ):
             if numbered := TITLE_WITH_NUMBER.match(line):  # …的通知（银发〔2026〕42号）
@@ -169,6 +170,7 @@ def read_front(lines: list[str], table_rows: frozenset[str] = frozenset()) -> Fr
             and is_title_line(rest[k])
             and kind_of(rest[k]) is None
             and not TITLE_CHROME.search(rest[k])  # 扫一扫在手机打开当前页 under a page's date
+            and not CHROME_LINE.match(rest[k])  # 目录 above an enclosed plan's contents
             and len(front.enclosed_title) < 4
         ):
             line = rest[k]
@@ -185,10 +187,12 @@ def read_front(lines: list[str], table_rows: frozenset[str] = frozenset()) -> Fr
             k += 1
         front.preamble = rest_printed[k:]
         front.head += rest_printed[sig:k]
-        if sig and not front.title_lines and not front.enclosed_title and (m := PROMULGATION.match(rest[0])):
-            # A text that lost its title line (第232号 / 《…》已经…通过，现予公布): the sentence names
-            # the document it carries; a title cited in it (〈某某办法〉) is written 《》 on its own.
-            front.enclosed_title = [m.group("title").replace("〈", "《").replace("〉", "》")]
+        # A text that lost its title line (第232号 / 《…》已经…通过，现予公布): the sentence, among
+        # the cover's first lines, names the document it carries; a title cited in it
+        # (〈某某办法〉) is written 《》 on its own.
+        sentence = next((m for line in rest[: min(sig, 2)] if (m := PROMULGATION.match(line))), None)
+        if sentence and not front.title_lines and not front.enclosed_title:
+            front.enclosed_title = [sentence.group("title").replace("〈", "《").replace("〉", "》")]
     return front
 
 
