@@ -17,6 +17,7 @@ import policydoc
 from policydoc.docparts import NONE_VALUES, TITLE_CHROME
 from policydoc.front import read_front
 from policydoc.metadata import stated_fields
+from policydoc.validate import check_document
 
 from .conftest import SHARED
 
@@ -701,3 +702,81 @@ def test_no_field_carries_page_furniture(lines):
     assert meta.title is None or not TITLE_CHROME.search(meta.title)
     assert meta.doc_number is None or meta.doc_number == "某部发〔2024〕1号"
     assert all(not TITLE_CHROME.search(i) and i not in NONE_VALUES for i in meta.issuer)
+
+
+# Second review of the wrapped-sentence and page-furniture rules: each case once lost a
+# signature, a date, a title or the addressees that the code before those rules kept.
+NOTICE_BODY = [
+    "为做好某某工作，现将有关事项通知如下。",
+    "一、工作目标",
+    "到2025年，基本建成某某体系。",
+    "二、工作要求",
+    "各单位要高度重视。",
+]
+SIGNED = ["某某局", "2024年5月1日"]
+
+
+@pytest.mark.parametrize(
+    ("head", "tail"),
+    [
+        ([], ["1 / 1"]),  # a one-page PDF's footer
+        (["5/1/24, 10:30 AM 关于开展某某工作的通知"], ["https://www.example.gov.cn/content_6948.htm 1/1"]),
+        ([], ["file:///C:/Users/x/notice.html 1/1"]),
+        (["■"], []),  # a stray mark above the title
+    ],
+    ids=["one-page-footer", "browser-header-and-footer", "file-footer", "stray-mark"],
+)
+def test_page_furniture_around_a_notice_leaves_its_parts_whole(head, tail):
+    d = parse_lines([*head, "关于开展某某工作的通知", "各有关单位：", *NOTICE_BODY, *SIGNED, *tail])
+    m = d.metadata
+    assert (m.title, m.addressees, m.issuer) == ("关于开展某某工作的通知", ["各有关单位"], ["某某局"])
+    assert str(m.date) == "2024-05-01" and d.closing == SIGNED
+
+
+def test_an_unclosed_bracket_in_the_cover_joins_nothing_after_it():
+    lines = [
+        "关于印发某某实施方案的通知",
+        "各区人民政府，市政府各部门：",
+        "现将《某某实施方案》印发给你们（请结合实际认真贯彻执行。",  # a typo: the （ is never closed
+        "某某市人民政府办公室",
+        "2024年1月5日",
+        "某某实施方案",
+        "为做好某某工作，制定本方案。",
+        "1）本方案适用于全市。",
+        "一、总体要求",
+        "坚持稳中求进。",
+    ]
+    d = parse_lines(lines)
+    assert (d.title, d.metadata.issuer) == ("某某实施方案", ["某某市人民政府办公室"])
+    assert str(d.metadata.date) == "2024-01-05"
+
+
+def test_a_gazettes_issue_number_gives_way_to_the_documents_own():
+    head = ["国务院公报", "2024年第10号", "国务院关于促进某某产业发展的意见", "国发〔2024〕5号"]
+    body = ["各省、自治区、直辖市人民政府：", "为促进某某产业发展，现提出以下意见。", "一、总体要求", "坚持稳中求进。"]
+    m = parse_lines([*head, *body]).metadata
+    assert (m.doc_number, m.addressees) == ("国发〔2024〕5号", ["各省、自治区、直辖市人民政府"])
+
+
+def test_an_order_numbered_by_year_joins_its_head():
+    head = ["中国某某监督管理委员会令", "（2020年第6号）", "《某某案件管理办法》已经某某委务会议通过，现予公布。"]
+    body = ["主席　某某", "2020年11月19日", "某某案件管理办法", "第一条　为了加强管理，制定本办法。"]
+    d = parse_lines([*head, *body])
+    assert d.metadata.doc_number == "中国某某监督管理委员会令2020年第6号"
+    assert d.metadata.issuer == ["中国某某监督管理委员会"]
+    assert "PD102" not in {x.code for x in check_document(d)}  # a well-formed number
+
+
+def test_a_title_in_a_one_column_table_is_the_title():
+    table = "| 某某办公室关于印发某某办法的通知 |\n| --- |\n| 某府办发〔2024〕3号 |\n\n"
+    body = "各区人民政府：\n\n《某某办法》已经市政府同意，现印发给你们。\n\n某某办公室\n\n2024年1月1日\n"
+    m = policydoc.parse(table + body, format="markdown").metadata
+    assert (m.title, m.doc_number) == ("某某办公室关于印发某某办法的通知", "某府办发〔2024〕3号")
+    assert m.addressees == ["各区人民政府"]
+
+
+def test_a_codes_long_record_and_its_first_book_stay_out_of_its_title():
+    amended = ["第八届全国人民代表大会第五次会议修订　根据修正案"] * 9
+    record = ["（1979年7月1日第五届全国人民代表大会第二次会议通过　1997年3月14日", *amended, "修正）"]
+    body = ["目录", "第一编　总则", "第一章　刑法的任务", "第一条　为了惩罚犯罪，保护人民，制定本法。"]
+    assert parse_lines(["中华人民共和国刑法", *record, *body]).metadata.title == "中华人民共和国刑法"

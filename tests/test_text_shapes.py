@@ -580,6 +580,20 @@ def test_a_markdown_hard_break_and_a_paragraph_left_on_one_line_end_paragraphs()
     assert sections["第八条"].split("\n") == [one_line.split("　", 1)[1], "4"]
 
 
+def test_hard_breaks_after_every_line_say_nothing_and_a_line_ending_a_bracket_goes_on() -> None:
+    """Second review: a converter that puts a hard break after every line made every line a
+    paragraph; and a glued line wider than the page ending with ）, before 的要求，…, ended its
+    paragraph as if it ended a sentence."""
+    lines = _justified(LAW_ARTICLES, 30)
+    md = "# 示范条例\n\n" + "\n".join(line + "  " for line in lines) + "\n"
+    doc = policydoc.parse(md, format="markdown")
+    assert [s.text for s in doc.sections] == [a.split("　", 1)[1] for a in LAW_ARTICLES]
+    glued = _CLAUSE + "，根据《某某规定》（某发〔2024〕1号）"  # wider than the page, ends with ）
+    text = "\n".join(["示范条例", *_justified(LAW_ARTICLES[:5], 30), "第六条　" + glued, "的要求，做好工作。"])
+    sections = {s.marker: s.text for s in policydoc.parse(text + "\n", format="text").sections}
+    assert sections["第六条"] == glued + "的要求，做好工作。"
+
+
 def test_a_list_of_names_one_a_line_is_not_justified_text() -> None:
     """Regression: names of like widths, one a line and without stops, made a dense band and
     were read as a justified text and glued together."""

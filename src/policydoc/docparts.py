@@ -26,7 +26,7 @@ _OPEN, _CLOSE = NUMBER_OPEN, NUMBER_CLOSE
 DOC_NUMBER = lazy(
     rf"^[（(]?\s*(?P<num>[\p{{Han}}A-Za-z]{{1,20}}\s*[{_OPEN}]\s*\d{{4}}\s*[{_CLOSE}]\s*\d{{1,5}}\s*号)\s*[）)]?$"
     # 令: 国务院令第706号, 中国人民银行令〔2016〕第3号, 中国人民银行 国家市场监督管理总局令〔2024〕第3号
-    rf"|^[（(]?(?P<order>[\p{{Han}}][\p{{Han}}\s]{{0,40}}令\s*(?:[{_OPEN}]\s*\d{{4}}\s*[{_CLOSE}]\s*)?"
+    rf"|^[（(]?(?P<order>[\p{{Han}}][\p{{Han}}\s]{{0,40}}令\s*(?:[{_OPEN}]\s*\d{{4}}\s*[{_CLOSE}]\s*|\d{{4}}\s*年\s*)?"
     r"(?:第\s*)?[\d一二三四五六七八九十百零〇]+\s*号)[）)]?$"
     # …and the order written number first: 人民银行〔2020〕5号令
     rf"|^[（(]?(?P<order>[\p{{Han}}][\p{{Han}}\s]{{0,40}}[{_OPEN}]\s*\d{{4}}\s*[{_CLOSE}]\s*(?:第\s*)?\d{{1,5}}\s*号令)[）)]?$"
@@ -48,8 +48,12 @@ _HAS_LOOSE_OPEN = re.compile(f"[{re.escape(_LOOSE_OPEN)}]")
 # The opening of a 令's promulgation sentence: 《某某条例》已经…通过，现予公布 — the cover's
 # text, never a title line (a title's wrapped line reads 《某某方案》的通知).
 PROMULGATION = lazy(r"^《(?P<title>[^》]{1,100})》\s*(?:已经|已由|已于|业经)")
-# The serial of a 令 set on its own line, bare or in brackets: 第16号, （第16号）
-ORDER_SERIAL = lazy(r"^[（(]?\s*(?P<serial>第\s*[\d一二三四五六七八九十百零〇]+\s*号)\s*[）)]?$")
+# The serial of a 令 set on its own line, bare or in brackets: 第16号, （第16号）, （2020年第6号）
+ORDER_SERIAL = lazy(r"^[（(]?\s*(?P<serial>(?:\d{4}\s*年\s*)?第\s*[\d一二三四五六七八九十百零〇]+\s*号)\s*[）)]?$")
+# A code's 编 (刑法, 民法典: 第一编 总则), above its chapters; the numbering has no rule for it.
+BOOK_HEADING = lazy(r"^第\s*[一二三四五六七八九十\d]{1,3}\s*编(?:\s|$)")
+# The first words of a law's record under its title: （1999年4月29日…通过 …
+RECORD_START = lazy(r"^[（(]\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月")
 ADDRESSEE_COLONS = "：:"  # an addressee line ends with one (before a final newline at most, as $ allows)
 ADDRESSEE = lazy(rf"^[^。；]{{2,200}}[{ADDRESSEE_COLONS}]$")
 ADDRESSEE_ENDS = tuple(c + end for c in ADDRESSEE_COLONS for end in ("", "\n"))
@@ -178,7 +182,7 @@ ORDER_IN_TEXT = lazy(
     r"(?:[〔\[［【(（﹝]\d{4}[〕\]］】)）﹞])?第[\d一二三四五六七八九十百零〇]+号"
 )
 # The body (or bodies) a 令 names before 令: 中国人民银行 国家市场监督管理总局令〔2024〕第3号
-ORDER_HEAD = lazy(r"^(?P<who>[^令\d]+?)\s*令\s*(?:[〔\[［【(（﹝]\s*\d{4}\s*[〕\]］】)）﹞])?\s*第")
+ORDER_HEAD = lazy(r"^(?P<who>[^令\d]+?)\s*令\s*(?:[〔\[［【(（﹝]\s*\d{4}\s*[〕\]］】)）﹞]|\d{4}\s*年)?\s*第")
 # A title naming its issuers only as a count: 工业和信息化部等七部门 (the signers are the issuers)
 SEVERAL_BODIES = lazy(r"等[\d一二三四五六七八九十]*(?:个)?(?:部门|单位|部委)")
 # In a record line: the event that dates a text (not 批准 by another body, not 施行), the body

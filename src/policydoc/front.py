@@ -13,14 +13,17 @@ import regex
 from .docparts import (
     ADDRESSEE,
     ADDRESSEE_ENDS,
+    BOOK_HEADING,
     BREADCRUMB_SEP,
     CHROME_LINE,
+    DOC_NUMBER,
     FIELD_LABELS,
     GLUED_LABEL,
     NONE_VALUES,
     ORDER_SERIAL,
     PROMULGATION,
     RECORD,
+    RECORD_START,
     TITLE_CHROME,
     TITLE_WITH_NUMBER,
     is_signature,
@@ -40,7 +43,11 @@ _SPACE = lazy(r"\s+")
 _NUMBER_RUN = lazy(r"^[〔〕\[\]［］【】()（）﹝﹞\d\s号]+$")
 # Joint notices are signed by up to a few dozen bodies, one a line (市场监管总局等十四部门).
 _MAX_SIGNERS = 40
-_MAX_BRACKET_LINES = 8  # a wrapped record (a law amended many times) closes within this many lines
+_MAX_BRACKET_LINES = 8  # a wrapped note, number or title closes its bracket within this many lines
+_MAX_RECORD_LINES = 30  # a law amended many times (刑法 and its 修正案) wraps its record over more
+# Characters: a 成文日期 or a signature line is no longer (a record's wrapped line may start
+# with a date or end with 委, as in …全国人民代表大会常务委 / 员会…).
+_ELEMENT_LINE_MAX = 25
 # A line ending like this introduces the body rather than naming addressees.
 _NOT_ADDRESSEE_END = ("如下：", "以下：", "意见：", "通知：", "决定：", "措施：", "如下:", "要求：")
 
@@ -80,6 +87,7 @@ def read_front(lines: list[str], table_rows: frozenset[str] = frozenset()) -> Fr
     printed, lines = _bracketed(printed, lines)
     i = 0
     page_title: list[str] = []  # a page's title above its publish date and the 令 it carries
+    title_closed = False
     # 份号, 发文机关标志, 发文字号 and the title, in whatever order the source kept them.
     while i < len(lines):
         line = lines[i]
@@ -91,6 +99,9 @@ def read_front(lines: list[str], table_rows: frozenset[str] = frozenset()) -> Fr
             continue
         if serial := ORDER_SERIAL.match(line):  # 第5号 without a 某某令 line above it: never the title
             front.doc_number = front.doc_number or _SPACE.sub("", serial.group("serial"))
+            i += 1
+            continue
+        if not front.title_lines and len(line.strip()) == 1:  # ■, 文, 各 (an addressee cut short)
             i += 1
             continue
         if front.title_lines and not page_title and kind_of(line) == "date" and _order_below(lines, i + 1):
@@ -112,10 +123,17 @@ def read_front(lines: list[str], table_rows: frozenset[str] = frozenset()) -> Fr
                 line = lines[i] + number
             i += 1
         kind = kind_of(line)
+        if kind == "doc_number" and not _number_fits(line, front.title_lines):
+            kind = None  # 2024年第10号 under a gazette's masthead: its issue, no 发文字号
         if kind is None and "年" in line and RECORD.match(line):  # every record holds 年 after its year
             front.records.append(line)
-        elif kind == "doc_number" and front.doc_number is None:
-            front.doc_number = line
+        elif kind == "doc_number":
+            # The better form wins (第5号 above the 某府发〔2024〕5号 line); a title is whole
+            # once a number follows it (…管理办法 / 中国人民银行令〔2016〕第3号 / 根据…).
+            if front.doc_number is None or _number_rank(line) > _number_rank(front.doc_number):
+                front.doc_number = line
+            last = front.title_lines[-1] if front.title_lines else ""
+            title_closed = names_a_kind(last) and not TITLE_CHROME.search(last)  # not 点击查看…解读
         elif kind == "doc_code" and front.doc_code is None:
             front.doc_code = line
         elif kind == "issuer_mark" and front.issuer_mark is None and not front.title_lines:
@@ -131,8 +149,9 @@ def read_front(lines: list[str], table_rows: frozenset[str] = frozenset()) -> Fr
             and not _opens_body(line)
             and not (line.startswith("《") and PROMULGATION.match(line) and not names_a_kind(line))
             and not _after_whole_title(front.title_lines, line)
-            and line not in table_rows
-            and (front.title_lines or len(line.strip()) > 1)  # 各 alone: an addressee cut short
+            and not (front.title_lines and line in table_rows)  # a table under the title
+            and not RECORD_START.match(line)  # （1999年4月29日…通过: a record, however long
+            and not title_closed
             and len(front.title_lines) < 12
         ):
             if numbered := TITLE_WITH_NUMBER.match(line):  # …的通知（银发〔2026〕42号）
@@ -171,6 +190,7 @@ def read_front(lines: list[str], table_rows: frozenset[str] = frozenset()) -> Fr
             and kind_of(rest[k]) is None
             and not TITLE_CHROME.search(rest[k])  # 扫一扫在手机打开当前页 under a page's date
             and not CHROME_LINE.match(rest[k])  # 目录 above an enclosed plan's contents
+            and not RECORD_START.match(rest[k])  # its record: （2004年6月16日…通过）
             and len(front.enclosed_title) < 4
         ):
             line = rest[k]
@@ -214,22 +234,27 @@ def _number_in_runs(lines: list[str], i: int) -> int:
 
 
 def _opens_body(line: str) -> bool:
-    """第一章 / 第一节 / 第一条 never begin a title line, even where the decoder did not take them."""
+    """第一编 / 第一章 / 第一节 / 第一条 never begin a title line, even where the decoder did not take them."""
+    if line.startswith("第") and BOOK_HEADING.match(line):  # 第一编 总则: a code's part, above its chapters
+        return True
     marker = match_marker(line)
     return marker is not None and marker.style in ("chapter", "section", "article")
 
 
 def _bracketed(printed: list[str], lines: list[str]) -> tuple[list[str], list[str]]:
-    """Lines inside one bracket joined: a record, a note or a number that a PDF's text wrapped
-    (（2006年10月31日…会议通 / 过2024年11月8日…修订）) is one element of the front part.
-    Only a bracket that closes within _MAX_BRACKET_LINES lines joins anything."""
+    """Lines inside one bracket joined: a record, a note, a number or a title that a PDF's text
+    wrapped (（2006年10月31日…会议通 / 过2024年11月8日…修订）) is one element of the front
+    part. Only a bracket that closes within _MAX_BRACKET_LINES lines that may wrap joins them."""
     out_printed: list[str] = []
     out_lines: list[str] = []
     i = 0
     while i < len(lines):
         end = i + 1
-        if (depth := _depth(lines[i])) > 0:
-            for k in range(i + 1, min(i + 1 + _MAX_BRACKET_LINES, len(lines))):
+        if (depth := _depth(lines[i])) > 0 and _may_wrap(lines[i]):
+            window = _MAX_RECORD_LINES if RECORD_START.match(lines[i]) else _MAX_BRACKET_LINES
+            for k in range(i + 1, min(i + 1 + window, len(lines))):
+                if not _may_wrap(lines[k]):
+                    break
                 depth += _depth(lines[k])
                 if depth <= 0:
                     end = k + 1 if depth == 0 else end
@@ -238,6 +263,32 @@ def _bracketed(printed: list[str], lines: list[str]) -> tuple[list[str], list[st
         out_lines.append(join_lines(lines[i:end]))
         i = end
     return out_printed, out_lines
+
+
+def _number_fits(line: str, title_lines: list[str]) -> bool:
+    """A 发文字号 line, unless it is a year and serial alone (2024年第28号) that follows no 公告 or
+    通告 title: a 公告 is numbered so, a gazette's issue too."""
+    m = DOC_NUMBER.match(_SPACE.sub("", line))
+    if m is None or not m.group("notice") or "告" in m.group("notice"):
+        return True
+    return bool(title_lines) and title_lines[-1].endswith(("公告", "通告"))
+
+
+def _number_rank(number: str) -> int:
+    """How fully a 发文字号 line states the number: 机关代字〔年〕序号, then a 令's, then a 公告's
+    year and serial, then a serial alone."""
+    m = DOC_NUMBER.match(_SPACE.sub("", number))
+    if m is None:
+        return 0
+    return 3 if m.group("num") else 2 if m.group("order") else 1
+
+
+def _may_wrap(line: str) -> bool:
+    """A line that may be part of a wrapped record, note, number or title: no sentence in it,
+    no date or signature of its own (a cover line whose （ was never closed joins nothing)."""
+    if "。" in line or len(line) > _ELEMENT_LINE_MAX or line.startswith(("（", "(")):
+        return "。" not in line  # a 成文日期 or a signature never opens with a bracket
+    return kind_of(line) != "date" and not is_signature(line)
 
 
 def _depth(line: str) -> int:

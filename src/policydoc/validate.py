@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 import regex
 
-from .docparts import DOC_NUMBER
+from .docparts import DOC_NUMBER, ORDER_SERIAL
 from .drafting import check_drafting, is_an_annex
 from .model import Annex, PolicyDocument, Provenance, Section
 from .numbering import match_marker
@@ -69,7 +69,10 @@ WEB_FORMATS = frozenset({"html", "sina", "markdown", "text", "oneline"})
 # GB/T 9704 heading order; a child more than one step below its parent skips a level.
 GB_ORDER = ("cn", "paren-cn", "arabic", "paren-arabic")
 WELL_FORMED_NUMBER = regex.compile(
-    r"^[\p{Han}A-Za-z]{1,20}〔(?:19|20)\d{2}〕[1-9]\d{0,4}号$|^[\p{Han}]{0,30}令(?:〔(?:19|20)\d{2}〕)?第[\d一二三四五六七八九十百零〇]+号$"
+    r"^[\p{Han}A-Za-z]{1,20}〔(?:19|20)\d{2}〕[1-9]\d{0,4}号$"
+    r"|^[\p{Han}]{0,30}令(?:〔(?:19|20)\d{2}〕|(?:19|20)\d{2}年)?第[\d一二三四五六七八九十百零〇]+号$"
+    # a 公告 or 通告 numbered by year, or by its serial alone: 2024年第28号, 第5号
+    r"|^(?:[\p{Han}]{1,30}(?:公告|通告))?(?:(?:19|20)\d{2}年)?第[1-9]\d{0,3}号$"
 )
 
 
@@ -119,7 +122,10 @@ def check_document(doc: PolicyDocument, *, today: dt.date | None = None) -> list
     elif (
         meta.doc_number
         and not drafted & NUMBER_FORM_CODES
-        and (not WELL_FORMED_NUMBER.match(meta.doc_number) or not DOC_NUMBER.match(meta.doc_number))
+        and (
+            not WELL_FORMED_NUMBER.match(meta.doc_number)
+            or not (DOC_NUMBER.match(meta.doc_number) or ORDER_SERIAL.match(meta.doc_number))
+        )
     ):
         out.append(_diag("PD102", "metadata.doc_number", meta.doc_number))
     if meta.date_text and meta.date is None:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from markdown_it.rules_core import StateCore
     from markdown_it.token import Token
 from .sina import front_matter
-from .text import Wrap, official_lines, page_wrap, unwrap
+from .text import PARAGRAPH_STOPS, Wrap, official_lines, page_wrap, unwrap
 
 _TAG = lazy(r"<[^>]*>")
 _TABLE = "\x00table\x00"  # marks a table row while rows and lines go through the finder together
@@ -368,12 +368,18 @@ def read_markdown(text: str) -> ReadResult:
         starts = {line + offset for line, _, kind in paragraphs if kind == "para"}
         # Lines ending with a hard break ("  " or "\\" before the newline), by source line number.
         lines_of_body = enumerate(body.split("\n"), start=1)
-        breaks = frozenset(offset + k for k, line in lines_of_body if line.endswith(("  ", "\\")))
+        breaks = frozenset(offset + k for k, line in lines_of_body if _breaks_paragraph(line))
         blocks = _rejoined(kept, wrap, starts, breaks)
     source_meta: dict[str, Any] = meta
     if isinstance(yaml.get("title"), str) and yaml["title"]:
         source_meta.setdefault("title", yaml["title"])
     return ReadResult(blocks=blocks, format="markdown", source_meta=source_meta)
+
+
+def _breaks_paragraph(line: str) -> bool:
+    """A source line whose hard break ends a paragraph: converters of PDFs put one where a
+    paragraph ends, after its stop; some put one after every line, and those say nothing."""
+    return line.endswith(("  ", "\\")) and line.rstrip(" \\")[-1:] in PARAGRAPH_STOPS
 
 
 def _rejoined(kept: list[tuple[int, str]], wrap: Wrap, starts: set[int], breaks: frozenset[int]) -> list[Block]:

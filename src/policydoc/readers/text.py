@@ -31,11 +31,15 @@ from .lines import SENTENCE_END, join_lines, rejoin_fragments
 _DASHES = "-—–－―"  # "-" first: literal in a character class
 # A browser's footer when it prints a page to PDF: the page's address and page n/m.
 _PRINT_FOOTER = r"(?:https?|file)://\S+\s+[0-9]{1,4}/[0-9]{1,4}"
-# Page furniture on a line of its own, one alternative a kind: never anything else.
+# Page furniture on a line of its own, one alternative a kind: never anything else. (A
+# browser's print header and footer are rows of the chrome table too, but only for a text
+# that reads as a page dump, and in their commonest forms.)
 PAGE_NUMBER = lazy(
     rf"""^\s*(?:
     [{_DASHES}]+\s*\d{{1,4}}\s*[{_DASHES}]+           # - 3 -
     | [{_DASHES}]*\s*第\s*\d{{1,4}}\s*页(?:\s*共\s*\d+\s*页)?\s*[{_DASHES}]*  # 第3页 共21页, --- 第3页 ---
+    | [0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{2,4}},\s*[0-9]{{1,2}}:[0-9]{{2}}(?:\s*[AaPp][Mm])?(?:\s.*)?  # print header
+    | {_PRINT_FOOTER}                                   # print footer: https://… 2/13
     )\s*$""",
     regex.X,
 )
@@ -56,7 +60,7 @@ PAGE_PREFIX = lazy(rf"^\s*(?:[{_DASHES[:4]}]\s*\d{{1,4}}\s*[{_DASHES[:4]}]|{_PRI
 # What PAGE_NUMBER, PAGE_PREFIX and PAGE_RUNNING can start with after the spaces: a line
 # starting otherwise is not tried. (Every character ``\s`` matches is one that ``str.lstrip``
 # takes off.)
-_PAGE_NUMBER_START = _DASHES + "第"
+_PAGE_NUMBER_START = _DASHES + "第0123456789hf"
 _RUNNING_START = "0123456789"
 _RUNNING_MAX = 24  # characters: a PAGE_RUNNING line is a few digits, a slash or dashes, spaces
 _PAGE_PREFIX_START = _DASHES[:4] + "hf"
@@ -91,7 +95,8 @@ def content_lines(lines: list[Line]) -> list[Line]:
     if not running:
         return out
     keys = Counter(key for _, key in running)
-    dropped = {i for i, key in running if keys[key] >= REPEATED}
+    # A page count of 1 (1 / 1) needs no second page to be told.
+    dropped = {i for i, key in running if keys[key] >= REPEATED or key == ("of", "1")}
     return [pair for i, pair in enumerate(out) if i not in dropped]
 
 
@@ -234,6 +239,7 @@ def _ending_mid_sentence(lines: list[tuple[int, str]]) -> list[float]:
 
 
 def _band_size(widths: list[float], width: float) -> int:
+    """``len(_band(widths, width))`` without the slice."""
     return bisect_right(widths, width + BAND_ABOVE) - bisect_left(widths, width - BAND_BELOW)
 
 
@@ -305,7 +311,7 @@ def _ends_paragraph(line: str, nxt: str, wrap: Wrap, *, is_first: bool) -> bool:
     width = display_width(line)
     if width < wrap.width - slack - (INDENT if is_first else 0):
         return True
-    if ends_sentence and width > OVER_WIDTH * wrap.width:
+    if line[-1] in PARAGRAPH_STOPS and width > OVER_WIDTH * wrap.width:
         return True  # a paragraph the extraction left on one line: the page did not wrap it
     # A full line ending a sentence before a marker, weak ones too (第四十五条中国人民银行…, as
     # printed without a space): the decoder decides whether it opens a heading.
