@@ -45,8 +45,7 @@ PAGE_NUMBER = lazy(
 )
 # Page numbers that a table cell or a line of text could also read (3 / 21, 3 -): they are
 # page furniture only where they come back page after page, REPEATED times or more with the
-# same key (the page count). (A browser's print header and footer are rows of the chrome
-# table, readers/chrome.py.)
+# same key (the page count).
 PAGE_RUNNING = lazy(
     rf"""^\s*(?:
     [0-9]{{1,4}}\s+/\s+(?P<of>[0-9]{{1,4}})              # 3 / 21
