@@ -254,16 +254,16 @@ def _inline_rule(trigger: re.Pattern[str], strong: bool) -> Callable[[StateCore]
     def inline(state: StateCore) -> None:
         md = state.md
         for token in state.tokens:
-            if token.type == "inline" and _needs_parse(token.content, trigger, strong):
-                if token.children is None:
-                    token.children = []
-                md.inline.parse(token.content, md, state.env, token.children)
+            if token.type != "inline" or trigger.search(token.content) is None:
+                continue
+            if strong and (text := _strong_text(token.content, trigger)) is not None:
+                token.meta["plain"] = text  # _plain's text, kept: not worked out a second time
+                continue
+            if token.children is None:
+                token.children = []
+            md.inline.parse(token.content, md, state.env, token.children)
 
     return inline
-
-
-def _needs_parse(content: str, trigger: re.Pattern[str], strong: bool) -> bool:
-    return trigger.search(content) is not None and not (strong and _strong_text(content, trigger) is not None)
 
 
 def _unparsed_text(content: str, parser: _Markdown | None) -> str | None:
@@ -576,7 +576,7 @@ def _paragraphs(tokens: list[Token], parser: _Markdown | None) -> list[tuple[int
 
 
 def _plain(inline: Token, parser: _Markdown | None) -> str:
-    if (text := _unparsed_text(inline.content, parser)) is not None:
+    if (text := inline.meta.get("plain")) is not None or (text := _unparsed_text(inline.content, parser)) is not None:
         return text  # not parsed: see _inline_rule
     parts: list[str] = []
     children = inline.children or []
