@@ -780,3 +780,61 @@ def test_a_codes_long_record_and_its_first_book_stay_out_of_its_title():
     record = ["（1979年7月1日第五届全国人民代表大会第二次会议通过　1997年3月14日", *amended, "修正）"]
     body = ["目录", "第一编　总则", "第一章　刑法的任务", "第一条　为了惩罚犯罪，保护人民，制定本法。"]
     assert parse_lines(["中华人民共和国刑法", *record, *body]).metadata.title == "中华人民共和国刑法"
+
+
+# Third review: what a number line, a qualifier or a record under the title must not lose.
+BODY_AFTER_ADDRESSEE = ["为做好某某工作，现通知如下。", "一、总体要求", "坚持稳中求进。"]
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "number", "addressees"),
+    [
+        (
+            ["国务院关于某某工作的通知", "国发〔2024〕5号", "国务院关于某某工作的通知", "各省人民政府："],
+            "国务院关于某某工作的通知",
+            "国发〔2024〕5号",
+            ["各省人民政府"],
+        ),
+        (
+            ["关于某某的实施意见", "某政发〔2024〕3号", "（试行）", "各区人民政府："],
+            "关于某某的实施意见（试行）",
+            "某政发〔2024〕3号",
+            ["各区人民政府"],
+        ),
+        (
+            ["关于某某管理办法", "（2023年11月征求意见稿）", "各区人民政府："],
+            "关于某某管理办法（2023年11月征求意见稿）",
+            None,
+            ["各区人民政府"],
+        ),
+        (
+            ["某某公报", "2024年第10号", "国务院关于促进某某产业发展的意见", "各省人民政府："],
+            "某某公报国务院关于促进某某产业发展的意见",  # the masthead stays (no rule knows it)
+            None,  # a gazette's issue is no 发文字号
+            ["各省人民政府"],
+        ),
+    ],
+    ids=["title-repeated-after-number", "qualifier-after-number", "dated-qualifier", "gazette-issue"],
+)
+def test_a_number_or_a_qualifier_under_the_title_keeps_the_addressees(head, title, number, addressees):
+    m = parse_lines([*head, *BODY_AFTER_ADDRESSEE]).metadata
+    assert (m.title, m.doc_number, m.addressees) == (title, number, addressees)
+
+
+def test_a_record_with_a_date_on_a_line_of_its_own_is_still_one_record():
+    record = ["（2006年10月31日第十届某某委员会第二十四次会议通过　根据", "2009年8月27日", "第十一届某某委员会修正）"]
+    lines = ["中华人民共和国某某法", *record, "目录", "第一章　总则", "第一条　为了规范管理，制定本法。"]
+    assert parse_lines(lines).title == "中华人民共和国某某法"
+
+
+def test_a_masthead_table_above_the_title_is_no_title():
+    table = "| 某某市人民政府 | 政务公开 |\n| --- | --- |\n| 政策文件 | 通知公告 |\n\n"
+    body = "# 关于开展某某工作的通知\n\n各有关单位：\n\n为做好工作，现通知如下。\n\n一、总体要求\n\n坚持稳中求进。\n"
+    assert policydoc.parse(table + body, format="markdown").metadata.title != "某某市人民政府 政务公开"
+
+
+def test_a_serial_alone_is_well_formed_only_for_a_gonggao():
+    notice = parse_lines(["某某局关于某某工作的通知", "（第5号）", "各有关单位：", *BODY_AFTER_ADDRESSEE])
+    assert "PD102" in {x.code for x in check_document(notice)}
+    gonggao = parse_lines(["某某市人民政府公告", "（第5号）", *BODY_AFTER_ADDRESSEE])
+    assert "PD102" not in {x.code for x in check_document(gonggao)}

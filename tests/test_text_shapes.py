@@ -594,6 +594,15 @@ def test_hard_breaks_after_every_line_say_nothing_and_a_line_ending_a_bracket_go
     assert sections["第六条"] == glued + "的要求，做好工作。"
 
 
+def test_a_paragraph_left_on_one_line_ending_with_a_quoted_stop_ends_it() -> None:
+    """Third review: 修改为：“…。” left on one line, wider than the page, ends with a quote after
+    its stop; the paragraph after it was glued on."""
+    amended = "第六条　将第五条修改为：“" + _CLAUSE * 3 + "。”"
+    text = "\n".join(["示范决定", *_justified(LAW_ARTICLES[:5], 30), amended, "本决定自公布之日起施行。"])
+    sections = {s.marker: s.text for s in policydoc.parse(text + "\n", format="text").sections}
+    assert sections["第六条"].split("\n") == [amended.split("　", 1)[1], "本决定自公布之日起施行。"]
+
+
 def test_a_list_of_names_one_a_line_is_not_justified_text() -> None:
     """Regression: names of like widths, one a line and without stops, made a dense band and
     were read as a justified text and glued together."""

@@ -53,7 +53,14 @@ ORDER_SERIAL = lazy(r"^[（(]?\s*(?P<serial>(?:\d{4}\s*年\s*)?第\s*[\d一二�
 # A code's 编 (刑法, 民法典: 第一编 总则), above its chapters; the numbering has no rule for it.
 BOOK_HEADING = lazy(r"^第\s*[一二三四五六七八九十\d]{1,3}\s*编(?:\s|$)")
 # The first words of a law's record under its title: （1999年4月29日…通过 …
-RECORD_START = lazy(r"^[（(]\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月")
+RECORD_START = lazy(
+    r"^[（(]\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日"
+)
+# Words that open a sentence of the body, never a title: a PDF's text wraps such a sentence
+# before its stop (根据《…》、《…》等法律规定， / …), and its first line has no punctuation.
+SENTENCE_OPENERS = (
+    "根据", "依据", "按照", "为了", "为进一步", "为深入", "为贯彻", "为加快", "为做好", "现将", "经研究",
+)  # fmt: skip
 ADDRESSEE_COLONS = "：:"  # an addressee line ends with one (before a final newline at most, as $ allows)
 ADDRESSEE = lazy(rf"^[^。；]{{2,200}}[{ADDRESSEE_COLONS}]$")
 ADDRESSEE_ENDS = tuple(c + end for c in ADDRESSEE_COLONS for end in ("", "\n"))

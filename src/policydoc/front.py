@@ -24,6 +24,7 @@ from .docparts import (
     PROMULGATION,
     RECORD,
     RECORD_START,
+    SENTENCE_OPENERS,
     TITLE_CHROME,
     TITLE_WITH_NUMBER,
     is_signature,
@@ -44,6 +45,7 @@ _NUMBER_RUN = lazy(r"^[〔〕\[\]［］【】()（）﹝﹞\d\s号]+$")
 # Joint notices are signed by up to a few dozen bodies, one a line (市场监管总局等十四部门).
 _MAX_SIGNERS = 40
 _MAX_BRACKET_LINES = 8  # a wrapped note, number or title closes its bracket within this many lines
+_YEAR_SERIAL = lazy(r"^\d{4}年第\d+号$")
 _MAX_RECORD_LINES = 30  # a law amended many times (刑法 and its 修正案) wraps its record over more
 # Characters: a 成文日期 or a signature line is no longer (a record's wrapped line may start
 # with a date or end with 委, as in …全国人民代表大会常务委 / 员会…).
@@ -87,7 +89,6 @@ def read_front(lines: list[str], table_rows: frozenset[str] = frozenset()) -> Fr
     printed, lines = _bracketed(printed, lines)
     i = 0
     page_title: list[str] = []  # a page's title above its publish date and the 令 it carries
-    title_closed = False
     # 份号, 发文机关标志, 发文字号 and the title, in whatever order the source kept them.
     while i < len(lines):
         line = lines[i]
@@ -98,7 +99,9 @@ def read_front(lines: list[str], table_rows: frozenset[str] = frozenset()) -> Fr
             i = _read_label(front, label, lines, i)
             continue
         if serial := ORDER_SERIAL.match(line):  # 第5号 without a 某某令 line above it: never the title
-            front.doc_number = front.doc_number or _SPACE.sub("", serial.group("serial"))
+            # (2024年第10号 under no 公告 or 通告 title is a gazette's issue: no number of its own)
+            if _number_fits(line, front.title_lines):
+                front.doc_number = front.doc_number or _SPACE.sub("", serial.group("serial"))
             i += 1
             continue
         if not front.title_lines and len(line.strip()) == 1:  # ■, 文, 各 (an addressee cut short)
@@ -128,12 +131,9 @@ def read_front(lines: list[str], table_rows: frozenset[str] = frozenset()) -> Fr
         if kind is None and "年" in line and RECORD.match(line):  # every record holds 年 after its year
             front.records.append(line)
         elif kind == "doc_number":
-            # The better form wins (第5号 above the 某府发〔2024〕5号 line); a title is whole
-            # once a number follows it (…管理办法 / 中国人民银行令〔2016〕第3号 / 根据…).
+            # The better form wins (第5号 above the 某府发〔2024〕5号 line).
             if front.doc_number is None or _number_rank(line) > _number_rank(front.doc_number):
                 front.doc_number = line
-            last = front.title_lines[-1] if front.title_lines else ""
-            title_closed = names_a_kind(last) and not TITLE_CHROME.search(last)  # not 点击查看…解读
         elif kind == "doc_code" and front.doc_code is None:
             front.doc_code = line
         elif kind == "issuer_mark" and front.issuer_mark is None and not front.title_lines:
@@ -149,9 +149,10 @@ def read_front(lines: list[str], table_rows: frozenset[str] = frozenset()) -> Fr
             and not _opens_body(line)
             and not (line.startswith("《") and PROMULGATION.match(line) and not names_a_kind(line))
             and not _after_whole_title(front.title_lines, line)
-            and not (front.title_lines and line in table_rows)  # a table under the title
+            # A table row: a title only first, and only naming a kind (not a masthead or menu).
+            and not (line in table_rows and (front.title_lines or not names_a_kind(line)))
             and not RECORD_START.match(line)  # （1999年4月29日…通过: a record, however long
-            and not title_closed
+            and not line.startswith(SENTENCE_OPENERS)  # 根据《…》、《…》等法律规定，… wrapped
             and len(front.title_lines) < 12
         ):
             if numbered := TITLE_WITH_NUMBER.match(line):  # …的通知（银发〔2026〕42号）
@@ -251,9 +252,10 @@ def _bracketed(printed: list[str], lines: list[str]) -> tuple[list[str], list[st
     while i < len(lines):
         end = i + 1
         if (depth := _depth(lines[i])) > 0 and _may_wrap(lines[i]):
-            window = _MAX_RECORD_LINES if RECORD_START.match(lines[i]) else _MAX_BRACKET_LINES
+            record = RECORD_START.match(lines[i]) is not None  # its dates are no 成文日期 lines
+            window = _MAX_RECORD_LINES if record else _MAX_BRACKET_LINES
             for k in range(i + 1, min(i + 1 + window, len(lines))):
-                if not _may_wrap(lines[k]):
+                if "。" in lines[k] or not (record or _may_wrap(lines[k])):
                     break
                 depth += _depth(lines[k])
                 if depth <= 0:
@@ -268,8 +270,8 @@ def _bracketed(printed: list[str], lines: list[str]) -> tuple[list[str], list[st
 def _number_fits(line: str, title_lines: list[str]) -> bool:
     """A 发文字号 line, unless it is a year and serial alone (2024年第28号) that follows no 公告 or
     通告 title: a 公告 is numbered so, a gazette's issue too."""
-    m = DOC_NUMBER.match(_SPACE.sub("", line))
-    if m is None or not m.group("notice") or "告" in m.group("notice"):
+    bare = _SPACE.sub("", line).strip("（）()")
+    if not _YEAR_SERIAL.match(bare):
         return True
     return bool(title_lines) and title_lines[-1].endswith(("公告", "通告"))
 

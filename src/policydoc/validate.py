@@ -90,6 +90,16 @@ class Diagnostic:
         return asdict(self)
 
 
+def _well_formed(number: str, title: str | None) -> bool:
+    """A 发文字号 as GB/T 9704 prints it; a serial alone (第5号) only for a 公告 or 通告, which are
+    numbered so (elsewhere it has lost its 机关代字 and year)."""
+    if not WELL_FORMED_NUMBER.match(number):
+        return False
+    if DOC_NUMBER.match(number):
+        return True
+    return ORDER_SERIAL.match(number) is not None and (title or "").endswith(("公告", "通告"))
+
+
 def _diag(
     code: str, location: str, detail: str = "", where: Provenance | None = None, *, severity: str | None = None
 ) -> Diagnostic:
@@ -119,14 +129,7 @@ def check_document(doc: PolicyDocument, *, today: dt.date | None = None) -> list
     # A number printed in a form the parser does not take (某发〔2021〕第48号) is reported by its own code.
     if not meta.doc_number and not drafted & NUMBER_FORM_CODES:
         out.append(_diag("PD101", "metadata.doc_number"))
-    elif (
-        meta.doc_number
-        and not drafted & NUMBER_FORM_CODES
-        and (
-            not WELL_FORMED_NUMBER.match(meta.doc_number)
-            or not (DOC_NUMBER.match(meta.doc_number) or ORDER_SERIAL.match(meta.doc_number))
-        )
-    ):
+    elif meta.doc_number and not drafted & NUMBER_FORM_CODES and not _well_formed(meta.doc_number, meta.title):
         out.append(_diag("PD102", "metadata.doc_number", meta.doc_number))
     if meta.date_text and meta.date is None:
         out.append(_diag("PD401", "metadata.date", meta.date_text))

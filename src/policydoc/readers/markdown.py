@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from markdown_it.rules_core import StateCore
     from markdown_it.token import Token
 from .sina import front_matter
-from .text import PARAGRAPH_STOPS, Wrap, official_lines, page_wrap, unwrap
+from .text import Wrap, ends_paragraph_stop, official_lines, page_wrap, unwrap
 
 _TAG = lazy(r"<[^>]*>")
 _TABLE = "\x00table\x00"  # marks a table row while rows and lines go through the finder together
@@ -379,7 +379,7 @@ def read_markdown(text: str) -> ReadResult:
 def _breaks_paragraph(line: str) -> bool:
     """A source line whose hard break ends a paragraph: converters of PDFs put one where a
     paragraph ends, after its stop; some put one after every line, and those say nothing."""
-    return line.endswith(("  ", "\\")) and line.rstrip(" \\")[-1:] in PARAGRAPH_STOPS
+    return line.endswith(("  ", "\\")) and ends_paragraph_stop(line.rstrip(" \\"))
 
 
 def _rejoined(kept: list[tuple[int, str]], wrap: Wrap, starts: set[int], breaks: frozenset[int]) -> list[Block]:

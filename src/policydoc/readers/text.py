@@ -310,11 +310,19 @@ def _ends_paragraph(line: str, nxt: str, wrap: Wrap, *, is_first: bool) -> bool:
     width = display_width(line)
     if width < wrap.width - slack - (INDENT if is_first else 0):
         return True
-    if line[-1] in PARAGRAPH_STOPS and width > OVER_WIDTH * wrap.width:
+    if ends_paragraph_stop(line) and width > OVER_WIDTH * wrap.width:
         return True  # a paragraph the extraction left on one line: the page did not wrap it
     # A full line ending a sentence before a marker, weak ones too (第四十五条中国人民银行…, as
     # printed without a space): the decoder decides whether it opens a heading.
     return ends_sentence and match_candidate(nxt) is not None
+
+
+def ends_paragraph_stop(line: str) -> bool:
+    """The line ends with a stop, before any closing quote or bracket (修改为：“…。”)."""
+    return line.rstrip().rstrip(_CLOSERS)[-1:] in PARAGRAPH_STOPS
+
+
+_CLOSERS = "”’」』）)】"
 
 
 def _has_broken_line_spaces(lines: list[tuple[int, str]]) -> bool:
