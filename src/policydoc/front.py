@@ -87,9 +87,20 @@ def read_front(lines: list[str], table_rows: frozenset[str] = frozenset()) -> Fr
     printed = [part for line in lines for part in (GLUED_LABEL.split(line) if "**" in line else (line,)) if part]
     lines = [without_markdown(line) for line in printed]
     printed, lines = _bracketed(printed, lines)
+    i = _read_head(front, lines, table_rows)
+    if i < len(lines) and _is_addressee(lines[i]):
+        front.addressee = lines[i]
+        i += 1
+    front.head = printed[:i]
+    _read_rest(front, lines[i:], printed[i:])
+    return front
+
+
+def _read_head(front: Front, lines: list[str], table_rows: frozenset[str]) -> int:
+    """份号, 发文机关标志, 发文字号 and the title, in whatever order the source kept them;
+    the index of the first line after them."""
     i = 0
     page_title: list[str] = []  # a page's title above its publish date and the 令 it carries
-    # 份号, 发文机关标志, 发文字号 and the title, in whatever order the source kept them.
     while i < len(lines):
         line = lines[i]
         if CHROME_LINE.match(line) or kind_of(line) == "disclosure" or _in_breadcrumb(lines, i):
@@ -142,19 +153,7 @@ def read_front(lines: list[str], table_rows: frozenset[str] = frozenset()) -> Fr
             front.notes.append(line)
             if RECORD.match(line):  # （2021年7月27日…令第746号公布）: also a record of the text's history
                 front.records.append(line)
-        elif (
-            kind is None
-            and is_title_line(line, 200)
-            and not _is_addressee(line)
-            and not _opens_body(line)
-            and not (line.startswith("《") and PROMULGATION.match(line) and not names_a_kind(line))
-            and not _after_whole_title(front.title_lines, line)
-            # A table row: a title only first, and only naming a kind (not a masthead or menu).
-            and not (line in table_rows and (front.title_lines or not names_a_kind(line)))
-            and not RECORD_START.match(line)  # （1999年4月29日…通过: a record, however long
-            and not line.startswith(SENTENCE_OPENERS)  # 根据《…》、《…》等法律规定，… wrapped
-            and len(front.title_lines) < 12
-        ):
+        elif kind is None and _may_be_title(line, front.title_lines, table_rows):
             if numbered := TITLE_WITH_NUMBER.match(line):  # …的通知（银发〔2026〕42号）
                 line = numbered.group("title")
                 front.doc_number = front.doc_number or numbered.group("num")
@@ -163,58 +162,74 @@ def read_front(lines: list[str], table_rows: frozenset[str] = frozenset()) -> Fr
             break
         i += 1
     front.title_lines = front.title_lines or page_title
-    if i < len(lines) and _is_addressee(lines[i]):
-        front.addressee = lines[i]
-        i += 1
-    rest, rest_printed = lines[i:], printed[i:]
-    front.head = printed[:i]
+    return i
+
+
+def _may_be_title(line: str, title_lines: list[str], table_rows: frozenset[str]) -> bool:
+    """A line the head may add to the title lines so far (its kind of element already none)."""
+    return (
+        is_title_line(line, 200)
+        and not _is_addressee(line)
+        and not _opens_body(line)
+        and not (line.startswith("《") and PROMULGATION.match(line) and not names_a_kind(line))
+        and not _after_whole_title(title_lines, line)
+        # A table row: a title only first, and only naming a kind (not a masthead or menu).
+        and not (line in table_rows and (title_lines or not names_a_kind(line)))
+        and not RECORD_START.match(line)  # （1999年4月29日…通过: a record, however long
+        and not line.startswith(SENTENCE_OPENERS)  # 根据《…》、《…》等法律规定，… wrapped
+        and len(title_lines) < 12
+    )
+
+
+def _read_rest(front: Front, rest: list[str], rest_printed: list[str]) -> None:
+    """Below the head: the cover text, the signature and date, the notes under them, then the
+    title (and its record) and preamble of an enclosed document."""
     date_at = next((k for k, line in enumerate(rest) if kind_of(line) == "date"), None)
     if date_at is None:
         front.preamble = rest_printed
-    else:
-        sig = date_at
-        while sig > 0 and is_signature(rest[sig - 1]) and date_at - sig < _MAX_SIGNERS:
-            sig -= 1
-        front.cover = rest_printed[:sig]
-        signers, front.date = split_signed_date(rest[date_at])
-        front.signature = rest[sig:date_at] + ([signers] if signers else [])
-        k = date_at + 1
-        while k < len(rest):
-            if kind_of(rest[k]) in ("note", "disclosure", "contact"):
-                front.notes.append(rest[k])
-            elif not CHROME_LINE.match(rest[k]):  # a page's 扫一扫 / 打印本页 under the date: head
-                break
-            k += 1
-        while (
-            k < len(rest)
-            and is_title_line(rest[k])
-            and kind_of(rest[k]) is None
-            and not TITLE_CHROME.search(rest[k])  # 扫一扫在手机打开当前页 under a page's date
-            and not CHROME_LINE.match(rest[k])  # 目录 above an enclosed plan's contents
-            and not RECORD_START.match(rest[k])  # its record: （2004年6月16日…通过）
-            and len(front.enclosed_title) < 4
-        ):
-            line = rest[k]
-            if numbered := TITLE_WITH_NUMBER.match(line):  # 某某办法（人民银行〔2020〕5号令）
-                line = numbered.group("title")
-                front.doc_number = front.doc_number or numbered.group("num")
-            front.enclosed_title.append(line)
-            k += 1
-        # The record under the enclosed title: （2006年…通过 2024年…修订）
-        while front.enclosed_title and k < len(rest) and kind_of(rest[k]) == "note":
+        return
+    sig = date_at
+    while sig > 0 and is_signature(rest[sig - 1]) and date_at - sig < _MAX_SIGNERS:
+        sig -= 1
+    front.cover = rest_printed[:sig]
+    signers, front.date = split_signed_date(rest[date_at])
+    front.signature = rest[sig:date_at] + ([signers] if signers else [])
+    k = date_at + 1
+    while k < len(rest):
+        if kind_of(rest[k]) in ("note", "disclosure", "contact"):
             front.notes.append(rest[k])
-            if RECORD.match(rest[k]):
-                front.records.append(rest[k])
-            k += 1
-        front.preamble = rest_printed[k:]
-        front.head += rest_printed[sig:k]
-        # A text that lost its title line (第232号 / 《…》已经…通过，现予公布): the sentence, among
-        # the cover's first lines, names the document it carries; a title cited in it
-        # (〈某某办法〉) is written 《》 on its own.
-        sentence = next((m for line in rest[: min(sig, 2)] if (m := PROMULGATION.match(line))), None)
-        if sentence and not front.title_lines and not front.enclosed_title:
-            front.enclosed_title = [sentence.group("title").replace("〈", "《").replace("〉", "》")]
-    return front
+        elif not CHROME_LINE.match(rest[k]):  # a page's 扫一扫 / 打印本页 under the date: head
+            break
+        k += 1
+    while (
+        k < len(rest)
+        and is_title_line(rest[k])
+        and kind_of(rest[k]) is None
+        and not TITLE_CHROME.search(rest[k])  # 扫一扫在手机打开当前页 under a page's date
+        and not CHROME_LINE.match(rest[k])  # 目录 above an enclosed plan's contents
+        and not RECORD_START.match(rest[k])  # its record: （2004年6月16日…通过）
+        and len(front.enclosed_title) < 4
+    ):
+        line = rest[k]
+        if numbered := TITLE_WITH_NUMBER.match(line):  # 某某办法（人民银行〔2020〕5号令）
+            line = numbered.group("title")
+            front.doc_number = front.doc_number or numbered.group("num")
+        front.enclosed_title.append(line)
+        k += 1
+    # The record under the enclosed title: （2006年…通过 2024年…修订）
+    while front.enclosed_title and k < len(rest) and kind_of(rest[k]) == "note":
+        front.notes.append(rest[k])
+        if RECORD.match(rest[k]):
+            front.records.append(rest[k])
+        k += 1
+    front.preamble = rest_printed[k:]
+    front.head += rest_printed[sig:k]
+    # A text that lost its title line (第232号 / 《…》已经…通过，现予公布): the sentence, among
+    # the cover's first lines, names the document it carries; a title cited in it
+    # (〈某某办法〉) is written 《》 on its own.
+    sentence = next((m for line in rest[: min(sig, 2)] if (m := PROMULGATION.match(line))), None)
+    if sentence and not front.title_lines and not front.enclosed_title:
+        front.enclosed_title = [sentence.group("title").replace("〈", "《").replace("〉", "》")]
 
 
 def _number_in_runs(lines: list[str], i: int) -> int:
