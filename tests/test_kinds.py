@@ -115,6 +115,11 @@ def test_a_regulation_sets_standards_not_targets():
         ("某某市市政设施管理办法", "standard"),
         ("关于印发行政处罚裁量基准的通知", "penalty"),
         ("关于推进产业发展的实施意见", "target"),
+        ("无需个人垫付！某市异地就医备案快速办理！", "statistic"),  # a news or explainer page
+        ("电子居住证如何申领？一文说清", "statistic"),
+        ("2020年某某授权许可结果公示（第三批）", "statistic"),
+        ("数字化绿色化协同转型发展报告（2024）", "statistic"),
+        ("关于公布某某企业名单的通知", "statistic"),
     ],
 )
 def test_the_document_gives_the_kind_no_cue_claims(title, kind):

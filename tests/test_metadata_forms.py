@@ -838,3 +838,10 @@ def test_a_serial_alone_is_well_formed_only_for_a_gonggao():
     assert "PD102" in {x.code for x in check_document(notice)}
     gonggao = parse_lines(["某某市人民政府公告", "（第5号）", *BODY_AFTER_ADDRESSEE])
     assert "PD102" not in {x.code for x in check_document(gonggao)}
+
+
+def test_a_spaced_out_heading_under_the_date_is_no_enclosed_title():
+    """Regression: a page's 前 言 (Preface, spaced out and split at the space) under its date
+    became the document's title."""
+    d = parse_lines(["某某发展报告（2024）", "2024年11月30日", "前", "言", "2022年11月，某某会议提出加快发展。"])
+    assert d.title == "某某发展报告（2024）"

@@ -208,6 +208,7 @@ def _read_rest(front: Front, rest: list[str], rest_printed: list[str]) -> None:
         and not TITLE_CHROME.search(rest[k])  # 扫一扫在手机打开当前页 under a page's date
         and not CHROME_LINE.match(rest[k])  # 目录 above an enclosed plan's contents
         and not RECORD_START.match(rest[k])  # its record: （2004年6月16日…通过）
+        and (front.enclosed_title or len(rest[k].strip()) > 1)  # 前 / 言: a heading spaced out
         and len(front.enclosed_title) < 4
     ):
         line = rest[k]

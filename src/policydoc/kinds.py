@@ -181,9 +181,13 @@ def _compiled() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
 
 # The kind of a quantity that no cue claims, from the title of the document.
 DOCUMENT_DEFAULTS: tuple[tuple[str, str, str], ...] = (
-    ("statistic", r"年度报告|工作报告|统计公报|年报", "2024年政府信息公开工作年度报告"),
+    ("statistic", r"年度报告|工作报告|发展报告|研究报告|统计公报|年报|白皮书", "2024年政府信息公开工作年度报告"),
     ("penalty", r"处罚裁量|裁量基准|罚款", "关于印发交通运输行政处罚裁量基准的通知"),
     ("statistic", r"预算|决算|抽检|抽查|情况的通报|情况的报告", "2020年部门预算"),
+    # a news or explainer page (its title exclaims or asks) and a list or a result made public
+    # report figures; they commit to none
+    ("statistic", r"[！？!?]|一文(?:说清|读懂|看懂)", "无需个人垫付！广州异地就医备案，上“穗好办”快速办理！"),
+    ("statistic", r"公示(?:（[^）]*）)?$|名单|名录", "2020年法定计量检定机构计量授权许可结果公示（第三批）"),
     ("standard", r"(?:范围及|费用|补助|收费|支付|保障)标准", "关于印发门诊特定病种费用范围及标准的通知"),
     # a set of rules (the title names the enclosed document): its numbers are set by rule
     ("standard", r"(?:办法|规定|细则|规则|条例|准则|[^方]法)(?:（[^）]*）)?$", "2020年普通高等学校招生工作实施办法"),
