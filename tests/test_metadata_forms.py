@@ -395,8 +395,16 @@ def test_labels_in_the_text_beat_the_container():
         ],
         ["===PAGE 1===", "--- 第1页 ---", "- 2 -", "1 / 21", "某某部关于开展试点的通知"],
         ["某某部关于开展试点的通知", "相关文件：某某部关于印发某某办法的通知"],
+        ["某某部关于开展试点的通知", "听全文"],  # a read-aloud button
     ],
-    ids=["breadcrumb", "database-citation-and-link", "crawler-labels", "pdf-dump-page-markers", "related-document"],
+    ids=[
+        "breadcrumb",
+        "database-citation-and-link",
+        "crawler-labels",
+        "pdf-dump-page-markers",
+        "related-document",
+        "read-aloud-button",
+    ],
 )
 def test_page_furniture_never_becomes_the_title(head):
     d = parse_lines([*head, "各有关单位：", *BODY])

@@ -31,7 +31,7 @@ Zone = Literal["any", "head", "tail"]
 CONTROL_WORDS = (
     "打印本页 打印正文 打印 关闭窗口 关闭本页 关闭 返回顶部 返回 我要纠错 纠错 加入收藏 收藏 设为首页 分享到 分享 "
     "扫一扫在手机打开当前页 扫一扫 在手机打开当前页 手机版 繁体 简体 无障碍 搜索 字号 字体 默认 大 中 小 "
-    "微信 微博 保存 下载 PC版 电脑版 TOP top A+ A- A"
+    "微信 微博 保存 下载 PC版 电脑版 听全文 TOP top A+ A- A"
 ).split()
 _SEP = r"[\s【】\[\]()（）|｜:：/·•◆>＞*]*"
 _CONTROLS = _SEP + "(?:(?:" + "|".join(map(regex.escape, CONTROL_WORDS)) + ")" + _SEP + ")+"
