@@ -136,9 +136,7 @@ def _read_head(front: Front, lines: list[str], table_rows: frozenset[str]) -> in
             else:  # 江西省人民政府令 / 第223号 (or （第16号）) set on two lines
                 line = lines[i] + number
             i += 1
-        kind = kind_of(line)
-        if kind == "doc_number" and not _number_fits(line, front.title_lines):
-            kind = None  # 2024年第10号 under a gazette's masthead: its issue, no 发文字号
+        kind = kind_of(line)  # (a bare 2024年第10号 was taken above, as a serial)
         if kind is None and "年" in line and RECORD.match(line):  # every record holds 年 after its year
             front.records.append(line)
         elif kind == "doc_number":
