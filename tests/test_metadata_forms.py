@@ -570,17 +570,52 @@ WRAPPED_SENTENCE_CASES = [
         ["各市委、市人民政府"],
     ),
     (["某某省市场监督管理局公告", "（第5号）"], "某某省市场监督管理局公告", "第5号", []),
+    # third review: what a number line, a qualifier or a record under the title must not lose
+        (
+            ["国务院关于某某工作的通知", "国发〔2024〕5号", "国务院关于某某工作的通知", "各省人民政府："],
+            "国务院关于某某工作的通知",
+            "国发〔2024〕5号",
+            ["各省人民政府"],
+        ),
+        (
+            ["关于某某的实施意见", "某政发〔2024〕3号", "（试行）", "各区人民政府："],
+            "关于某某的实施意见（试行）",
+            "某政发〔2024〕3号",
+            ["各区人民政府"],
+        ),
+        (
+            ["关于某某管理办法", "（2023年11月征求意见稿）", "各区人民政府："],
+            "关于某某管理办法（2023年11月征求意见稿）",
+            None,
+            ["各区人民政府"],
+        ),
+        (
+            ["某某公报", "2024年第10号", "国务院关于促进某某产业发展的意见", "各省人民政府："],
+            "某某公报国务院关于促进某某产业发展的意见",  # the masthead stays (no rule knows it)
+            None,  # a gazette's issue is no 发文字号
+            ["各省人民政府"],
+        ),
 ]
 
 
 @pytest.mark.parametrize(
     ("lines", "title", "number", "addressees"),
     WRAPPED_SENTENCE_CASES,
-    ids=["qualifier-with-comma", "title-reading-yijing", "title-wrapped-before-a-comma", "serial-under-a-gonggao"],
+    ids=[
+        "qualifier-with-comma",
+        "title-reading-yijing",
+        "title-wrapped-before-a-comma",
+        "serial-under-a-gonggao",
+        "title-repeated-after-number",
+        "qualifier-after-number",
+        "dated-qualifier",
+        "gazette-issue",
+    ],
 )
 def test_the_front_rules_for_wrapped_sentences_leave_real_titles_whole(lines, title, number, addressees):
     """Review cases: the rules that keep a PDF's wrapped sentences out of the title (a comma after
-    a whole title, 《…》已经…, a bare 第N号) must not cut these titles or lose what follows."""
+    a whole title, 《…》已经…, a bare 第N号, a number or a qualifier under the title) must not cut
+    these titles or lose what follows."""
     m = parse_lines([*lines, "根据有关规定，现将有关事项通知如下：", "一、总体要求", "（一）做好相关工作。"]).metadata
     assert (m.title, m.doc_number, m.addressees) == (title, number, addressees)
 
@@ -790,43 +825,8 @@ def test_a_codes_long_record_and_its_first_book_stay_out_of_its_title():
     assert parse_lines(["中华人民共和国刑法", *record, *body]).metadata.title == "中华人民共和国刑法"
 
 
-# Third review: what a number line, a qualifier or a record under the title must not lose.
+# Third review: what a record under the title or a bare serial must not lose.
 BODY_AFTER_ADDRESSEE = ["为做好某某工作，现通知如下。", "一、总体要求", "坚持稳中求进。"]
-
-
-@pytest.mark.parametrize(
-    ("head", "title", "number", "addressees"),
-    [
-        (
-            ["国务院关于某某工作的通知", "国发〔2024〕5号", "国务院关于某某工作的通知", "各省人民政府："],
-            "国务院关于某某工作的通知",
-            "国发〔2024〕5号",
-            ["各省人民政府"],
-        ),
-        (
-            ["关于某某的实施意见", "某政发〔2024〕3号", "（试行）", "各区人民政府："],
-            "关于某某的实施意见（试行）",
-            "某政发〔2024〕3号",
-            ["各区人民政府"],
-        ),
-        (
-            ["关于某某管理办法", "（2023年11月征求意见稿）", "各区人民政府："],
-            "关于某某管理办法（2023年11月征求意见稿）",
-            None,
-            ["各区人民政府"],
-        ),
-        (
-            ["某某公报", "2024年第10号", "国务院关于促进某某产业发展的意见", "各省人民政府："],
-            "某某公报国务院关于促进某某产业发展的意见",  # the masthead stays (no rule knows it)
-            None,  # a gazette's issue is no 发文字号
-            ["各省人民政府"],
-        ),
-    ],
-    ids=["title-repeated-after-number", "qualifier-after-number", "dated-qualifier", "gazette-issue"],
-)
-def test_a_number_or_a_qualifier_under_the_title_keeps_the_addressees(head, title, number, addressees):
-    m = parse_lines([*head, *BODY_AFTER_ADDRESSEE]).metadata
-    assert (m.title, m.doc_number, m.addressees) == (title, number, addressees)
 
 
 def test_a_record_with_a_date_on_a_line_of_its_own_is_still_one_record():
