@@ -69,7 +69,7 @@ def rejoin_fragments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             i += 1
             continue
         fragment = _may_be_fragment(text) and FRAGMENT.fullmatch(text) is not None
-        if fragment and LIST_MARKER.match(text):
+        if fragment and LIST_MARKER.match(text) and not (out and _in_brackets(out[-1][1])):
             nxt = lines[i + 1][1].strip(_BLANK) if i + 1 < len(lines) else ""
             if nxt[:1] in (".", "．", "、") and nxt[1:2] not in "0123456789":
                 out.append((n, text + nxt))  # 5 / .元宇宙典型案例: a list marker broken from its item
@@ -117,6 +117,15 @@ _SHORT_MAX = max(_MARK_MAX, _UNIT_MAX)
 # The last characters of a line that the next line may continue (_ends_open, a serial after
 # 〔2025〕); "\n" sends _ends_open to its pattern. ("" is in every string: no line before.)
 _GLUE_TAILS = _OPEN_CHARS + "〕］]\n"
+
+
+# Brackets a list item cannot start inside: 申报书见附件 / 1 / 、附件 / 2 / ） is 附件1、附件2, no item.
+_PAIRS = (("（", "）"), ("(", ")"), ("《", "》"), ("〔", "〕"))
+
+
+def _in_brackets(text: str) -> bool:
+    """The text leaves a bracket open."""
+    return any(text.count(opening) > text.count(closing) for opening, closing in _PAIRS)
 
 
 def _may_be_fragment(text: str) -> bool:
