@@ -663,3 +663,54 @@ def test_text_whose_commonest_width_is_rare_among_lines_near_it_is_still_read():
     lines = ["一" * 10] + ["二" * w for w in range(20, 27)] + ["三" * 9] * 10
     doc = policydoc.parse("\n".join(lines).encode(), format="text")
     assert han_only(doc.model_dump_json()).count("三") >= 90
+
+
+# --- bold printed twice (overprint), copied out of a PDF ---------------------------------------
+
+OVERPRINTED_LINES = [
+    ("第一条第一条　根据本法，制定本条例。", "第一条　根据本法，制定本条例。"),
+    ("第一章　总　　则 第一章　总　　则", "第一章　总　　则"),
+    ("某某部令 某某部令 ", "某某部令"),
+    ("示范条例示范条例", "示范条例"),
+    ("第二章　监督管理  第二章　监督管理", "第二章　监督管理"),
+    # Not overprint: nothing twice, a run too short, a cross-reference after a marker.
+    ("第三条　依照本条例第十三条处理。", "第三条　依照本条例第十三条处理。"),
+    ("哈哈", "哈哈"),
+    ("第四条　第四条所称单位是指机关。", "第四条　第四条所称单位是指机关。"),
+]
+
+
+@pytest.mark.parametrize(("line", "once"), OVERPRINTED_LINES)
+def test_overprinted_bold_is_read_once(line, once):
+    from policydoc.readers.overprint import read_once
+
+    evidence = ["第一条第一条　总则。", "第二条第二条　适用范围。"]
+    rows = list(enumerate([*evidence, line], start=1))
+    text = "\n".join(t for _, t in rows)
+    assert read_once(text, rows)[-1] == (3, once)
+
+
+def test_one_doubled_line_is_no_evidence_of_overprint():
+    from policydoc.readers.overprint import read_once
+
+    rows = [(1, "第一条第一条　总则。"), (2, "示范条例示范条例")]
+    assert read_once("\n".join(t for _, t in rows), rows) == rows
+
+
+def test_regulation_copied_from_an_overprinted_pdf_has_single_headings_and_titles():
+    text = "\n".join(
+        [
+            "示范条例 示范条例",
+            "第一章　总　　则 第一章　总　　则",
+            "第一条第一条　为了规范示范工作，制定本条例。",
+            "第二条第二条　本条例适用于示范单位。",
+            "第二章　附　　则 第二章　附　　则",
+            "第三条第三条　本条例自公布之日起施行。",
+        ]
+    )
+    markdown = "# 示范\n\n" + text.replace("\n", "\n\n")
+    for doc in (policydoc.parse_text(text), policydoc.parse(markdown.encode(), format="markdown")):
+        assert [s.title for s in doc.sections] == ["总则", "附则"]
+        articles = [a for s in doc.sections for a in s.children]
+        assert [a.marker for a in articles] == ["第一条", "第二条", "第三条"]
+        assert articles[0].text == "为了规范示范工作，制定本条例。"

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from markdown_it.rules_block import StateBlock
     from markdown_it.rules_core import StateCore
     from markdown_it.token import Token
+from .overprint import read_once
 from .sina import front_matter
 from .text import Wrap, ends_paragraph_stop, official_lines, page_wrap, unwrap
 
@@ -350,6 +351,7 @@ def read_markdown(text: str) -> ReadResult:
             lines += [(line + offset + k, part) for k, part in enumerate(content.split("\n"))]
         else:
             lines.append((line + offset, content))
+    lines = read_once(body, lines)
     # A PDF's text converted to Markdown is hard-wrapped inside its paragraphs: measured before
     # anything is taken out, as the text reader measures it (its lines all hold text).
     wrap = page_wrap(lines)

@@ -27,6 +27,7 @@ from ..text import display_width
 from .chrome import Line, find_official, page_title_text
 from .labels import read_labels
 from .lines import SENTENCE_END, join_lines, rejoin_fragments
+from .overprint import read_once
 
 _DASHES = "-—–－―"  # "-" first: literal in a character class
 # A browser's footer when it prints a page to PDF: the page's address and page n/m.
@@ -133,7 +134,7 @@ def _without_page_prefix(lines: list[Line]) -> list[Line]:
 
 
 def read_text(text: str, *, hint_pdf: bool = False) -> ReadResult:
-    content = content_lines([(n, line.rstrip()) for n, line in enumerate(text.splitlines(), start=1)])
+    content = content_lines(read_once(text, [(n, line.rstrip()) for n, line in enumerate(text.splitlines(), start=1)]))
     # Hard-wrapped text has its widths measured before anything is taken out.
     wrap = page_wrap(content)
     lines, meta = _official_lines(content, converted=False)
