@@ -48,8 +48,10 @@ _HAS_LOOSE_OPEN = re.compile(f"[{re.escape(_LOOSE_OPEN)}]")
 # The opening of a 令's promulgation sentence: 《某某条例》已经…通过，现予公布 — the cover's
 # text, never a title line (a title's wrapped line reads 《某某方案》的通知).
 PROMULGATION = lazy(r"^《(?P<title>[^》]{1,100})》\s*(?:已经|已由|已于|业经)")
-# The serial of a 令 set on its own line, bare or in brackets: 第16号, （第16号）, （2020年第6号）
-ORDER_SERIAL = lazy(r"^[（(]?\s*(?P<serial>(?:\d{4}\s*年\s*)?第\s*[\d一二三四五六七八九十百零〇]+\s*号)\s*[）)]?$")
+# The serial of a 令 set on its own line, bare or in brackets: 第16号, （第16号）, （2020年第6号）, （〔2007〕第1号）
+ORDER_SERIAL = lazy(
+    rf"^[（(]?\s*(?P<serial>(?:\d{{4}}\s*年\s*|[{_OPEN}]\s*\d{{4}}\s*[{_CLOSE}]\s*)?第\s*[\d一二三四五六七八九十百零〇]+\s*号)\s*[）)]?$"
+)
 # A code's 编 (刑法, 民法典: 第一编 总则), above its chapters; the numbering has no rule for it.
 BOOK_HEADING = lazy(r"^第\s*[一二三四五六七八九十\d]{1,3}\s*编(?:\s|$)")
 # The first words of a law's record under its title: （1999年4月29日…通过 …
