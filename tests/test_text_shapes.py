@@ -714,3 +714,22 @@ def test_regulation_copied_from_an_overprinted_pdf_has_single_headings_and_title
         articles = [a for s in doc.sections for a in s.children]
         assert [a.marker for a in articles] == ["第一条", "第二条", "第三条"]
         assert articles[0].text == "为了规范示范工作，制定本条例。"
+
+
+def test_bare_page_numbers_counting_pages_are_furniture_and_serials_are_not():
+    """Regression: PDF text converted to Markdown kept a bare page number (1, 2, 3 … at each page
+    top); the first was glued to the title, the others to the last sentence of a page."""
+    page = [f"第{n}条 本条例规定示范事项，内容较长需要多行。" for n in range(1, 12)]
+    lines = ["示范条例"]
+    for number in ("1", "2", "3"):
+        lines += [number, *page]
+    texts = [b.text for b in read_text("\n".join(lines)).blocks]
+    assert not {"1", "2", "3"} & set(texts)
+    # Serials a few lines apart (a table), or a number its next line continues, stay.
+    table = ["序号", "名称", "1", "某某单位", "2", "某某单位", "3", "某某单位"]
+    kept = "".join(b.text for b in read_text("\n".join(["示范名单", *table])).blocks)
+    assert all(number in kept for number in ("1", "2", "3"))
+    items = ["示范方案"]
+    for number in ("1", "2", "3"):
+        items += [number, "．示范项目", *page]
+    assert "1．示范项目" in [b.text for b in read_text("\n".join(items)).blocks]

@@ -14,6 +14,7 @@ line widths are known.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from typing import Any, NamedTuple
@@ -26,7 +27,7 @@ from ..patterns import lazy
 from ..text import display_width
 from .chrome import Line, find_official, page_title_text
 from .labels import read_labels
-from .lines import SENTENCE_END, join_lines, rejoin_fragments
+from .lines import CONTINUES, SENTENCE_END, join_lines, rejoin_fragments
 from .overprint import read_once
 
 _DASHES = "-—–－―"  # "-" first: literal in a character class
@@ -55,6 +56,12 @@ PAGE_RUNNING = lazy(
     regex.X,
 )
 REPEATED = 2
+# A bare page number (``3``) may be a table cell or a serial: it is page furniture only in a run
+# of PAGE_SEQUENCE or more that counts up by one, each at least PAGE_LINES lines below the last
+# (a page of text; a table's serials stand a few lines apart).
+BARE_NUMBER = re.compile(r"\s*[0-9]{1,3}\s*")
+PAGE_SEQUENCE = 3
+PAGE_LINES = 10
 # Page furniture glued to the first line of the page's text: -2-第四条…, https://… 2/13第四条…
 PAGE_PREFIX = lazy(rf"^\s*(?:[{_DASHES[:4]}]\s*\d{{1,4}}\s*[{_DASHES[:4]}]|{_PRINT_FOOTER})(?=\s*\p{{Han}})")
 # What PAGE_NUMBER, PAGE_PREFIX and PAGE_RUNNING can start with after the spaces: a line
@@ -80,6 +87,7 @@ def content_lines(lines: list[Line]) -> list[Line]:
     """The lines with text, page numbers and running page furniture left out."""
     out = []
     running = []  # indexes in ``out`` of lines that PAGE_RUNNING matches
+    bare = []  # (index in ``out``, line number, value) of bare numbers
     for pair in lines:
         line = pair[1]
         start = line[:1]  # _first(line), inline: this loop sees every line of every text shape
@@ -89,15 +97,41 @@ def content_lines(lines: list[Line]) -> list[Line]:
             continue
         if start in _PAGE_NUMBER_START and PAGE_NUMBER.match(line):
             continue
-        if start in _RUNNING_START and len(line.strip()) <= _RUNNING_MAX and (m := PAGE_RUNNING.match(line)):
-            running.append((len(out), _running_key(m)))
+        if start in _RUNNING_START and len(line.strip()) <= _RUNNING_MAX:
+            if BARE_NUMBER.fullmatch(line):
+                bare.append((len(out), pair[0], int(line)))
+            elif m := PAGE_RUNNING.match(line):
+                running.append((len(out), _running_key(m)))
         out.append(pair)
-    if not running:
+    if not running and len(bare) < PAGE_SEQUENCE:
         return out
     keys = Counter(key for _, key in running)
     # A page count of 1 (1 / 1) needs no second page to be told.
     dropped = {i for i, key in running if keys[key] >= REPEATED or key == ("of", "1")}
+    # A number the next line continues (1 / ．示范项目, 10 / 月) is no page number.
+    pages = [b for b in bare if b[0] + 1 == len(out) or not CONTINUES.match(out[b[0] + 1][1].lstrip())]
+    dropped.update(_page_sequence(pages))
     return [pair for i, pair in enumerate(out) if i not in dropped]
+
+
+def _page_sequence(bare: list[tuple[int, int, int]]) -> set[int]:
+    """The indexes of the bare numbers (index, line number, value) that count pages: runs of
+    PAGE_SEQUENCE or more, each number one more than the last and PAGE_LINES or more below it."""
+    runs: list[list[tuple[int, int, int]]] = []
+    ending: dict[int, list[list[tuple[int, int, int]]]] = {}  # the runs by their last value, oldest first
+    for number in bare:
+        _, line, value = number
+        waiting = ending.get(value - 1, [])
+        # The oldest run is the farthest above: only runs within PAGE_LINES are passed over.
+        k = next((k for k, r in enumerate(waiting) if line - r[-1][1] >= PAGE_LINES), None)
+        if k is None:
+            run = [number]
+            runs.append(run)
+        else:
+            run = waiting.pop(k)
+            run.append(number)
+        ending.setdefault(value, []).append(run)
+    return {i for run in runs if len(run) >= PAGE_SEQUENCE for i, _, _ in run}
 
 
 def _running_key(m: regex.Match[str]) -> tuple[str, str]:
