@@ -733,3 +733,31 @@ def test_bare_page_numbers_counting_pages_are_furniture_and_serials_are_not():
     for number in ("1", "2", "3"):
         items += [number, "．示范项目", *page]
     assert "1．示范项目" in [b.text for b in read_text("\n".join(items)).blocks]
+
+
+def test_a_notices_technical_support_contact_is_no_site_footer():
+    """Regression: 平台技术支持：某某 电话 in a crawled notice's contacts was read as a site's footer
+    credit, and everything below it (attachments, signature, date) was dropped as chrome."""
+    dump = [
+        "示范通知_某某部网站",
+        "发文机关：",
+        "某某部办公厅",
+        "标　　题：",
+        "某某部办公厅关于开展示范工作的通知",
+        "某某部办公厅关于开展示范工作的通知",
+        "各有关单位：",
+        "一、工作要求。请按要求报送材料。",
+        "二、联系方式",
+        "联系人及电话：张某 010-12345678",
+        "平台技术支持：李某 13512345678",
+        "附件：1.示范申报书",
+        "2.示范汇总表",
+        "某某部办公厅",
+        "2025年11月10日",
+    ]
+    doc = policydoc.parse_text("\n".join(dump))
+    assert doc.closing == ["某某部办公厅", "2025年11月10日"]
+    assert doc.metadata.attachments == ["示范申报书", "示范汇总表"]
+    # Below the notice's date the same credit is the site's footer.
+    doc = policydoc.parse_text("\n".join([*dump, "主办单位：某某部", "技术支持：某某科技有限公司"]))
+    assert doc.closing == ["某某部办公厅", "2025年11月10日"]

@@ -133,11 +133,18 @@ RULES: tuple[ChromeRule, ...] = (
     _rule("views", r"(?:浏览|阅读|点击)(?:次数|量)?\s*[:：]?\s*\d*\s*次?", "any", probe="浏览|阅读|点击"),
     _rule(
         "footer",
-        r".{0,60}(?:版权所有|ICP备|ICP证|公网安备|网站地图|Copyright|©|技术支持\s*[:：]|主办单位\s*[:：]|承办(?:单位)?\s*[:：]"
-        r"|联系我们|网站标识码|Produced\s*By|publishdate\s*:).{0,60}",
+        r".{0,60}(?:版权所有|ICP备|ICP证|公网安备|网站地图|Copyright|©|网站标识码|Produced\s*By|publishdate\s*:).{0,60}",
         "tail",
         # ICP: any three characters; Copyright, Produced, publishdate: the first letter.
-        probe=".{0,60}(?:版权所有|.{3}[备证]|公网安备|网站地图|[cC]|©|技术支持|主办单位|承办|联系我们|网站标识码|[pP])",
+        probe=".{0,60}(?:版权所有|.{3}[备证]|公网安备|网站地图|[cC]|©|网站标识码|[pP])",
+    ),
+    # A site's credits, which a notice's own contact lines may also hold (平台技术支持：某某 电话,
+    # 承办单位：某某): a footer only below the notice's date (_drop_tail).
+    _rule(
+        "footer-credit",
+        r".{0,60}(?:技术支持\s*[:：]|主办单位\s*[:：]|承办(?:单位)?\s*[:：]|联系我们).{0,60}",
+        "tail",
+        probe=".{0,60}(?:技术支持|主办单位|承办|联系我们)",
     ),
     _rule("related-list", r"(?:相关(?:链接|解读|文件|阅读|新闻|稿件|政策)|延伸阅读)\s*[:：]?", "tail", probe="相关|延"),
 )
@@ -176,7 +183,7 @@ def looks_dumped(lines: list[Line]) -> bool:
 
 
 # Tail rules that open the footer: from such a line on, short lines are all chrome.
-_FOOTER_OPENERS = frozenset({"controls", "footer", "related-list"})
+_FOOTER_OPENERS = frozenset({"controls", "footer", "footer-credit", "related-list"})
 # A page title written as "标题_网站名" / "标题 | 网站名".
 PAGE_TITLE_SUFFIX = lazy(r"^(?P<title>.{4,}?)\s*(?:[_|｜]|-(?=\s))\s*(?P<site>[^_|｜]{2,40})$")
 
@@ -301,15 +308,20 @@ def _label_runs(lines: list[str]) -> set[int]:
 
 
 def _drop_tail(lines: list[Line]) -> list[Line]:
-    """From the first footer line after which nothing but short lines follow, all is chrome."""
+    """From the first footer line after which nothing but short lines follow, all is chrome;
+    a site's credits only below the notice's date (above it they are the notice's contacts)."""
     cut = len(lines)
+    dated = False  # a date line below: the notice's own, a page's footer holds none alone
     for i in range(len(lines) - 1, head_end(lines), -1):
         line = fold(lines[i][1])
         rule = chrome_rule(line, "tail")
         if rule is not None and rule.name in _FOOTER_OPENERS:
+            if rule.name == "footer-credit" and dated:
+                break
             cut = i
         elif len(line) > 60 or "。" in line:
             break
+        dated = dated or kind_of(line) == "date"
     return lines[:cut]
 
 
