@@ -98,3 +98,27 @@ def test_declared_gb2312_page_with_gb18030_only_characters():
     page = GOV_PAGE.replace("<head>", '<head><meta charset="gb2312">').replace("加强领导", "加强领导㐀")
     doc = policydoc.parse(page.encode("gb18030"))
     assert "加强领导㐀" in doc.sections[1].text
+
+
+def test_page_controls_and_footer_in_the_article_container_leave_the_closing_whole():
+    """Regression: Jiangxi pages keep 扫一扫在手机打开当前页 / 打印本页 关闭窗口 (and the site's footer)
+    inside the article's container; the controls ended the closing search, so the date, the
+    disclosure note and the controls stayed in the last section and the closing was empty."""
+    page = (
+        "<html><body><div class='article'><p>某某厅关于做好示范工作的通知</p><p>各设区市：</p>"
+        "<p>一、加强组织领导。各地要高度重视。</p><p>二、强化工作保障。各地要落实经费。</p>"
+        "<p>网址：https://www.example.gov.cn/service</p>"
+        "<p>某某厅</p><p>2020年3月3日</p><p>（此件主动公开）</p>"
+        "<p>扫一扫在手机打开当前页</p><p>打印本页 关闭窗口</p><p>版权所有：某某厅</p>"
+        "</div></body></html>"
+    )
+    d = policydoc.parse(page)
+    assert d.closing == ["某某厅", "2020年3月3日", "（此件主动公开）"]
+    assert d.sections[-1].text.endswith("网址：https://www.example.gov.cn/service")  # the notice's own link
+    assert "打印本页" not in d.model_dump_json() and "版权所有" not in d.model_dump_json()
+
+
+def test_container_rows_are_rows_of_the_chrome_table():
+    from policydoc.readers.chrome import _CONTAINER_ROWS, RULES
+
+    assert _CONTAINER_ROWS <= {rule.name for rule in RULES}

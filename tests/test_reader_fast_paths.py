@@ -137,10 +137,9 @@ def test_chrome_probes_are_looser_than_their_rows() -> None:
     shared = ["", " ", "  ", "\u3000", "中", "，", "。", "：", ":", "3", "٣", "１２", "x", "S", "/"]
     seps = ["", " ", "【", "】", "|", ">", "·", "(", "*", "："]
     words = [*chrome.CONTROL_WORDS, "Top", "pc版", "a+"]
-    footer_words = (
-        "版权所有 ICP备 icp证 公网安备 网站地图 Copyright © 技术支持： 主办单位: 承办单位： 承办: 联系我们".split()
-    )
+    footer_words = "版权所有 ICP备 icp证 公网安备 网站地图 Copyright ©".split()
     footer_words += ["网站标识码", "Produced By", "producedby", "PUBLISHDATE:"]
+    credit_words = "技术支持： 主办单位: 承办单位： 承办: 联系我们".split()
     shapes = {
         "page-marker": [
             ["=", "=="],
@@ -214,6 +213,7 @@ def test_chrome_probes_are_looser_than_their_rows() -> None:
             footer_words,
             ["", "中文", " 2024"],
         ],
+        "footer-credit": [["", "中文", "网站", "x"], credit_words, ["", "中文", " 2024"]],
         "related-list": [["相关链接", "相关解读", "延伸阅读", "相关政策"], ["", " "], ["", "：", ":"]],
     }
     rows = [(rule, regex.compile(rule.pattern, regex.I), re.compile(rule.probe)) for rule in chrome.RULES if rule.probe]

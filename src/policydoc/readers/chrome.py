@@ -272,6 +272,20 @@ def find_official(lines: list[Line], page_title: str | None = None, *, dumped: b
     return _anchor_title(kept, page_title)
 
 
+# The rows for any zone that name a page's own furniture (a link line, 网址：https://…, may be the
+# notice's own: a service's address).
+_CONTAINER_ROWS = frozenset(
+    {"controls", "page-marker", "print-header", "print-footer", "views", "breadcrumb-separator"}
+)
+
+
+def container_chrome_out(lines: list[Line]) -> list[Line]:
+    """The lines of a web page's article container without the page's controls (扫一扫在手机打开
+    当前页, 打印本页 关闭窗口) and without its tail from a footer on: a container often holds both."""
+    kept = _drop_tail(lines)
+    return [(n, t) for n, t in kept if (rule := chrome_rule(t, "any")) is None or rule.name not in _CONTAINER_ROWS]
+
+
 def _drop_head(lines: list[Line]) -> list[Line]:
     end = head_end(lines)
     folded = [fold(text) for _, text in lines[:end]]

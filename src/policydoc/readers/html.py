@@ -17,6 +17,7 @@ from lxml import etree
 
 from ..blocks import Block, ReadResult
 from ..patterns import lazy
+from .chrome import container_chrome_out
 from .grid import CHROME, GRID_LABELS, grid_from_text, label_key
 
 BLOCK_TAGS = frozenset(
@@ -336,4 +337,8 @@ def _read_tree(text: str) -> ReadResult:
                 source_meta.setdefault(key, value)
         elif block.text.strip() not in CHROME:
             blocks.append(block)
+    kept = container_chrome_out([(i, b.text) for i, b in enumerate(blocks) if b.kind != "table"])
+    if len(kept) + sum(b.kind == "table" for b in blocks) < len(blocks):
+        keep = {i for i, _ in kept}
+        blocks = [b for i, b in enumerate(blocks) if i in keep or b.kind == "table"]
     return ReadResult(blocks=blocks, format="html", source_meta=source_meta)
