@@ -120,6 +120,10 @@ def test_a_regulation_sets_standards_not_targets():
         ("2020年某某授权许可结果公示（第三批）", "statistic"),
         ("数字化绿色化协同转型发展报告（2024）", "statistic"),
         ("关于公布某某企业名单的通知", "statistic"),
+        ("中华人民共和国某某部公告（2024年第28号）", "statistic"),  # standards approved, results
+        ("2025年某某创新大赛公告", "statistic"),
+        ("国务院办公厅对某某会议第2996号建议的答复", "statistic"),
+        ("关于某某工作的通告", "target"),
     ],
 )
 def test_the_document_gives_the_kind_no_cue_claims(title, kind):

@@ -548,7 +548,10 @@ def test_page_controls_under_the_date_are_no_enclosed_title():
     )
     d = policydoc.parse(page)
     assert d.title == d.metadata.title == "某某局关于征求意见的公告"
-    assert "扫一扫在手机打开当前页" in d.front
+    # The page's controls are chrome; the notice encloses nothing: its own text, then its closing.
+    assert "扫一扫" not in d.model_dump_json()
+    assert d.preamble.startswith("为做好相关工作") and not d.cover
+    assert d.closing == ["某某局", "2020年3月18日"]
 
 
 def test_a_table_row_under_the_title_is_not_title():
@@ -867,3 +870,30 @@ def test_a_spaced_out_heading_under_the_date_is_no_enclosed_title():
     became the document's title."""
     d = parse_lines(["某某发展报告（2024）", "2024年11月30日", "前", "言", "2022年11月，某某会议提出加快发展。"])
     assert d.title == "某某发展报告（2024）"
+
+
+@pytest.mark.parametrize("tail", [[], ["（此件公开发布）"]], ids=["signed", "with-disclosure"])
+def test_a_notice_that_encloses_nothing_is_its_own_text_and_its_closing(tail):
+    """Regression: a 复函 with no numbered sections put its whole text in ``cover`` (a cover
+    letter's text) and its signature and date in the head: no preamble, no closing."""
+    d = parse_lines(
+        [
+            "某某办公厅关于同意举办示范活动的复函",
+            "某办函〔2004〕36号",
+            "某某省人民政府：",
+            "你省《关于举办示范活动的请示》收悉。经研究，现函复如下：",
+            "同意举办示范活动。",
+            "某某办公厅",
+            "二〇〇四年四月二十七日",
+            *tail,
+        ]
+    )
+    assert not d.cover and d.preamble.startswith("你省《关于举办示范活动的请示》收悉")
+    assert d.closing == ["某某办公厅", "二〇〇四年四月二十七日", *tail]
+    assert (d.metadata.issuer, d.metadata.date) == (["某某办公厅"], dt.date(2004, 4, 27))
+
+
+def test_a_download_link_under_the_date_is_no_enclosed_title():
+    """Regression: 附件.zip, a page's download link under a letter's date, became its title."""
+    d = parse_lines(["关于征求示范标准意见的函", "各有关单位：", "请反馈意见。", "2020年2月18日", "附件.zip"])
+    assert d.title == "关于征求示范标准意见的函"

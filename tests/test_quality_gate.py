@@ -32,7 +32,7 @@ WILD_CEILINGS = {
     "EMPTY-TREE": 0,
     "NO-TITLE": 19,
     "DOCNO-JUNK": 0,
-    "DOCNO-MISSED": 25,
+    "DOCNO-MISSED": 24,
     "ARTICLES": 1,
     "CHAPTERS": 0,
 }

@@ -13,6 +13,7 @@ import regex
 from .docparts import (
     ADDRESSEE,
     ADDRESSEE_ENDS,
+    ANNEX_LABEL,
     BOOK_HEADING,
     BREADCRUMB_SEP,
     CHROME_LINE,
@@ -77,9 +78,10 @@ class Front:
     records: list[str] = field(default_factory=list)  # a law database's 通过/公布/修正 lines
 
 
-def read_front(lines: list[str], table_rows: frozenset[str] = frozenset()) -> Front:
+def read_front(lines: list[str], table_rows: frozenset[str] = frozenset(), *, body_follows: bool = True) -> Front:
     """Classify the lines before the first heading, in GB/T 9704 order; ``table_rows``: the
-    lines that are rows of a table (never a title line)."""
+    lines that are rows of a table (never a title line); ``body_follows``: numbered sections or
+    annexes come after these lines."""
     front = Front()
     # Markdown a converter left on a line (# heading, - item, **bold**) hides the element it holds:
     # lines are classified without it, and the text keeps it as printed.
@@ -92,7 +94,7 @@ def read_front(lines: list[str], table_rows: frozenset[str] = frozenset()) -> Fr
         front.addressee = lines[i]
         i += 1
     front.head = printed[:i]
-    _read_rest(front, lines[i:], printed[i:])
+    _read_rest(front, lines[i:], printed[i:], body_follows)
     return front
 
 
@@ -179,11 +181,13 @@ def _may_be_title(line: str, title_lines: list[str], table_rows: frozenset[str])
     )
 
 
-def _read_rest(front: Front, rest: list[str], rest_printed: list[str]) -> None:
+def _read_rest(front: Front, rest: list[str], rest_printed: list[str], body_follows: bool = True) -> None:
     """Below the head: the cover text, the signature and date, the notes under them, then the
-    title (and its record) and preamble of an enclosed document."""
+    title (and its record) and preamble of an enclosed document. A text that encloses nothing
+    (nothing below its date but notes, no body after it: a 复函, a short notice) is the notice's
+    own text, its signature and date are its closing."""
     date_at = next((k for k, line in enumerate(rest) if kind_of(line) == "date"), None)
-    if date_at is None:
+    if date_at is None or not (body_follows or any(not _under_date(line) for line in rest[date_at + 1 :])):
         front.preamble = rest_printed
         return
     sig = date_at
@@ -193,16 +197,15 @@ def _read_rest(front: Front, rest: list[str], rest_printed: list[str]) -> None:
     signers, front.date = split_signed_date(rest[date_at])
     front.signature = rest[sig:date_at] + ([signers] if signers else [])
     k = date_at + 1
-    while k < len(rest):
-        if kind_of(rest[k]) in ("note", "disclosure", "contact"):
+    while k < len(rest) and _under_date(rest[k]):  # (a page's 扫一扫 / 打印本页 under the date: head)
+        if kind_of(rest[k]) in _CLOSING_NOTES:
             front.notes.append(rest[k])
-        elif not CHROME_LINE.match(rest[k]):  # a page's 扫一扫 / 打印本页 under the date: head
-            break
         k += 1
     while (
         k < len(rest)
         and is_title_line(rest[k])
         and kind_of(rest[k]) is None
+        and not ANNEX_LABEL.match(rest[k])  # 附件.zip, a download link under the date
         and not TITLE_CHROME.search(rest[k])  # 扫一扫在手机打开当前页 under a page's date
         and not CHROME_LINE.match(rest[k])  # 目录 above an enclosed plan's contents
         and not RECORD_START.match(rest[k])  # its record: （2004年6月16日…通过）
@@ -229,6 +232,14 @@ def _read_rest(front: Front, rest: list[str], rest_printed: list[str]) -> None:
     sentence = next((m for line in rest[: min(sig, 2)] if (m := PROMULGATION.match(line))), None)
     if sentence and not front.title_lines and not front.enclosed_title:
         front.enclosed_title = [sentence.group("title").replace("〈", "《").replace("〉", "》")]
+
+
+_CLOSING_NOTES = ("note", "disclosure", "contact")
+
+
+def _under_date(line: str) -> bool:
+    """A line that may stand under a notice's date and closes it: a note, a disclosure, contacts, chrome."""
+    return kind_of(line) in _CLOSING_NOTES or CHROME_LINE.match(line) is not None
 
 
 def _number_in_runs(lines: list[str], i: int) -> int:

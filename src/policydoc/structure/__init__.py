@@ -38,7 +38,8 @@ def build(blocks: list[Block]) -> Structure:
     main = blocks[: annex_starts[0]] if annex_starts else blocks
     items = [b for i, b in enumerate(main) if i not in attachment_items]
     _, sections, leading = _tree(items)
-    front = read_front([b.text for b in leading], frozenset(b.text for b in leading if b.kind == "table"))
+    tables = frozenset(b.text for b in leading if b.kind == "table")
+    front = read_front([b.text for b in leading], tables, body_follows=bool(sections or annex_starts))
     front.attachments = [blocks[i].text for i in sorted(attachment_items)]
     # The closing sits after the last section, or after the front text when nothing is numbered.
     closing = _take_closing(sections) if sections else _closing_from_paragraphs(front)
