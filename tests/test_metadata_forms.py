@@ -897,3 +897,38 @@ def test_a_download_link_under_the_date_is_no_enclosed_title():
     """Regression: 附件.zip, a page's download link under a letter's date, became its title."""
     d = parse_lines(["关于征求示范标准意见的函", "各有关单位：", "请反馈意见。", "2020年2月18日", "附件.zip"])
     assert d.title == "关于征求示范标准意见的函"
+
+
+def test_a_pages_date_between_title_and_addressees_is_its_publish_date():
+    """Regression: a page dump put its publish date under the title, above the addressees; it was
+    read as the 成文日期, and the addressees stayed in the preamble."""
+    d = parse_lines(
+        [
+            "关于规范示范行为的通知",
+            "2025年08月01日",
+            "各省、自治区、直辖市有关部门：",
+            "为规范示范行为，现就有关工作通知如下：",
+            "一、加强管理。",
+            "二、强化监督。",
+            "某某局办公室",
+            "2025年7月28日",
+        ]
+    )
+    m = d.metadata
+    assert (m.date, m.published_at) == (dt.date(2025, 7, 28), "2025年08月01日")
+    assert m.addressees == ["各省、自治区、直辖市有关部门"]
+
+
+@pytest.mark.parametrize("numbered", [True, False], ids=["after-sections", "no-sections"])
+def test_a_signer_wrapped_over_two_lines_is_one_issuer(numbered):
+    """Regression: a long signer broken over two lines (某某省市场监管局新型冠状病毒感染的 / 肺炎疫情
+    防控工作领导小组) gave its second half as the issuer and left the first in the text."""
+    body = ["一、加强管理。", "二、强化监督。"] if numbered else ["请认真做好相关工作。"]
+    signed = ["某某省市场监管局新型冠状病毒感染的", "肺炎疫情防控工作领导小组", "2020年3月9日"]
+    d = parse_lines(["关于做好示范工作的通知", "各有关单位：", *body, *signed])
+    assert d.metadata.issuer == ["某某省市场监管局新型冠状病毒感染的肺炎疫情防控工作领导小组"]
+    assert d.closing[-1] == "2020年3月9日" and "某某省市场监管局新型冠状病毒感染的" in d.closing
+    # No first half: a closing formula, a contact, a file or a document named above the signer.
+    for above in ("特此通知", "张某13512345678", "抽检产品合格信息.xlsx", "人工智能典型应用案例申报表"):
+        d = parse_lines(["关于做好示范工作的通知", "各有关单位：", *body, above, "某某局", "2020年3月9日"])
+        assert d.metadata.issuer == ["某某局"], above

@@ -267,6 +267,37 @@ def is_signature(text: str) -> bool:
     )
 
 
+_WRAPPED_SIGNER_MIN = 6  # characters of a signer's first half: 特此通知 / 某某局 is no signer wrapped
+# The first half of a body's name: Chinese only (no contact, no file name) and naming a body or a
+# place (中央网络安全和信息化, 某某省市场监管局新型冠状病毒感染的), not a document (某某申报表).
+SIGNER_HALF = lazy(
+    r"\p{Han}*(?:中央|中共|国务院|中华人民共和国|中国|国家|全国|[省市县区部委局厅办院会司]|政府|中心)\p{Han}*"
+)
+
+
+def wraps_signer(first: str, second: str) -> bool:
+    """``first`` is the first half of the signer that ``second`` ends: 中央网络安全和信息化 /
+    委员会办公室, a long name wrapped in a signature block."""
+    first = first.strip()
+    return (
+        len(first) >= _WRAPPED_SIGNER_MIN
+        and not is_signature(first)
+        and SIGNER_HALF.fullmatch(first) is not None
+        and is_signature(first + second.strip())
+    )
+
+
+def signers(lines: list[str]) -> list[str]:
+    """Signature lines with each wrapped signer joined (``wraps_signer``)."""
+    out: list[str] = []
+    for line in lines:
+        if out and not is_signature(out[-1]) and wraps_signer(out[-1], line):
+            out[-1] = out[-1].strip() + line.strip()
+        else:
+            out.append(line)
+    return out
+
+
 def split_signed_date(text: str) -> tuple[str | None, str]:
     """``某某部 某某委 2025年3月7日`` (署名 and 成文日期 on one line) as (signers, date); else (None, text)."""
     t = text.strip()

@@ -33,8 +33,10 @@ from .docparts import (
     kind_of,
     label_line,
     names_a_kind,
+    signers,
     split_signed_date,
     without_markdown,
+    wraps_signer,
 )
 from .numbering import match_marker
 from .patterns import lazy
@@ -126,6 +128,11 @@ def _read_head(front: Front, lines: list[str], table_rows: frozenset[str]) -> in
             page_title, front.title_lines = front.title_lines, []
             i += 1
             continue
+        if front.title_lines and i + 1 < len(lines) and kind_of(line) == "date" and _is_addressee(lines[i + 1]):
+            # title / 2025年08月01日 / 各省、自治区…： a notice's date is never above its addressees: the page's.
+            front.labels.setdefault("published_at", line)
+            i += 1
+            continue
         if (span := _number_in_runs(lines, i)) > 1:  # 工信厅科函 / 〔 / 2025 / 〕 / 349 / 号, one run a line
             line = "".join(lines[i : i + span])
             i += span - 1
@@ -193,9 +200,11 @@ def _read_rest(front: Front, rest: list[str], rest_printed: list[str], body_foll
     sig = date_at
     while sig > 0 and is_signature(rest[sig - 1]) and date_at - sig < _MAX_SIGNERS:
         sig -= 1
+    if 0 < sig < date_at and wraps_signer(rest[sig - 1], rest[sig]):
+        sig -= 1  # 中央网络安全和信息化 / 委员会办公室: one signer on two lines
     front.cover = rest_printed[:sig]
-    signers, front.date = split_signed_date(rest[date_at])
-    front.signature = rest[sig:date_at] + ([signers] if signers else [])
+    signed, front.date = split_signed_date(rest[date_at])
+    front.signature = signers(rest[sig:date_at]) + ([signed] if signed else [])
     k = date_at + 1
     while k < len(rest) and _under_date(rest[k]):  # (a page's 扫一扫 / 打印本页 under the date: head)
         if kind_of(rest[k]) in _CLOSING_NOTES:

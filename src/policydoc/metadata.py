@@ -32,6 +32,7 @@ from .docparts import (
     TITLE_CHROME,
     is_signature,
     kind_of,
+    signers,
     split_signed_date,
     without_markdown,
 )
@@ -246,7 +247,7 @@ def extract(front: Front, closing: list[str], source_meta: dict[str, Any]) -> Me
         date = next((d for line in front.notes if (d := parse_date(line))), None)
 
     signature = front.signature or [
-        *(line for line in closing if is_signature(line)),
+        *(line for line in signers(closing) if is_signature(line)),
         *([closing_signers] if closing_signers else []),
     ]
     # The first source that names the issuers wins; none is a guess from unrelated text.

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..blocks import Block
-from ..docparts import ATTACHMENTS_HEAD, DATE, annex_label, is_signature, is_title_line, kind_of
+from ..docparts import ATTACHMENTS_HEAD, DATE, annex_label, is_signature, is_title_line, kind_of, wraps_signer
 from ..front import Front, read_front
 from ..model import Annex, Provenance, Section
 from ..numbering import Marker, match_candidate, match_marker
@@ -248,6 +248,8 @@ def _closing_start(lines: list[str]) -> int | None:
         elif not is_signature(line):
             break
         cut -= 1
+    if anchored and 0 < cut < len(lines) and is_signature(lines[cut]) and wraps_signer(lines[cut - 1], lines[cut]):
+        cut -= 1  # 省市场监管局新型冠状病毒感染的 / 肺炎疫情防控工作领导小组: one signer on two lines
     return cut if anchored and cut < len(lines) else None
 
 
