@@ -436,9 +436,18 @@ def test_head_parts_between_page_title_and_its_repeat_are_kept():
     assert texts[:3] == ["某银发〔2014〕106号", "某某银行文件", "某某银行关于示范工作的通知"]
 
 
-def test_page_number_glued_to_a_line_is_furniture():
-    read = read_text("示范条例\n第一条 为了规范管理，制定本条例。\n-2-第二条 本条例适用于全市。\n")
-    assert [b.text for b in read.blocks][-1] == "第二条 本条例适用于全市。"
+@pytest.mark.parametrize(
+    ("glued", "line"),
+    [
+        ("-2-第二条 本条例适用于全市。", "第二条 本条例适用于全市。"),
+        ("— 5 —（一）客户身份识别措施；", "（一）客户身份识别措施；"),  # before an item in brackets
+        ("4第二条 本条例适用于全市。", "第二条 本条例适用于全市。"),  # a bare page number before an article
+        ("2025年起施行。", "2025年起施行。"),
+    ],
+)
+def test_page_number_glued_to_a_line_is_furniture(glued, line):
+    read = read_text(f"示范条例\n第一条 为了规范管理，制定本条例。\n{glued}\n")
+    assert [b.text for b in read.blocks][-1] == line
 
 
 @pytest.mark.parametrize(

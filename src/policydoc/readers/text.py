@@ -62,15 +62,19 @@ REPEATED = 2
 BARE_NUMBER = re.compile(r"\s*[0-9]{1,3}\s*")
 PAGE_SEQUENCE = 3
 PAGE_LINES = 10
-# Page furniture glued to the first line of the page's text: -2-第四条…, https://… 2/13第四条…
-PAGE_PREFIX = lazy(rf"^\s*(?:[{_DASHES[:4]}]\s*\d{{1,4}}\s*[{_DASHES[:4]}]|{_PRINT_FOOTER})(?=\s*\p{{Han}})")
+# Page furniture glued to the first line of the page's text: -2-第四条…, — 5 —（一）…, https://… 2/13第四条…,
+# and a bare page number before an article (4第八条…: no number is written so in a sentence).
+PAGE_PREFIX = lazy(
+    rf"^\s*(?:[{_DASHES[:4]}]\s*\d{{1,4}}\s*[{_DASHES[:4]}]|{_PRINT_FOOTER})(?=\s*[\p{{Han}}（(《“【〔])"
+    r"|^\s*[0-9]{1,3}(?=第\s*[一二三四五六七八九十百零〇]+\s*条)"
+)
 # What PAGE_NUMBER, PAGE_PREFIX and PAGE_RUNNING can start with after the spaces: a line
 # starting otherwise is not tried. (Every character ``\s`` matches is one that ``str.lstrip``
 # takes off.)
 _PAGE_NUMBER_START = _DASHES + "第0123456789hf"
 _RUNNING_START = "0123456789"
 _RUNNING_MAX = 24  # characters: a PAGE_RUNNING line is a few digits, a slash or dashes, spaces
-_PAGE_PREFIX_START = _DASHES[:4] + "hf"
+_PAGE_PREFIX_START = _DASHES[:4] + "hf0123456789"
 # A space inside Chinese text where the source broke a line.
 BROKEN_LINE_SPACE = lazy(r"(?<=[\p{Han}，、“”《》（）])\s(?=[\p{Han}，。、；：“”《》（）])")
 
