@@ -113,6 +113,14 @@ def test_markdown_headings_are_plain_paragraphs_and_markup_is_gone():
     assert not any(mark in t for t in texts for mark in ("#", "**", "<!--", "|"))
 
 
+def test_bold_that_commonmark_cannot_close_after_chinese_punctuation_loses_its_marks():
+    """Regression: **——坚持分类施策。**对于… kept its ** (the closer, after 。 and before 对, is
+    not right-flanking under CommonMark), and the preamble showed them."""
+    source = "# 示范\n\n**——坚持分类施策。**对于不同情况分类处理。\n\n2 ** 3 = 8\n"
+    texts = [b.text for b in read_markdown(source).blocks]
+    assert texts[1:] == ["——坚持分类施策。对于不同情况分类处理。", "2 ** 3 = 8"]
+
+
 def test_markdown_table_rows_are_table_blocks():
     tables = [b.text for b in read_markdown(REGULATION_MD).blocks if b.kind == "table"]
     assert tables == ["序号 事项 金额", "1 示范补助 10万元"]

@@ -37,6 +37,9 @@ _TAG = lazy(r"<[^>]*>")
 _TABLE = "\x00table\x00"  # marks a table row while rows and lines go through the finder together
 _BREAK_TAG = lazy(r"<br\s*/?>|</p>|</div>|</tr>|</h\d>|</li>", regex.I)
 _COMMENT = lazy(r"<!--.*?-->", regex.S)
+# A ** pair CommonMark leaves as text: its flanking rule knows no Chinese punctuation
+# (**——坚持分类施策。**对于…: a closer after 。 and before 对 cannot close). Converters mean bold.
+_LEFT_STRONG = lazy(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*")
 
 # What says "this is Markdown" (each kind counts once); plain notices have none of these.
 SIGNALS = {
@@ -593,7 +596,8 @@ def _plain(inline: Token, parser: _Markdown | None) -> str:
             if _BREAK_TAG.fullmatch(child.content.strip()):
                 parts.append("\n")
         # image: its alt text is the converter's ("Image 1"), not the document's
-    return "".join(parts)
+    text = "".join(parts)
+    return _LEFT_STRONG.sub(r"\1", text) if "**" in text else text
 
 
 def _label_follows(children: list[Token], k: int) -> bool:
