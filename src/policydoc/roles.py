@@ -43,7 +43,17 @@ ROLE_NAMES: dict[str, tuple[str, ...]] = {
         "组织领导",
         "政策保障",
     ),
-    "general": ("总体要求", "总体思路", "总体考虑", "总的要求", "指导思想和基本原则", "指导思想和主要目标"),
+    "general": (
+        "总体要求",
+        "总体思路",
+        "总体考虑",
+        "总的要求",
+        "指导思想和基本原则",
+        "指导思想和主要目标",
+        "总体要求和目标任务",
+        "总体要求和主要目标",
+        "总体要求与主要目标",
+    ),
     "supplementary": ("附则", "联系方式", "联系人及联系方式", "联系人", "其他事项", "其他", "有关事项"),
 }
 # A document made of at least this many articles (第N条) is a regulation: it has articles, not tasks.
