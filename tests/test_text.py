@@ -30,6 +30,7 @@ CASES = [
     ("IPv6 地址", "IPv6地址"),
     ("open data API", "open data API"),
     ("“十四五”期间", "“十四五”期间"),
+    ("1﹒推进外网建设﹔加强管理﹐提升水平", "1．推进外网建设；加强管理，提升水平"),  # small form variants
 ]
 
 

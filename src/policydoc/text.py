@@ -39,6 +39,8 @@ _WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
 _WIDTH |= {chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)}
 _WIDTH |= {chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)}
 _WIDTH |= {"％": "%", "＋": "+"}
+# Small form variants of the punctuation (a Word font's 1﹒ item marker) to the common forms.
+_WIDTH |= {"﹐": "，", "﹑": "、", "﹒": "．", "﹔": "；", "﹕": "：", "﹖": "？", "﹗": "！", "﹙": "（", "﹚": "）"}
 
 # Spaces of every width become one ASCII space; zero-width ones vanish.
 _SPACES = {c: " " for c in "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u3000\t\r\n\f\v"}
