@@ -932,3 +932,25 @@ def test_a_signer_wrapped_over_two_lines_is_one_issuer(numbered):
     for above in ("特此通知", "张某13512345678", "抽检产品合格信息.xlsx", "人工智能典型应用案例申报表"):
         d = parse_lines(["关于做好示范工作的通知", "各有关单位：", *body, above, "某某局", "2020年3月9日"])
         assert d.metadata.issuer == ["某某局"], above
+
+
+@pytest.mark.parametrize("head", ["附件 1.", "附件1."], ids=["spaced", "tight"])
+def test_an_attachment_note_without_its_colon_is_no_annex(head):
+    """Regression: 附件 1. / 某某指引 / 2. / 某某表 above the signature (the 附件说明 written without
+    its colon) was read as annex 1, titled ".", which swallowed the signature and the date."""
+    d = parse_lines(
+        [
+            "关于开展示范工作的通知",
+            "各有关单位：",
+            "一、加强管理。",
+            "二、强化监督。",
+            head,
+            "示范平台建设指引",
+            "2.",
+            "示范平台推荐汇总表",
+            "某某部办公厅",
+            "2024年9月10日",
+        ]
+    )
+    assert d.metadata.attachments == ["示范平台建设指引", "示范平台推荐汇总表"]
+    assert d.closing == ["某某部办公厅", "2024年9月10日"] and d.annexes == []

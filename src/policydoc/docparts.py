@@ -82,6 +82,8 @@ DISCLOSURE_LABELS = ("公开方式", "信息公开选项", "原文链接", "原�
 DISCLOSURE = lazy(rf"^(?:{'|'.join(DISCLOSURE_LABELS)})[:：]")
 CONTACT = lazy(r"^[（(]?(?:联系人|联系电话)[:：]")
 ATTACHMENTS_HEAD = lazy(r"^附件[:：]\s*(?P<rest>.*)$")
+# The 附件说明 written without its colon: 附件 1. / 某某指引 / 2. / … (an annex label has no dot).
+ATTACHMENTS_LIST = lazy(r"^附\s*件\s*(?P<rest>\d{1,2}\s*[.．、].*)$")
 ANNEX_LABEL = lazy(
     r"^附\s*件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:(?<=\d|[一二三四五六七八九十])[:：])?"
     r"\s*(?P<title>[^:：。]{0,80})$"

@@ -15,6 +15,7 @@ import regex
 
 from .docparts import (
     ATTACHMENTS_HEAD,
+    ATTACHMENTS_LIST,
     CC,
     DOC_CODE,
     DOC_NUMBER,
@@ -320,7 +321,7 @@ def _comparable(text: str) -> str:
 def _attachments(lines: list[str]) -> list[str]:
     out = []
     for line in lines:
-        head = ATTACHMENTS_HEAD.match(line)
+        head = ATTACHMENTS_HEAD.match(line) or ATTACHMENTS_LIST.match(line)
         text = head.group("rest") if head else line
         marker = match_marker(text)
         out.append(marker.rest if marker else text)

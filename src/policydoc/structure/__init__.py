@@ -12,7 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..blocks import Block
-from ..docparts import ATTACHMENTS_HEAD, DATE, annex_label, is_signature, is_title_line, kind_of, wraps_signer
+from ..docparts import (
+    ATTACHMENTS_HEAD,
+    ATTACHMENTS_LIST,
+    DATE,
+    annex_label,
+    is_signature,
+    is_title_line,
+    kind_of,
+    wraps_signer,
+)
 from ..front import Front, read_front
 from ..model import Annex, Provenance, Section
 from ..numbering import Marker, match_candidate, match_marker
@@ -57,6 +66,11 @@ def _attachment_list(blocks: list[Block]) -> set[int]:
     items: set[int] = set()
     for i, block in enumerate(blocks):
         m = ATTACHMENTS_HEAD.match(block.text)
+        if not m and block.text.startswith("附"):
+            # Without its colon the list is told from an annex by the notice's date below it.
+            m = ATTACHMENTS_LIST.match(block.text)
+            if m and not any(DATE.match(b.text) for b in blocks[i + 1 : i + 1 + _LIST_TO_DATE]):
+                m = None
         if not m:
             continue
         items.add(i)
@@ -84,6 +98,9 @@ def _attachment_list(blocks: list[Block]) -> set[int]:
             expected += 1
             j += 1
     return items
+
+
+_LIST_TO_DATE = 16  # lines from a 附件说明 to the notice's date: its items, then the signers
 
 
 def _title_follows(blocks: list[Block], j: int, item: Marker) -> bool:
