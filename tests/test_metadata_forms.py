@@ -954,3 +954,24 @@ def test_an_attachment_note_without_its_colon_is_no_annex(head):
     )
     assert d.metadata.attachments == ["示范平台建设指引", "示范平台推荐汇总表"]
     assert d.closing == ["某某部办公厅", "2024年9月10日"] and d.annexes == []
+
+
+def test_download_links_are_no_annexes_and_a_contact_note_no_title():
+    """Regression: a page's download links 附件1.docx … became empty annexes titled .docx, and the
+    bracketed contact note under the date, （联系科室：…，联系电话：…）, was glued to the plan's title."""
+    d = parse_lines(
+        [
+            "关于印发示范招生工作方案的通知",
+            "各幼儿园：",
+            "现将《示范招生工作方案》印发给你们，请认真贯彻执行。",
+            "某某区教育局",
+            "2026年4月20日",
+            "（联系科室：某某科，联系电话：12345678）",
+            "示范招生工作方案",
+            "一、招生对象。",
+            "二、招生时间。",
+            "附件1.docx",
+            "附件2.xlsx",
+        ]
+    )
+    assert d.annexes == [] and d.title == "示范招生工作方案"

@@ -80,7 +80,7 @@ PRINTED = lazy(r"^(?P<by>.{2,60}?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1
 # Notes on how the text was published, after the date: 公开方式, or the link a crawler kept.
 DISCLOSURE_LABELS = ("公开方式", "信息公开选项", "原文链接", "原文地址", "详情页链接")
 DISCLOSURE = lazy(rf"^(?:{'|'.join(DISCLOSURE_LABELS)})[:：]")
-CONTACT = lazy(r"^[（(]?(?:联系人|联系电话)[:：]")
+CONTACT = lazy(r"^[（(]?(?:联系人|联系电话|联系科室|联系单位|联系部门|联系方式)[:：]")
 ATTACHMENTS_HEAD = lazy(r"^附件[:：]\s*(?P<rest>.*)$")
 # The 附件说明 written without its colon: 附件 1. / 某某指引 / 2. / … (an annex label has no dot).
 ATTACHMENTS_LIST = lazy(r"^附\s*件\s*(?P<rest>\d{1,2}\s*[.．、].*)$")
@@ -319,6 +319,9 @@ def is_title_line(text: str, max_len: int = 80) -> bool:
     return 0 < len(t) <= max_len and _HAS_TITLE_STOP.search(t) is None and not t.endswith(("：", ":"))
 
 
+DOWNLOAD = lazy(r"\.(?:docx?|xlsx?|pdf|zip|rar|7z|wps|ofd|et|txt)$", regex.I)
+
+
 def annex_label(text: str) -> tuple[str, str] | None:
     """``附件`` / ``附件1`` / ``附件1 标题`` at the head of an annex: (label, title on the same line)."""
     t = text.strip()
@@ -327,8 +330,10 @@ def annex_label(text: str) -> tuple[str, str] | None:
     m = ANNEX_LABEL.match(t)
     if not m:
         return None
-    label = "附件" + (m.group("n") or "")
-    return label, m.group("title").strip()
+    title = m.group("title").strip()
+    if DOWNLOAD.search(title):  # 附件1.docx: a page's download link, no annex
+        return None
+    return "附件" + (m.group("n") or ""), title
 
 
 # 公文种类 (党政机关公文处理工作条例 art. 8) and the kinds of rule and plan a notice issues.
