@@ -153,6 +153,34 @@ FORMS = [
     ),
     pytest.param(
         [
+            "某市市容管理条例",
+            "2012年8月30日 某市第十三届人民代表大会常务委员会第十次会议通过",
+            "2018年8月29日 某市第十五届人民代表大会常务委员会第五次会议《关于修改部分地方性法规的决定》修正",
+            "2018年11月29日 某省第十三届人民代表大会常务委员会第七次会议批准的《某市人民代表大会常务委员会关于"
+            "修改部分地方性法规的决定》修正",
+            "第一条 为了加强管理，制定本条例。",
+            "第二条 本条例自公布之日起施行。",
+        ],
+        {"issuer": ["某市人民代表大会常务委员会"], "date": "2018-08-29"},
+        id="city-regulation-approved-by-the-province-is-the-citys",
+    ),
+    pytest.param(
+        ["某某管理条例", "1987年8月22日 国务院发布", "第一条 为了管理，制定本条例。", "第二条 本条例施行。"],
+        {"issuer": ["国务院"], "date": "1987-08-22"},
+        id="record-body-that-published-it",
+    ),
+    pytest.param(
+        ["某某暂行规定", "1997年4月10日 某某总署第61号令发布", "第一条 为了规范，制定。", "第二条 施行。"],
+        {"issuer": ["某某总署"], "doc_number": "某某总署第61号令"},
+        id="record-order-serial-before-ling",
+    ),
+    pytest.param(
+        ["某某条例", "2014年5月28日 某省人大常委会第十次会议通过", "总则", "第一条 为了规范，制定。", "第二条 施行。"],
+        {"title": "某某条例"},
+        id="chapter-name-without-its-marker-is-no-title-line",
+    ),
+    pytest.param(
+        [
             "某某规定",
             "2002年9月18日 国务院第63次常务会议通过",
             "2002年10月1日 中华人民共和国国务院令第364号公布",
@@ -975,3 +1003,22 @@ def test_download_links_are_no_annexes_and_a_contact_note_no_title():
         ]
     )
     assert d.annexes == [] and d.title == "示范招生工作方案"
+
+
+def test_a_records_effective_date_under_the_cover_date_is_no_enclosed_title():
+    """Regression: a law database put 1995年5月1日 施行 under the 印发 notice's date; it became the
+    title of the enclosed document."""
+    lines = [
+        "# 某某实施办法",
+        "关于印发《某某实施办法》的通知",
+        "某发［1995］32号",
+        "各有关部门：",
+        "现将《某某实施办法》印发给你们，请遵照执行。",
+        "某某部",
+        "一九九五年三月二十六日",
+        "1995年5月1日 施行",
+        "第一条 为了规范，制定本办法。",
+        "第二条 本办法自1995年5月1日起施行。",
+    ]
+    d = policydoc.parse("\n\n".join(lines).encode(), format="markdown")
+    assert "施行" not in (d.title or "")

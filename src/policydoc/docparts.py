@@ -191,6 +191,7 @@ ORDER_BODY = r"(?:中华人民共和国)?(?:国务院|\p{Han}{1,10}?(?:人民政
 ORDER_IN_TEXT = lazy(
     rf"(?:{ORDER_BODY}、)*{ORDER_BODY}令"
     r"(?:[〔\[［【(（﹝]\d{4}[〕\]］】)）﹞])?第[\d一二三四五六七八九十百零〇]+号"
+    rf"|{ORDER_BODY}第[\d一二三四五六七八九十百零〇]+号令"  # 海关总署第61号令, the serial before 令
 )
 # The body (or bodies) a 令 names before 令: 中国人民银行 国家市场监督管理总局令〔2024〕第3号
 ORDER_HEAD = lazy(r"^(?P<who>[^令\d]+?)\s*令\s*(?:[〔\[［【(（﹝]\s*\d{4}\s*[〕\]］】)）﹞]|\d{4}\s*年)?\s*第")
@@ -200,7 +201,7 @@ SEVERAL_BODIES = lazy(r"等[\d一二三四五六七八九十]*(?:个)?(?:部门|
 # before its session or 令, and the session terms left out of the body's name.
 RECORD_EVENT = lazy(r"(?:通过|公布|修正|修订|发布)")
 RECORD_BODY = lazy(
-    r"^(?P<who>\p{Han}{2,40}?)(?:第[一二三四五六七八九十百\d]+次(?:常务|全体)?会议|常务会议|公告|令)"
+    r"^(?P<who>\p{Han}{2,40}?)(?:第[一二三四五六七八九十百\d]+次(?:常务|全体)?会议|常务会议|公告|令|第\d+号令|发布$|公布$)"
 )
 RECORD_TERM = lazy(r"第[一二三四五六七八九十百\d]+届|^中华人民共和国(?=国务院)")
 # Short forms of an issuer in a 令 number or record, by the body's name.

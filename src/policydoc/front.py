@@ -172,6 +172,10 @@ def _read_head(front: Front, lines: list[str], table_rows: frozenset[str]) -> in
     return i
 
 
+# A chapter's name standing alone (a converter dropped its 第一章): no title line.
+CHAPTER_NAMES = frozenset({"总则", "附则"})
+
+
 def _may_be_title(line: str, title_lines: list[str], table_rows: frozenset[str]) -> bool:
     """A line the head may add to the title lines so far (its kind of element already none)."""
     return (
@@ -184,6 +188,7 @@ def _may_be_title(line: str, title_lines: list[str], table_rows: frozenset[str])
         and not (line in table_rows and (title_lines or not names_a_kind(line)))
         and not RECORD_START.match(line)  # （1999年4月29日…通过: a record, however long
         and not line.startswith(SENTENCE_OPENERS)  # 根据《…》、《…》等法律规定，… wrapped
+        and line not in CHAPTER_NAMES  # 总则 above 第一条, its chapter's marker lost
         and len(title_lines) < 12
     )
 
@@ -207,7 +212,7 @@ def _read_rest(front: Front, rest: list[str], rest_printed: list[str], body_foll
     front.signature = signers(rest[sig:date_at]) + ([signed] if signed else [])
     k = date_at + 1
     while k < len(rest) and _under_date(rest[k]):  # (a page's 扫一扫 / 打印本页 under the date: head)
-        if kind_of(rest[k]) in _CLOSING_NOTES:
+        if kind_of(rest[k]) in _CLOSING_NOTES or RECORD.match(rest[k]):
             front.notes.append(rest[k])
         k += 1
     while (
@@ -247,8 +252,9 @@ _CLOSING_NOTES = ("note", "disclosure", "contact")
 
 
 def _under_date(line: str) -> bool:
-    """A line that may stand under a notice's date and closes it: a note, a disclosure, contacts, chrome."""
-    return kind_of(line) in _CLOSING_NOTES or CHROME_LINE.match(line) is not None
+    """A line that may stand under a notice's date and closes it: a note, a disclosure, contacts,
+    a database's record (1995年5月1日 施行), chrome."""
+    return kind_of(line) in _CLOSING_NOTES or CHROME_LINE.match(line) is not None or RECORD.match(line) is not None
 
 
 def _number_in_runs(lines: list[str], i: int) -> int:

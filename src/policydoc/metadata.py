@@ -198,7 +198,10 @@ def _latest_record(records: list[str]) -> _Record | None:
         span = text[m.end() : nxt.start() if nxt else len(text)]
         # parse_date(m.group(0)) would find this very match again at its start: its groups are these.
         day = _date_of(m)
-        if day is None or not RECORD_EVENT.search(span):
+        event = RECORD_EVENT.search(span) if day is not None else None
+        # …会议批准的《某市…决定》修正: the amendment is the city's, dated where it was made; the
+        # province's approval dates nothing.
+        if event is None or "批准的" in span[: event.start()]:
             continue
         order = ORDER_IN_TEXT.search(span)
         body = _order_issuer(order.group(0)) if order else []
