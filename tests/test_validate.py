@@ -295,3 +295,10 @@ def test_a_missing_element_is_located_at_the_head_of_the_page(tmp_path):
     )
     [missing] = [d for d in check_document(policydoc.parse(page)) if d.code == "PD101"]
     assert missing.element is not None
+
+
+def test_a_mislabelled_annex_is_one_diagnostic():
+    """Two annexes holding each other's titles are two PD141, not also absent (PD301) and
+    unannounced (PD302) annexes."""
+    found = [c for c in codes(dict(CASES)["PD141"]) if c in ("PD141", "PD301", "PD302")]
+    assert found == ["PD141", "PD141"]
