@@ -77,7 +77,7 @@ def test_gov_page_body_grid_and_split_runs():
     assert meta.title == "某市人民政府关于某事的通知"
     assert meta.doc_number == "某府发〔2019〕6号"
     assert meta.index_number == "000014349/2019-00005"
-    assert meta.published_at == "2019年02月13日"
+    assert meta.published_at == "2019-02-13"
     assert meta.addressees == ["各区人民政府", "市政府各部门"]
     assert str(meta.date) == "2019-01-24"
     assert [s.title for s in doc.sections] == ["总体要求", "保障措施"]

@@ -174,3 +174,24 @@ def test_a_stated_value_that_is_not_text_is_left_out_not_an_error():
     )
     assert meta.index_number is None and meta.subject is None
     assert meta.title == "关于做好就业工作的通知"
+
+
+@pytest.mark.parametrize(
+    ("stated", "iso"),
+    [
+        ("2025-12-10", "2025-12-10"),
+        ("2025年07月01日", "2025-07-01"),
+        ("2025-08-25 16:54:40", "2025-08-25T16:54:40"),
+        ("2024/1/2 9:05", "2024-01-02T09:05"),
+        ("2025.10.31", "2025-10-31"),
+        ("二〇二五年三月一日", "2025-03-01"),
+        # a page's controls run on after the value where the grid was one line: the date is read
+        ("2020-02-13 22:22浏览次数：字体：[大中小]", "2020-02-13T22:22"),
+        ("近日", "近日"),  # no date: as stated
+        ("2025-13-45", "2025-13-45"),
+    ],
+)
+def test_a_pages_publish_date_is_iso_whatever_the_page_wrote(stated, iso):
+    from policydoc.metadata import published_iso
+
+    assert published_iso(stated) == iso

@@ -507,7 +507,7 @@ def test_a_pages_title_and_date_above_the_order_it_carries(order_head, number, i
     d = parse_lines([*head, *cover, "主任　某某", "2025年2月12日", "某某管理办法", "第一条 为了规范管理，制定本办法。"])
     m = d.metadata
     assert (m.title, m.doc_number, m.issuer) == ("某某管理办法", number, issuers)
-    assert (m.date, m.published_at) == (dt.date(2025, 2, 12), "2025年02月14日")
+    assert (m.date, m.published_at) == (dt.date(2025, 2, 12), "2025-02-14")
 
 
 def test_a_text_that_lost_its_title_takes_the_one_its_promulgation_sentence_names():
@@ -943,7 +943,7 @@ def test_a_pages_date_between_title_and_addressees_is_its_publish_date():
         ]
     )
     m = d.metadata
-    assert (m.date, m.published_at) == (dt.date(2025, 7, 28), "2025年08月01日")
+    assert (m.date, m.published_at) == (dt.date(2025, 7, 28), "2025-08-01")
     assert m.addressees == ["各省、自治区、直辖市有关部门"]
 
 

@@ -96,6 +96,28 @@ def _date_of(m: regex.Match[str]) -> dt.date | None:
         return None
 
 
+_TIME = lazy(r"\s*(?P<h>\d{1,2})[:：](?P<min>\d{2})(?:[:：](?P<s>\d{2}))?")
+
+
+def published_iso(text: str | None) -> str | None:
+    """A page's 发布日期 as ISO 8601 (2025-08-25, or 2025-08-25T16:54:40 with its time), whatever
+    the page wrote (2025年07月01日, 2025-08-25 16:54:40浏览次数：…); as stated if it names no date."""
+    if not text:
+        return None
+    m = _DATE_PARTS.search(text) or _ISO_DATE.search(text)
+    day = _date_of(m) if m else None
+    if m is None or day is None:
+        return text.strip() or None
+    t = _TIME.match(text, m.end())
+    if t is None:
+        return day.isoformat()
+    try:
+        moment = dt.time(int(t.group("h")), int(t.group("min")), int(t.group("s") or 0))
+    except ValueError:
+        return day.isoformat()
+    return dt.datetime.combine(day, moment).isoformat(timespec="seconds" if t.group("s") else "minutes")
+
+
 def normalize_doc_number(text: str) -> str:
     """``人社部发〔2021〕48 号`` → ``人社部发〔2021〕48号``; brackets to 〔〕, outer parentheses off."""
     t = _SPACE.sub("", text)
@@ -284,7 +306,7 @@ def extract(front: Front, closing: list[str], source_meta: dict[str, Any]) -> Me
     fields["doc_code"] = front.doc_code or (next((x for x in closing if DOC_CODE.match(x)), None) if closing else None)
     fields["index_number"] = stated.get("index_number")
     fields["subject"] = stated.get("subject")
-    fields["published_at"] = stated.get("published_at")
+    fields["published_at"] = published_iso(stated.get("published_at"))
     return Metadata(**fields)
 
 

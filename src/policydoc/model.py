@@ -124,7 +124,9 @@ class Metadata(_Model):
     notes: list[str] = Field(default_factory=list, description="附注 such as （此件公开发布）")
     index_number: str | None = Field(None, description="索引号 of a government page")
     subject: str | None = Field(None, description="主题分类 of a government page")
-    published_at: str | None = Field(None, description="发布日期 stated by the page")
+    published_at: str | None = Field(
+        None, description="发布日期 stated by the page, as ISO 8601 (a date, or a date and time); as stated if no date"
+    )
 
 
 class News(_Model):
