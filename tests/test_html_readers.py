@@ -122,3 +122,17 @@ def test_container_rows_are_rows_of_the_chrome_table():
     from policydoc.readers.chrome import _CONTAINER_ROWS, RULES
 
     assert _CONTAINER_ROWS <= {rule.name for rule in RULES}
+
+
+def test_related_files_and_interpretation_links_below_the_text_are_chrome():
+    """Regression: Guangzhou pages end the article with 相关附件 (an empty list) or with
+    政策解读：https://… / 一图读懂：https://…; both stayed at the end of the last section."""
+    for tail in (["相关附件"], ["政策解读：https://www.example.gov.cn/a.html", "一图读懂：https://www.example.gov.cn/b"]):
+        page = (
+            "<html><body><div class='article'><p>某某补贴实施办法</p><p>一、补贴对象。符合条件的人员。</p>"
+            "<p>二、补贴标准。本办法自2026年1月1日起施行，原办法同时废止。</p>"
+            + "".join(f"<p>{line}</p>" for line in tail)
+            + "</div></body></html>"
+        )
+        d = policydoc.parse(page)
+        assert d.sections[-1].text.endswith("原办法同时废止。"), tail

@@ -214,7 +214,12 @@ def test_chrome_probes_are_looser_than_their_rows() -> None:
             ["", "中文", " 2024"],
         ],
         "footer-credit": [["", "中文", "网站", "x"], credit_words, ["", "中文", " 2024"]],
-        "related-list": [["相关链接", "相关解读", "延伸阅读", "相关政策"], ["", " "], ["", "：", ":"]],
+        "related-list": [
+            ["相关链接", "相关解读", "延伸阅读", "相关政策", "相关附件", "政策解读", "一图读懂", "图解", "视频解读"],
+            ["", " "],
+            ["", "：", ":"],
+            ["", "https://www.example.gov.cn/a.html", " http://x"],
+        ],
     }
     rows = [(rule, regex.compile(rule.pattern, regex.I), re.compile(rule.probe)) for rule in chrome.RULES if rule.probe]
     assert len(rows) == len(chrome.RULES)
