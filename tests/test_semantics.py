@@ -95,3 +95,23 @@ def test_a_clause_naming_only_a_year_keeps_the_sentence_indicator():
         ("4人", "每万常住人口家庭医生数", 2023),
         ("4.66人", "每万常住人口家庭医生数", 2025),
     ]
+
+
+def test_a_deadline_opening_the_paragraph_dates_the_targets_of_its_later_sentences():
+    """Regression: 到2020年，…提升。全国农机总动力超过10亿千瓦… gave the targets of the second sentence
+    no period; a past year (2019年，…完成) dates nothing that follows it."""
+    import policydoc
+
+    text = (
+        "一、发展目标\n"
+        "到2020年，农机装备产业科技创新能力持续提升。全国农机总动力超过10亿千瓦，综合机械化率达到70%。\n"
+        "到2025年，农机装备品类基本齐全。全国农机总动力稳定在11亿千瓦左右。\n"
+        "2019年，全国农机装备水平明显提高。力争综合机械化率达到75%。\n"
+    )
+    doc = policydoc.parse(text, format="text")
+    assert [(t.raw, t.period.end if t.period else None) for t in doc.targets] == [
+        ("10亿千瓦", 2020),
+        ("70%", 2020),
+        ("11亿千瓦左右", 2025),
+        ("75%", None),
+    ]

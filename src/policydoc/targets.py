@@ -203,7 +203,7 @@ def _quantity(
             "unit": q.unit,
             "qualifier": qualifier,
             "raw": q.raw,
-            "period": _period(before) or _period(window),
+            "period": _period(before) or _period(window) or _governing_period(text, s_start),
             "text": window,
             "section": where,
             "in_table": in_table,
@@ -250,6 +250,25 @@ def _indicator(text: str, marks: Marks, q: Amount, s_start: int, s_end: int) -> 
         return ""  # only a period before the number: the caller reuses the sentence's indicator
     m = _NOUN_END.search(following)
     return (following[: m.start()] if m else following).strip()
+
+
+LEAD_IN = 600  # characters before a sentence searched for the period that opens its paragraph
+_OPENS_SENTENCE = "。；：\n"
+
+
+def _governing_period(text: str, s_start: int) -> Period | None:
+    """The period that opens an earlier sentence of the paragraph and governs the ones after it
+    (到2025年，…提升。建设一批…，突破百项…): a deadline, a span or a plan, never a year alone (a
+    past year's figure)."""
+    lead = text[max(text.rfind("\n", 0, s_start) + 1, s_start - LEAD_IN) : s_start]
+    if not lead or not _HAS_PERIOD_CHAR.search(lead):
+        return None
+    found = None
+    for m in PERIODS.finditer(lead):
+        opens = m.start() == 0 or lead[m.start() - 1] in _OPENS_SENTENCE
+        if opens and (m.group("range") or m.group("plan") or (m.group("by") and lead[m.start()] in "到至力")):
+            found = m
+    return _period(found.group(0)) if found else None
 
 
 def _period(text: str) -> Period | None:
