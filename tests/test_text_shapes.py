@@ -778,3 +778,33 @@ def test_a_notices_technical_support_contact_is_no_site_footer():
     # Below the notice's date the same credit is the site's footer.
     doc = policydoc.parse_text("\n".join([*dump, "主办单位：某某部", "技术支持：某某科技有限公司"]))
     assert doc.closing == ["某某部办公厅", "2025年11月10日"]
+
+
+def _wrapped(paragraph: str, width: int = 30) -> list[str]:
+    return [paragraph[k : k + width] for k in range(0, len(paragraph), width)]
+
+
+def test_hard_wrapped_front_of_a_markdown_notice_is_rejoined_and_its_signers_stay_apart() -> None:
+    """Regression: a PDF's text in Markdown kept the front part line by line: an addressee wrapped
+    over four lines was no addressee, the cover sentence stayed broken; once rejoined, a signer
+    (总理 李强) after a full line ending with 。 must not run on into it."""
+    addressee = (
+        "某某银行上海总部，各分行、营业管理部，各省会（首府）城市中心支行，各副省级城市中心支行；"
+        "各国有商业银行；各非银行支付机构；某某清算有限公司："
+    )
+    opening = "为加强支付受理终端及相关业务管理，维护支付市场秩序，保护消费者合法权益，现就有关事项通知如下："
+    items = [article.replace("条　", "、", 1).replace("第", "", 1) for article in LAW_ARTICLES[:4]]
+    text = [*_wrapped(addressee), *_wrapped(opening), *(line for item in items for line in _wrapped(item))]
+    md = "# 某某银行关于加强终端管理的通知\n\n---\n\n" + "\n".join(text) + "\n"
+    doc = policydoc.parse(md, format="markdown")
+    assert doc.metadata.addressees[0] == "某某银行上海总部" and doc.metadata.addressees[-1] == "某某清算有限公司"
+    assert doc.preamble == opening
+
+    cover = "《某某条例》已经国务院常务会议审议通过，现予公布，自公布之日起施行。"
+    cover_lines = _wrapped(cover, 20)
+    cover_lines[-1] += _CLAUSE[: 20 - len(cover_lines[-1]) - 1] + "。"  # a full last line
+    order = ["# 某某条例", "", "某某国务院令", "第778号", *cover_lines, "总理　李强", "2024年3月15日", "某某条例"]
+    articles = [line for article in LAW_ARTICLES[:3] for line in _wrapped(article, 20)]
+    doc = policydoc.parse("\n".join([*order, *articles]) + "\n", format="markdown")
+    sentence, signer = doc.cover.split("\n")  # the sentence rejoined, the signer on its own line
+    assert sentence.startswith("《某某条例》已经国务院") and sentence.endswith("。") and signer == "总理 李强"

@@ -64,7 +64,8 @@ SENTENCE_OPENERS = (
     "根据", "依据", "按照", "为了", "为进一步", "为深入", "为贯彻", "为加快", "为做好", "现将", "经研究",
 )  # fmt: skip
 ADDRESSEE_COLONS = "：:"  # an addressee line ends with one (before a final newline at most, as $ allows)
-ADDRESSEE = lazy(rf"^[^。；]{{2,200}}[{ADDRESSEE_COLONS}]$")
+# (groups of addressees are set apart by ；: 各分行…；各国有商业银行…；中国银联…：)
+ADDRESSEE = lazy(rf"^[^。]{{2,200}}[{ADDRESSEE_COLONS}]$")
 ADDRESSEE_ENDS = tuple(c + end for c in ADDRESSEE_COLONS for end in ("", "\n"))
 # 发文机关标志 (XX人民政府文件); a title line ending in 规范性文件 names no body (…关于…文件).
 ISSUER_MARK = lazy(r"^(?!.*关于)[\p{Han}、 ]{2,60}文件$")
@@ -270,6 +271,11 @@ def is_signature(text: str) -> bool:
     )
 
 
+# A 令's signer: an office and its holder's name (总理 李强, 中国人民银行行长潘功胜, 行长：周小川).
+OFFICIAL_SIGNER = lazy(
+    r"^\p{Han}{0,30}?(?:总理|主席|委员长|行长|局长|部长|署长|主任|省长|市长|县长|区长|院长|检察长|会长)"
+    r"\s*[:：]?\s*\p{Han}{2,4}\s*$"
+)
 _WRAPPED_SIGNER_MIN = 6  # characters of a signer's first half: 特此通知 / 某某局 is no signer wrapped
 # The first half of a body's name: Chinese only (no contact, no file name) and naming a body or a
 # place (中央网络安全和信息化, 某某省市场监管局新型冠状病毒感染的), not a document (某某申报表).

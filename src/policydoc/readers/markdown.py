@@ -21,14 +21,17 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import regex
 
 from ..blocks import Block, ReadResult
+from ..docparts import names_a_kind
 from ..numbering import match_candidate, match_marker
 from ..patterns import lazy
+from ..text import display_width
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.rules_block import StateBlock
     from markdown_it.rules_core import StateCore
     from markdown_it.token import Token
+from .lines import SENTENCE_END
 from .overprint import read_once
 from .sina import front_matter
 from .text import Wrap, ends_paragraph_stop, official_lines, page_wrap, unwrap
@@ -407,7 +410,7 @@ def _rejoined(kept: list[tuple[int, str]], wrap: Wrap, starts: set[int], breaks:
         if in_body and n in starts:
             opens = match_candidate(part) is not None
         else:
-            opens = not in_body and match_marker(part) is not None
+            opens = not in_body and (match_marker(part) is not None or _wrapped_sentence(part, wrap))
         if opens:
             blocks += _run(segment, wrap, breaks, in_body)
             segment = []
@@ -415,6 +418,19 @@ def _rejoined(kept: list[tuple[int, str]], wrap: Wrap, starts: set[int], breaks:
         segment.append((n, part))
     blocks += _run(segment, wrap, breaks, in_body)
     return blocks
+
+
+def _wrapped_sentence(line: str, wrap: Wrap) -> bool:
+    """A front line the page wrapped inside a sentence (an addressee over four lines, the opening
+    sentence): it fills the page and ends mid-sentence, and it is no title (that ends naming its
+    kind of document, 某某的通知)."""
+    text = line.strip()
+    return (
+        bool(text)
+        and text[-1] not in SENTENCE_END
+        and display_width(text) >= wrap.width - wrap.slack
+        and not names_a_kind(text)
+    )
 
 
 def _run(lines: list[tuple[int, str]], wrap: Wrap, breaks: frozenset[int], in_body: bool) -> list[Block]:

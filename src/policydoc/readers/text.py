@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 import regex
 
 from ..blocks import Block, ReadResult
+from ..docparts import OFFICIAL_SIGNER, RECORD_START, is_signature, kind_of, names_a_kind
 from ..numbering import match_candidate, match_marker
 from ..patterns import lazy
 from ..text import display_width
@@ -345,6 +346,8 @@ def _ends_paragraph(line: str, nxt: str, wrap: Wrap, *, is_first: bool) -> bool:
     # A line ending mid-sentence fills the page anywhere in the band of a justified text; one
     # ending a sentence may end its paragraph there, it must be as wide as the page.
     ends_sentence = line[-1] in SENTENCE_END
+    if (ends_sentence or names_a_kind(line)) and _stands_alone(nxt):
+        return True  # …起施行。 / 总理 李强, …管理办法 / 第一章 总则: the page's next element
     slack = FULL_SLACK if ends_sentence else wrap.slack
     width = display_width(line)
     if width < wrap.width - slack - (INDENT if is_first else 0):
@@ -354,6 +357,21 @@ def _ends_paragraph(line: str, nxt: str, wrap: Wrap, *, is_first: bool) -> bool:
     # A full line ending a sentence before a marker, weak ones too (第四十五条中国人民银行…, as
     # printed without a space): the decoder decides whether it opens a heading.
     return ends_sentence and match_candidate(nxt) is not None
+
+
+def _stands_alone(line: str) -> bool:
+    """A line that starts an element of its own after a sentence or a title, however full the
+    line before: a chapter's or a section's heading, a signer, a date, a record (（2006年…通过）), 目录."""
+    if line.startswith("第"):
+        heading = match_marker(line)
+        return heading is not None and heading.title_mode == "line"
+    return (
+        "".join(line.split()) == "目录"
+        or RECORD_START.match(line) is not None
+        or kind_of(line) == "date"
+        or is_signature(line)
+        or OFFICIAL_SIGNER.match(line) is not None
+    )
 
 
 def ends_paragraph_stop(line: str) -> bool:
