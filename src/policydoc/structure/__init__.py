@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from ..blocks import Block
 from ..docparts import (
     ATTACHMENTS_HEAD,
@@ -46,7 +48,7 @@ def build(blocks: list[Block]) -> Structure:
     annex_starts = _annex_starts(blocks, attachment_items)
     main = blocks[: annex_starts[0]] if annex_starts else blocks
     items = [b for i, b in enumerate(main) if i not in attachment_items]
-    _, sections, leading = _tree(items)
+    _, sections, leading = _tree(items, _contents(items))
     tables = frozenset(b.text for b in leading if b.kind == "table")
     front = read_front([b.text for b in leading], tables, body_follows=bool(sections or annex_starts))
     front.attachments = [blocks[i].text for i in sorted(attachment_items)]
@@ -55,6 +57,27 @@ def build(blocks: list[Block]) -> Structure:
     ends = [*annex_starts[1:], len(blocks)]
     annexes = [_annex(blocks[start:end]) for start, end in zip(annex_starts, ends, strict=False)]
     return Structure(front=front, sections=sections, closing=closing, annexes=annexes)
+
+
+_CONTENTS_ENTRIES = 200  # a table of contents longer than this is no table of contents
+_LEADER = regex.compile(r"[\s.．…·-]*\d*$")  # 第一章 总则……1: the leader and the page number
+
+
+def _contents(blocks: list[Block]) -> range:
+    """The lines of a table of contents (目录, then its entries), where the first entry comes back
+    as the body's first heading: 目录 / 第一章 总则 / 第二章 … / 第一章 总则 (the body)."""
+    at = next((i for i, b in enumerate(blocks[:_CONTENTS_ENTRIES]) if "".join(b.text.split()) == "目录"), None)
+    if at is None or at + 1 >= len(blocks):
+        return range(0)
+    first = _entry_key(blocks[at + 1].text)
+    for j in range(at + 2, min(len(blocks), at + 2 + _CONTENTS_ENTRIES)):
+        if _entry_key(blocks[j].text) == first:
+            return range(at, j) if j - at > 2 else range(0)
+    return range(0)
+
+
+def _entry_key(text: str) -> str:
+    return _LEADER.sub("", "".join(text.split()))
 
 
 def _attachment_list(blocks: list[Block]) -> set[int]:
@@ -157,9 +180,12 @@ class _Heading:
         }
 
 
-def _tree(blocks: list[Block]) -> tuple[int | None, list[Section], list[Block]]:
-    """Sections built from ``blocks``; also the index of the first heading and what precedes it."""
-    markers = {i: m for i, b in enumerate(blocks) if b.kind == "para" and (m := match_candidate(b.text))}
+def _tree(blocks: list[Block], contents: range = range(0)) -> tuple[int | None, list[Section], list[Block]]:
+    """Sections built from ``blocks``; also the index of the first heading and what precedes it.
+    ``contents``: the lines of a table of contents, never headings."""
+    markers = {
+        i: m for i, b in enumerate(blocks) if b.kind == "para" and i not in contents and (m := match_candidate(b.text))
+    }
     levels = decode([Candidate(i, m, _may_start_appended(m, blocks, i)) for i, m in markers.items()])
     roots: list[_Heading] = []
     path: list[_Heading] = []
