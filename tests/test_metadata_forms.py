@@ -152,6 +152,11 @@ FORMS = [
         id="markdown-marks-are-not-an-issuer",
     ),
     pytest.param(
+        ["某某事件报告管理办法", "（2025年9月11日 某某信息办公室）", "第一条 为了规范，制定。", "第二条 施行。"],
+        {"issuer": ["某某信息办公室"], "date": "2025-09-11"},
+        id="dating-note-under-a-rules-title",
+    ),
+    pytest.param(
         [
             "某市市容管理条例",
             "2012年8月30日 某市第十三届人民代表大会常务委员会第十次会议通过",

@@ -75,7 +75,12 @@ NOTE = lazy(
     # a publication note: （2021年7月27日中华人民共和国国务院令第746号公布）
     r"|^[（(][^（）()]{0,80}(?:\d{4}|[〇○零一二三四五六七八九]{4})年[^（）()]{0,120}"
     r"(?:公布|发布|通过|施行|修订|修正|印发)[^（）()]{0,80}[）)]$"
+    # a rule's dating note under its title: （2025年9月11日 国家互联网信息办公室）
+    r"|^[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*\p{Han}{2,40}?"
+    r"(?:部|委|厅|局|办|署|院|会|府|室|政府|委员会|办公室|人民政府|国务院|中心|银行|总局)\s*[）)]$"
 )
+# The body a dating note names: （2025年9月11日 国家互联网信息办公室）
+DATING_NOTE = lazy(r"^[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?P<who>\p{Han}{2,40})\s*[）)]$")
 CC = lazy(r"^抄送[:：]")
 PRINTED = lazy(r"^(?P<by>.{2,60}?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$")
 # Notes on how the text was published, after the date: 公开方式, or the link a crawler kept.

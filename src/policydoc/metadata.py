@@ -17,6 +17,7 @@ from .docparts import (
     ATTACHMENTS_HEAD,
     ATTACHMENTS_LIST,
     CC,
+    DATING_NOTE,
     DOC_CODE,
     DOC_NUMBER,
     DOC_NUMBER_LOOSE,
@@ -283,6 +284,7 @@ def extract(front: Front, closing: list[str], source_meta: dict[str, Any]) -> Me
         lambda: _issuers_from(signature),
         lambda: [] if from_record else _order_issuer(number),  # a record names the body of its latest event
         lambda: _title_issuers(title),
+        lambda: next((_issuers_from([m.group("who")]) for line in front.notes if (m := DATING_NOTE.match(line))), []),
         lambda: _issuers_from([stated["issuer"]]) if stated.get("issuer") else [],
         lambda: record.issuer if record else [],
     )
