@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 import policydoc
 
 
@@ -274,11 +272,10 @@ def test_a_file_that_is_one_annex_takes_the_annex_title():
     assert doc.metadata.title is None and doc.sections == [] and len(doc.annexes) == 1
 
 
-@pytest.mark.parametrize("leader", ["", "……1"], ids=["bare", "with-page-numbers"])
-def test_a_table_of_contents_is_no_second_tree(leader):
+def test_a_table_of_contents_is_no_second_tree():
     """Regression: 目录 / 第一章 总则 / 第二章 … above the body became a tree of empty chapters
-    before the real ones."""
-    contents = ["目录", f"第一章 总则{leader}", "第一节 一般规定", f"第二章 附则{leader}"]
+    before the real ones. (A contents with page numbers is a compilation's outline: kept.)"""
+    contents = ["目录", "第一章 总则", "第一节 一般规定", "第二章 附则"]
     body = ["第一章 总则", "第一节 一般规定", "第一条 为了规范，制定本法。", "第二章 附则", "第二条 施行。"]
     doc = policydoc.parse("\n".join(["示范法", *contents, *body]), format="text")
     assert [(s.marker, s.title) for s in doc.sections] == [("第一章", "总则"), ("第二章", "附则")]

@@ -60,24 +60,24 @@ def build(blocks: list[Block]) -> Structure:
 
 
 _CONTENTS_ENTRIES = 200  # a table of contents longer than this is no table of contents
-_LEADER = regex.compile(r"[\s.．…·-]*\d*$")  # 第一章 总则……1: the leader and the page number
+_PAGED = regex.compile(r"(?:[.．…·]{2,}|\s)\s*\d{1,4}\s*$")  # 一、某某补贴……01: an entry's page number
 
 
 def _contents(blocks: list[Block]) -> range:
     """The lines of a table of contents (目录, then its entries), where the first entry comes back
-    as the body's first heading: 目录 / 第一章 总则 / 第二章 … / 第一章 总则 (the body)."""
+    as the body's first heading: 目录 / 第一章 总则 / 第二章 … / 第一章 总则 (the body).
+
+    A contents printed with page numbers (一、某某补贴……01) is a compilation's or a book's: its
+    entries are the outline of the file (``collection.py`` splits the file there), left to the decoder.
+    """
     at = next((i for i, b in enumerate(blocks[:_CONTENTS_ENTRIES]) if "".join(b.text.split()) == "目录"), None)
-    if at is None or at + 1 >= len(blocks):
+    if at is None or at + 1 >= len(blocks) or _PAGED.search(blocks[at + 1].text):
         return range(0)
-    first = _entry_key(blocks[at + 1].text)
+    first = "".join(blocks[at + 1].text.split())
     for j in range(at + 2, min(len(blocks), at + 2 + _CONTENTS_ENTRIES)):
-        if _entry_key(blocks[j].text) == first:
+        if "".join(blocks[j].text.split()) == first:
             return range(at, j) if j - at > 2 else range(0)
     return range(0)
-
-
-def _entry_key(text: str) -> str:
-    return _LEADER.sub("", "".join(text.split()))
 
 
 def _attachment_list(blocks: list[Block]) -> set[int]:
@@ -138,8 +138,9 @@ def _annex_starts(blocks: list[Block], attachment_items: set[int]) -> list[int]:
     starts = []
     seen_body = False
     for i, block in enumerate(blocks):
-        # Pages that set the whole annex as a table put 附件1 and its title in one cell.
-        one_cell = block.kind == "para" or " " not in block.text
+        # Pages that set the whole annex as a table put 附件1 and its title in one cell (or two:
+        # a row keeps a space between its cells).
+        one_cell = block.kind == "para" or block.text.count(" ") <= 1
         if one_cell and i not in attachment_items and annex_label(block.text) and i + 1 < len(blocks):
             # An annex follows the body or the signature; a notice never opens with one
             # unless the whole file is the annex.
