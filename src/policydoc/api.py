@@ -340,7 +340,7 @@ def _is_no_article(exc: BaseException) -> bool:
 
 
 def _normalized(block: Block) -> Block:
-    block.text = normalize(block.text)
+    block.text = normalize(block.text, cells=block.kind == "table")
     return block
 
 

@@ -76,13 +76,18 @@ def _join_spaced(m: regex.Match[str]) -> str:
     return m.group(0).replace(" ", "")
 
 
-def normalize(text: str) -> str:
-    """Clean one paragraph: spaces, code points, widths. Never reorders or drops text."""
+def normalize(text: str, *, cells: bool = False) -> str:
+    """Clean one paragraph: spaces, code points, widths. Never reorders or drops text.
+
+    ``cells``: a table row, its cells set apart by a space that stays (征求意见时间 2025年5月12日起:
+    two cells, not a PDF's space around a number)."""
     text = _TO_REPLACE.sub(lambda m: _REPLACE[m.group()], text).strip()
     if " " not in text:  # most paragraphs: nothing more to do
         return text
-    text = _SPACED_OUT.sub(_join_spaced, _MULTISPACE.sub(" ", text))
-    return _SPACES_DROPPED.sub("", text).strip()
+    text = _MULTISPACE.sub(" ", text)
+    if cells:
+        return text
+    return _SPACES_DROPPED.sub("", _SPACED_OUT.sub(_join_spaced, text)).strip()
 
 
 def is_han(ch: str) -> bool:
