@@ -23,6 +23,8 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _NOT_AFTER_ARTICLE = "第款项规的之所、，和或及至中"
 # After 1.2 these mean a quantity (1.5万亩, 3.5人, 2.1亿元), not a decimal heading.
 _QUANTITY_AFTER = r"\d.．%万亿千百倍个人元年月日天次家项亩吨米公克度岁"
+# 1．1—苯基—2—丙酮 is item 1 naming a chemical (a locant, then a dash), not the decimal 1.1.
+_LOCANT_AFTER = r"(?=\d{1,2}(?:[,，]\d{1,2})*[—–\-])"
 # 3.2024年度… is item 3 followed by a year, not the number 3.2024 (一、2025年… likewise).
 _YEAR_AFTER = r"(?=(?:19|20)\d\d\s*年)"
 
@@ -104,8 +106,18 @@ RULES: tuple[MarkerRule, ...] = (
         "arabic",
         "{p}.{n}",
     ),
-    _rule("decimal2", rf"^(?P<p>\d{{1,2}})[.．](?P<n>\d{{1,2}})(?![{_QUANTITY_AFTER}])", "arabic", "{p}.{n}"),
-    _rule("arabic", rf"^(?P<n>\d{{1,3}})\s*(?:[.．](?:(?![\d.．])|{_YEAR_AFTER})|、)", "arabic", "{n}."),
+    _rule(
+        "decimal2",
+        rf"^(?P<p>\d{{1,2}})[.．](?!{_LOCANT_AFTER})(?P<n>\d{{1,2}})(?![{_QUANTITY_AFTER}])",
+        "arabic",
+        "{p}.{n}",
+    ),
+    _rule(
+        "arabic",
+        rf"^(?P<n>\d{{1,3}})\s*(?:[.．](?:(?![\d.．])|{_YEAR_AFTER}|{_LOCANT_AFTER})|、)",
+        "arabic",
+        "{n}.",
+    ),
     _rule("paren-arabic", r"^[（(]\s*(?P<n>\d{1,3})\s*[）)]", "arabic", "（{n}）"),
     _rule("circled", rf"^(?P<n>[{CIRCLED}])", "circled", "{n}"),
     _rule("shi", rf"^(?P<n>{_CN})是(?=[\p{{Han}}，：“])", "cn", "{n}是", "none"),
