@@ -1027,3 +1027,10 @@ def test_a_records_effective_date_under_the_cover_date_is_no_enclosed_title():
     ]
     d = policydoc.parse("\n\n".join(lines).encode(), format="markdown")
     assert "施行" not in (d.title or "")
+
+
+def test_a_news_sentence_opening_a_dump_without_title_is_no_title():
+    """Regression: a crawler dump without its title line opened with 近期，某某局 / 感染的 / …, a
+    sentence wrapped over lines, which became the title."""
+    d = parse_lines(["近期，某某省市场监督管理局", "组织开展了食品安全监督抽检。", "一、抽检情况。", "二、处置要求。"])
+    assert d.title is None and d.metadata.title is None

@@ -31,7 +31,7 @@ WILD_CEILINGS = {
     "ERROR": 1,
     "TITLE-CHROME": 0,
     "EMPTY-TREE": 0,
-    "NO-TITLE": 19,
+    "NO-TITLE": 20,
     "DOCNO-JUNK": 0,
     "DOCNO-MISSED": 24,
     "ARTICLES": 1,

@@ -62,6 +62,7 @@ RECORD_START = lazy(
 # before its stop (根据《…》、《…》等法律规定， / …), and its first line has no punctuation.
 SENTENCE_OPENERS = (
     "根据", "依据", "按照", "为了", "为进一步", "为深入", "为贯彻", "为加快", "为做好", "现将", "经研究",
+    "近期，", "近日，", "日前，",  # a report's or a news item's first sentence
 )  # fmt: skip
 ADDRESSEE_COLONS = "：:"  # an addressee line ends with one (before a final newline at most, as $ allows)
 # (groups of addressees are set apart by ；: 各分行…；各国有商业银行…；中国银联…：)
