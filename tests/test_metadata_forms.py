@@ -1034,3 +1034,11 @@ def test_a_news_sentence_opening_a_dump_without_title_is_no_title():
     sentence wrapped over lines, which became the title."""
     d = parse_lines(["近期，某某省市场监督管理局", "组织开展了食品安全监督抽检。", "一、抽检情况。", "二、处置要求。"])
     assert d.title is None and d.metadata.title is None
+
+
+def test_a_consultation_note_under_the_date_is_part_of_the_closing():
+    """Regression: （咨询电话：010－…） under the date, broken over three lines, was no closing
+    line: the signers, the date and the note stayed in the last section."""
+    closing = ["某某部办公厅", "2025年1月20日", "（咨询电话：", "010－62309514", "）"]
+    d = parse_lines(["关于开展示范工作的通知", "各有关单位：", "一、加强管理。", "二、强化监督。", *closing])
+    assert d.closing == ["某某部办公厅", "2025年1月20日", "（咨询电话：010－62309514）"]

@@ -87,7 +87,7 @@ PRINTED = lazy(r"^(?P<by>.{2,60}?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1
 # Notes on how the text was published, after the date: 公开方式, or the link a crawler kept.
 DISCLOSURE_LABELS = ("公开方式", "信息公开选项", "原文链接", "原文地址", "详情页链接")
 DISCLOSURE = lazy(rf"^(?:{'|'.join(DISCLOSURE_LABELS)})[:：]")
-CONTACT = lazy(r"^[（(]?(?:联系人|联系电话|联系科室|联系单位|联系部门|联系方式)[:：]")
+CONTACT = lazy(r"^[（(]?(?:联系人|联系电话|联系科室|联系单位|联系部门|联系方式|咨询电话|咨询方式)[:：]")
 ATTACHMENTS_HEAD = lazy(r"^附件[:：]\s*(?P<rest>.*)$")
 # The 附件说明 written without its colon: 附件 1. / 某某指引 / 2. / … (an annex label has no dot).
 ATTACHMENTS_LIST = lazy(r"^附\s*件\s*(?P<rest>\d{1,2}\s*[.．、].*)$")
@@ -258,7 +258,7 @@ def kind_of(text: str) -> str | None:
         return "printed"
     if t.startswith(DISCLOSURE_LABELS) and DISCLOSURE.match(t):  # the pattern opens with one of them
         return "disclosure"
-    if "联系" in t and CONTACT.match(t):
+    if ("联系" in t or "咨询" in t) and CONTACT.match(t):  # each CONTACT label holds one of them
         return "contact"
     return None
 

@@ -94,6 +94,8 @@ def rejoin_fragments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 or (open_ and (CONTINUES.match(text) is not None or (prev_marker_only and bare_run < 2)))
                 or _ends_open(prev)
                 or (prev.endswith(("〕", "］", "]")) and SERIAL.match(text) is not None)
+                # （咨询电话： / 010－62309514）: a bracketed label broken before its value
+                or (prev.endswith(("：", ":")) and len(prev) <= _LABEL_MAX and _in_brackets(prev))
             )
         )
         if glue and not fragment and len(text) > _MARKER_ONLY_MAX:
@@ -116,7 +118,8 @@ def rejoin_fragments(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 _SHORT_MAX = max(_MARK_MAX, _UNIT_MAX)
 # The last characters of a line that the next line may continue (_ends_open, a serial after
 # 〔2025〕); "\n" sends _ends_open to its pattern. ("" is in every string: no line before.)
-_GLUE_TAILS = _OPEN_CHARS + "〕］]\n"
+_GLUE_TAILS = _OPEN_CHARS + "〕］]：:\n"
+_LABEL_MAX = 20  # characters of a bracketed label whose value the next line holds
 
 
 # Brackets a list item cannot start inside: 申报书见附件 / 1 / 、附件 / 2 / ） is 附件1、附件2, no item.
