@@ -124,6 +124,9 @@ def test_a_regulation_sets_standards_not_targets():
         ("2025年某某创新大赛公告", "statistic"),
         ("国务院办公厅对某某会议第2996号建议的答复", "statistic"),
         ("关于某某工作的通告", "target"),
+        ("关于调整城镇污水处理费收费标准的公告", "standard"),  # a 关于…的公告 sets rates
+        ("财政部 税务总局关于延续某某税收政策的公告", "standard"),
+        ("关于受理某某人才公寓申请的公告", "standard"),
     ],
 )
 def test_the_document_gives_the_kind_no_cue_claims(title, kind):

@@ -183,6 +183,7 @@ def test_a_stated_value_that_is_not_text_is_left_out_not_an_error():
         ("2025年07月01日", "2025-07-01"),
         ("2025-08-25 16:54:40", "2025-08-25T16:54:40"),
         ("2024/1/2 9:05", "2024-01-02T09:05"),
+        ("2025-08-25T16:54:40+08:00", "2025-08-25T16:54:40"),
         ("2025.10.31", "2025-10-31"),
         ("二〇二五年三月一日", "2025-03-01"),
         # a page's controls run on after the value where the grid was one line: the date is read

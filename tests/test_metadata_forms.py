@@ -157,6 +157,11 @@ FORMS = [
         id="dating-note-under-a-rules-title",
     ),
     pytest.param(
+        ["某某数据安全管理办法", "（2024年12月1日起施行）", "第一条 为了规范，制定。", "第二条 施行。"],
+        {"issuer": [], "date": "2024-12-01"},
+        id="effective-date-note-names-no-body",
+    ),
+    pytest.param(
         [
             "某市市容管理条例",
             "2012年8月30日 某市第十三届人民代表大会常务委员会第十次会议通过",
@@ -962,7 +967,8 @@ def test_a_signer_wrapped_over_two_lines_is_one_issuer(numbered):
     assert d.metadata.issuer == ["某某省市场监管局新型冠状病毒感染的肺炎疫情防控工作领导小组"]
     assert d.closing[-1] == "2020年3月9日" and "某某省市场监管局新型冠状病毒感染的" in d.closing
     # No first half: a closing formula, a contact, a file or a document named above the signer.
-    for above in ("特此通知", "张某13512345678", "抽检产品合格信息.xlsx", "人工智能典型应用案例申报表"):
+    aboves = ("特此通知", "张某13512345678", "合格信息.xlsx", "典型应用案例申报表", "某某区项目补充清单")
+    for above in aboves:
         d = parse_lines(["关于做好示范工作的通知", "各有关单位：", *body, above, "某某局", "2020年3月9日"])
         assert d.metadata.issuer == ["某某局"], above
 
@@ -987,6 +993,27 @@ def test_an_attachment_note_without_its_colon_is_no_annex(head):
     )
     assert d.metadata.attachments == ["示范平台建设指引", "示范平台推荐汇总表"]
     assert d.closing == ["某某部办公厅", "2024年9月10日"] and d.annexes == []
+
+
+def test_a_sentence_opening_with_an_annex_number_is_no_attachment_note():
+    """Review finding: 附件1、2所列企业须于…处理。 (a sentence) above the date was read as a list
+    without its colon, and took the next section's heading as its second item."""
+    d = parse_lines(
+        [
+            "关于开展整改的通知",
+            "各区：",
+            "一、整改范围",
+            "附件1、2所列企业须于2025年3月31日前完成整改，逾期未完成的依法处理。",
+            "二、工作要求",
+            "请各区认真落实。",
+            "附件：1.某某企业名单",
+            "2.某某单位名单",
+            "某某市市场监督管理局",
+            "2025年3月1日",
+        ]
+    )
+    assert [s.marker for s in d.sections] == ["一、", "二、"]
+    assert d.metadata.attachments == ["某某企业名单", "某某单位名单"]
 
 
 def test_download_links_are_no_annexes_and_a_contact_note_no_title():
@@ -1042,3 +1069,26 @@ def test_a_consultation_note_under_the_date_is_part_of_the_closing():
     closing = ["某某部办公厅", "2025年1月20日", "（咨询电话：", "010－62309514", "）"]
     d = parse_lines(["关于开展示范工作的通知", "各有关单位：", "一、加强管理。", "二、强化监督。", *closing])
     assert d.closing == ["某某部办公厅", "2025年1月20日", "（咨询电话：010－62309514）"]
+
+
+@pytest.mark.parametrize(
+    ("signers", "issuers"),
+    [
+        (["国家电网有限公司", "国家能源局"], ["国家能源局"]),  # a company is no issuer, nor half of one
+        (["中华人民共和国拱北海关", "珠海市人民政府"], ["珠海市人民政府"]),
+    ],
+)
+def test_co_signers_are_no_signer_wrapped_over_two_lines(signers, issuers):
+    """Review finding: two co-signers were joined as one wrapped name."""
+    head = ["关于做好示范工作的通知", "各有关单位：", "一、加强管理。", "二、加强监督。"]
+    d = parse_lines([*head, *signers, "2025年3月1日"])
+    assert d.metadata.issuer == issuers
+
+
+def test_a_date_under_the_document_number_is_the_notices_own():
+    """Review finding: in the gazette's layout (title / 国发〔2025〕3号 / 2025年3月1日 / addressees)
+    the date is the notice's, not a page's publish date."""
+    head = ["某某院关于示范工作的通知", "某发〔2025〕3号", "2025年3月1日", "各省、自治区、直辖市人民政府："]
+    d = parse_lines([*head, "一、加强领导。", "二、强化保障。"])
+    m = d.metadata
+    assert (m.date, m.published_at, m.addressees) == (dt.date(2025, 3, 1), None, ["各省、自治区、直辖市人民政府"])

@@ -107,6 +107,7 @@ def test_a_deadline_opening_the_paragraph_dates_the_targets_of_its_later_sentenc
         "到2020年，农机装备产业科技创新能力持续提升。全国农机总动力超过10亿千瓦，综合机械化率达到70%。\n"
         "到2025年，农机装备品类基本齐全。全国农机总动力稳定在11亿千瓦左右。\n"
         "2019年，全国农机装备水平明显提高。力争综合机械化率达到75%。\n"
+        "到2027年，全市基站总数达到1000个。目前，全市已建成基站500个。\n"
     )
     doc = policydoc.parse(text, format="text")
     assert [(t.raw, t.period.end if t.period else None) for t in doc.targets] == [
@@ -114,4 +115,7 @@ def test_a_deadline_opening_the_paragraph_dates_the_targets_of_its_later_sentenc
         ("70%", 2020),
         ("11亿千瓦左右", 2025),
         ("75%", None),
+        ("1000个", 2027),
     ]
+    # Where things stand (目前，…已建成): no deadline dates it.
+    assert [q.period for q in doc.quantities if q.raw == "500个"] == [None]

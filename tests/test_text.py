@@ -97,10 +97,16 @@ def test_the_space_rules_in_one_pass_drop_what_they_drop_in_turn(text):
     assert once == text
 
 
-def test_a_table_rows_cells_keep_the_space_between_them():
+def test_a_table_rows_cells_are_cleaned_each_and_keep_the_space_between_them():
     """Regression: 征求意见时间 | 2025年5月12日起 came out 征求意见时间2025年5月12日起, and a row of
     numbers ran together (总计1445 555 1600): the space dropped around a number is a PDF's, not a
-    cell boundary."""
-    assert normalize("征求意见时间 2025年5月12日起", cells=True) == "征求意见时间 2025年5月12日起"
-    assert normalize("总计  1445 555", cells=True) == "总计 1445 555"
+    cell boundary. Each cell is cleaned as a paragraph is (张　三, 2025 年 3 月 1 日)."""
+    from policydoc.text import CELL_SEP
+
+    def row(*cells: str) -> str:
+        return normalize(CELL_SEP.join(cells), cells=True)
+
+    assert row("征求意见时间", "2025年5月12日起") == "征求意见时间 2025年5月12日起"
+    assert row("总计", "1445", "555") == "总计 1445 555"
+    assert row("1", "张　三", "2025 年 3 月 1 日") == "1 张三 2025年3月1日"
     assert normalize("征求意见时间 2025 年") == "征求意见时间2025年"  # running text: as before

@@ -81,7 +81,10 @@ NOTE = lazy(
     r"(?:部|委|厅|局|办|署|院|会|府|室|政府|委员会|办公室|人民政府|国务院|中心|银行|总局)\s*[）)]$"
 )
 # The body a dating note names: （2025年9月11日 国家互联网信息办公室）
-DATING_NOTE = lazy(r"^[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?P<who>\p{Han}{2,40})\s*[）)]$")
+DATING_NOTE = lazy(
+    r"^[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*"
+    r"(?P<who>\p{Han}{2,40}?(?:部|委|厅|局|办|署|院|会|府|室|政府|委员会|办公室|人民政府|国务院|中心|银行|总局))\s*[）)]$"
+)
 CC = lazy(r"^抄送[:：]")
 PRINTED = lazy(r"^(?P<by>.{2,60}?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$")
 # Notes on how the text was published, after the date: 公开方式, or the link a crawler kept.
@@ -290,15 +293,25 @@ SIGNER_HALF = lazy(
 )
 
 
+# A name complete by itself (a co-signer above another: 国家电网有限公司 / 国家能源局) or a document's
+# (某某项目补充清单 above its signer): never the first half of a wrapped one.
+_WHOLE_NAME_ENDS = ("公司", "海关", "大学", "学院", "集团", "清单", "名单", "目录", "表", "指南")
+# The second half of a wrapped name continues it; a body's name of its own starts afresh (国家能源局,
+# 珠海市人民政府, 中国人民银行).
+NAME_START = lazy(r"^(?:国家|中国|中华人民共和国|中共|国务院|\p{Han}{1,6}?[省市县区州])")
+
+
 def wraps_signer(first: str, second: str) -> bool:
     """``first`` is the first half of the signer that ``second`` ends: 中央网络安全和信息化 /
     委员会办公室, a long name wrapped in a signature block."""
-    first = first.strip()
+    first, second = first.strip(), second.strip()
     return (
         len(first) >= _WRAPPED_SIGNER_MIN
         and not is_signature(first)
+        and not first.endswith(_WHOLE_NAME_ENDS)
         and SIGNER_HALF.fullmatch(first) is not None
-        and is_signature(first + second.strip())
+        and NAME_START.match(second) is None
+        and is_signature(first + second)
     )
 
 

@@ -129,8 +129,13 @@ def _read_head(front: Front, lines: list[str], table_rows: frozenset[str]) -> in
             i += 1
             continue
         if front.title_lines and i + 1 < len(lines) and kind_of(line) == "date" and _is_addressee(lines[i + 1]):
-            # title / 2025年08月01日 / 各省、自治区…： a notice's date is never above its addressees: the page's.
-            front.labels.setdefault("published_at", line)
+            # title / 2025年08月01日 / 各省、自治区…： a page's publish date between a title and the
+            # addressees; under a 发文字号 (国发〔2025〕3号 / 2025年3月1日, as a gazette prints it)
+            # the notice's own date.
+            if front.doc_number is None:
+                front.labels.setdefault("published_at", line)
+            else:
+                front.date = front.date or line
             i += 1
             continue
         if (span := _number_in_runs(lines, i)) > 1:  # 工信厅科函 / 〔 / 2025 / 〕 / 349 / 号, one run a line

@@ -188,12 +188,14 @@ DOCUMENT_DEFAULTS: tuple[tuple[str, str, str], ...] = (
     # report figures; they commit to none
     ("statistic", r"[！？!?]|一文(?:说清|读懂|看懂)", "无需个人垫付！广州异地就医备案，上“穗好办”快速办理！"),
     ("statistic", r"公示(?:（[^）]*）)?$|名单|名录", "2020年法定计量检定机构计量授权许可结果公示（第三批）"),
-    # an announcement (of approved standards, of results) and a reply to a deputy's proposal
-    # state what was done
-    ("statistic", r"公告(?:（[^）]*）)?$|(?:建议|提案)的答复$", "中华人民共和国工业和信息化部公告（2024年第28号）"),
     ("standard", r"(?:范围及|费用|补助|收费|支付|保障)标准", "关于印发门诊特定病种费用范围及标准的通知"),
     # a set of rules (the title names the enclosed document): its numbers are set by rule
     ("standard", r"(?:办法|规定|细则|规则|条例|准则|[^方]法)(?:（[^）]*）)?$", "2020年普通高等学校招生工作实施办法"),
+    # an announcement of what was done (standards approved, results: no 关于…的公告, which may set
+    # rates) and a reply to a deputy's proposal
+    ("statistic", r"^(?!.*关于).*公告(?:（[^）]*）)?$|(?:建议|提案)的答复$", "某某部公告（2024年第28号）"),
+    # a 关于…的公告 sets rates, rules or the terms of an application: standards, not goals
+    ("standard", r"关于.*公告(?:（[^）]*）)?$", "关于受理天河区人才公寓申请的公告"),
 )
 _DEFAULTS = tuple((kind, lazy(pattern)) for kind, pattern, _ in DOCUMENT_DEFAULTS)  # compiled on first use
 

@@ -97,7 +97,7 @@ def _date_of(m: regex.Match[str]) -> dt.date | None:
         return None
 
 
-_TIME = lazy(r"\s*(?P<h>\d{1,2})[:：](?P<min>\d{2})(?:[:：](?P<s>\d{2}))?")
+_TIME = lazy(r"(?:\s*|T)(?P<h>\d{1,2})[:：](?P<min>\d{2})(?:[:：](?P<s>\d{2}))?")
 
 
 def published_iso(text: str | None) -> str | None:

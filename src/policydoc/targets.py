@@ -203,7 +203,7 @@ def _quantity(
             "unit": q.unit,
             "qualifier": qualifier,
             "raw": q.raw,
-            "period": _period(before) or _period(window) or _governing_period(text, s_start),
+            "period": _period(before) or _period(window) or _governing_period(text, s_start, window),
             "text": window,
             "section": where,
             "in_table": in_table,
@@ -256,10 +256,17 @@ LEAD_IN = 600  # characters before a sentence searched for the period that opens
 _OPENS_SENTENCE = "。；：\n"
 
 
-def _governing_period(text: str, s_start: int) -> Period | None:
+# A sentence stating where things stand (目前，全市已建成…; 截至去年底…; 累计投入…) is dated by no
+# deadline before it.
+NOW = lazy(r"目前|现有|已经|已建|已有|已培育|已完成|截至|截止|累计|以来|去年|上年|同比|比上年")
+
+
+def _governing_period(text: str, s_start: int, sentence: str) -> Period | None:
     """The period that opens an earlier sentence of the paragraph and governs the ones after it
     (到2025年，…提升。建设一批…，突破百项…): a deadline, a span or a plan, never a year alone (a
-    past year's figure)."""
+    past year's figure), and never into a sentence about the present or the past."""
+    if NOW.search(sentence):
+        return None
     lead = text[max(text.rfind("\n", 0, s_start) + 1, s_start - LEAD_IN) : s_start]
     if not lead or not _HAS_PERIOD_CHAR.search(lead):
         return None

@@ -76,18 +76,22 @@ def _join_spaced(m: regex.Match[str]) -> str:
     return m.group(0).replace(" ", "")
 
 
+CELL_SEP = "\t"  # between the cells of a table row, as the readers join them
+
+
 def normalize(text: str, *, cells: bool = False) -> str:
     """Clean one paragraph: spaces, code points, widths. Never reorders or drops text.
 
-    ``cells``: a table row, its cells set apart by a space that stays (征求意见时间 2025年5月12日起:
-    two cells, not a PDF's space around a number)."""
+    ``cells``: a table row, its cells joined by CELL_SEP: each cell is cleaned by itself and the
+    cells are set apart by a space that stays (征求意见时间 2025年5月12日起: two cells, not a PDF's
+    space around a number)."""
+    if cells and CELL_SEP in text:
+        return " ".join(c for c in (normalize(cell) for cell in text.split(CELL_SEP)) if c)
     text = _TO_REPLACE.sub(lambda m: _REPLACE[m.group()], text).strip()
     if " " not in text:  # most paragraphs: nothing more to do
         return text
-    text = _MULTISPACE.sub(" ", text)
-    if cells:
-        return text
-    return _SPACES_DROPPED.sub("", _SPACED_OUT.sub(_join_spaced, text)).strip()
+    text = _SPACED_OUT.sub(_join_spaced, _MULTISPACE.sub(" ", text))
+    return _SPACES_DROPPED.sub("", text).strip()
 
 
 def is_han(ch: str) -> bool:

@@ -328,15 +328,17 @@ def _label_runs(lines: list[str]) -> set[int]:
 
 
 def _drop_tail(lines: list[Line]) -> list[Line]:
-    """From the first footer line after which nothing but short lines follow, all is chrome;
-    a site's credits only below the notice's date (above it they are the notice's contacts)."""
+    """From the first footer line after which nothing but short lines follow, all is chrome,
+    but never the notice's date and what precedes it: a footer row above a date line (相关附件：
+    over the attachments and the signature, a site's credit that is the notice's contact) is the
+    notice's own."""
     cut = len(lines)
     dated = False  # a date line below: the notice's own, a page's footer holds none alone
     for i in range(len(lines) - 1, head_end(lines), -1):
         line = fold(lines[i][1])
         rule = chrome_rule(line, "tail")
         if rule is not None and rule.name in _FOOTER_OPENERS:
-            if rule.name == "footer-credit" and dated:
+            if dated:
                 break
             cut = i
         elif len(line) > 60 or "。" in line:

@@ -23,6 +23,7 @@ from ..blocks import Block, ReadResult
 from ..docparts import annex_label, is_signature, kind_of
 from ..errors import UnsupportedFormatError
 from ..numbering import match_marker
+from ..text import CELL_SEP
 from .lines import SENTENCE_END, join_lines
 from .wordnum import NS_W, Numbering, W
 from .zips import zip_errors
@@ -106,7 +107,7 @@ def _row_blocks(cells: list[Paragraph]) -> list[Block]:
     blocks = []
     for r, row in rows.items():
         texts = [" ".join(line for part in parts for line in lines_of(part)) for _, parts in sorted(row.items())]
-        text = " ".join(t for t in texts if t)
+        text = CELL_SEP.join(t for t in texts if t)
         if text:
             blocks.append(Block(text=text, kind="table", element=first[r]))
     return blocks

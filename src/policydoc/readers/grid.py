@@ -47,7 +47,7 @@ def grid_from_text(text: str) -> dict[str, str]:
         return {}
     out: dict[str, str] = {}
     for m, nxt in zip(found, [*found[1:], None], strict=True):
-        value = text[m.end() : nxt.start() if nxt else len(text)].strip()
+        value = " ".join(text[m.end() : nxt.start() if nxt else len(text)].split("\t")).strip()  # (table cells)
         field = GRID_LABELS[label_key(m.group("label"))]
         if value and value not in CHROME:
             out.setdefault(field, value)

@@ -17,6 +17,7 @@ from lxml import etree
 
 from ..blocks import Block, ReadResult
 from ..patterns import lazy
+from ..text import CELL_SEP
 from .chrome import container_chrome_out
 from .grid import CHROME, GRID_LABELS, grid_from_text, label_key
 
@@ -205,7 +206,7 @@ def extract_blocks(container: etree._Element) -> list[Block]:
                 for tr in el.iter("tr"):
                     if _nearest_table(tr) is el:
                         cells = [cell_text(td) for td in tr if td.tag in ("td", "th")]
-                        row = " ".join(c for c in cells if c)
+                        row = CELL_SEP.join(c for c in cells if c)
                         if row:
                             blocks.append(Block(text=row, kind="table", element=element))
                 walker.skip_subtree()

@@ -126,9 +126,13 @@ _LABEL_MAX = 20  # characters of a bracketed label whose value the next line hol
 _PAIRS = (("（", "）"), ("(", ")"), ("《", "》"), ("〔", "〕"))
 
 
+_BRACKET_REACH = 200  # characters back a bracket is looked for: a paragraph can grow without end
+
+
 def _in_brackets(text: str) -> bool:
-    """The text leaves a bracket open."""
-    return any(text.count(opening) > text.count(closing) for opening, closing in _PAIRS)
+    """The end of the text leaves a bracket open."""
+    tail = text[-_BRACKET_REACH:]
+    return any(tail.count(opening) > tail.count(closing) for opening, closing in _PAIRS)
 
 
 def _may_be_fragment(text: str) -> bool:

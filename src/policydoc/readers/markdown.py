@@ -24,7 +24,7 @@ from ..blocks import Block, ReadResult
 from ..docparts import names_a_kind
 from ..numbering import match_candidate, match_marker
 from ..patterns import lazy
-from ..text import display_width
+from ..text import CELL_SEP, display_width
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -40,9 +40,11 @@ _TAG = lazy(r"<[^>]*>")
 _TABLE = "\x00table\x00"  # marks a table row while rows and lines go through the finder together
 _BREAK_TAG = lazy(r"<br\s*/?>|</p>|</div>|</tr>|</h\d>|</li>", regex.I)
 _COMMENT = lazy(r"<!--.*?-->", regex.S)
-# A ** pair CommonMark leaves as text: its flanking rule knows no Chinese punctuation
-# (**——坚持分类施策。**对于…: a closer after 。 and before 对 cannot close). Converters mean bold.
-_LEFT_STRONG = lazy(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*")
+# A ** pair CommonMark leaves as text where its flanking rule knows no Chinese punctuation
+# (**——坚持分类施策。**对于…: a closer after 。 and before 对 cannot close): the converter meant
+# bold. The opener starts the text or follows a space or a mark, the closer follows a mark; a
+# name masked by stars (张**、李**) or 标**的 is text.
+_LEFT_STRONG = lazy(r"(?<![\p{Han}\w*])\*\*(?=[^\s、，*])([^*\n]+?\p{P})\*\*")
 
 # What says "this is Markdown" (each kind counts once); plain notices have none of these.
 SIGNALS = {
@@ -569,7 +571,7 @@ def _paragraphs(tokens: list[Token], parser: _Markdown | None) -> list[tuple[int
         elif tok.type == "tr_close":
             cells = [c for c in row if c]
             if cells:
-                out.append((out[-1][0] if out else 1, " ".join(cells), "table"))
+                out.append((out[-1][0] if out else 1, CELL_SEP.join(cells), "table"))
             row = []
         elif tok.type == "tr_open":
             row = []

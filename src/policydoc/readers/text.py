@@ -58,11 +58,12 @@ PAGE_RUNNING = lazy(
 )
 REPEATED = 2
 # A bare page number (``3``) may be a table cell or a serial: it is page furniture only in a run
-# of PAGE_SEQUENCE or more that counts up by one, each at least PAGE_LINES lines below the last
-# (a page of text; a table's serials stand a few lines apart).
+# of PAGE_SEQUENCE or more that counts up by one, each a page below the last: PAGE_LINES to
+# PAGE_LINES_MAX lines (a table's serials stand a few cells apart, a list's items far apart).
 BARE_NUMBER = re.compile(r"\s*[0-9]{1,3}\s*")
 PAGE_SEQUENCE = 3
-PAGE_LINES = 10
+PAGE_LINES = 15
+PAGE_LINES_MAX = 200
 # Page furniture glued to the first line of the page's text: -2-第四条…, — 5 —（一）…, https://… 2/13第四条…,
 # and a bare page number before an article (4第八条…: no number is written so in a sentence).
 PAGE_PREFIX = lazy(
@@ -127,8 +128,16 @@ def _page_sequence(bare: list[tuple[int, int, int]]) -> set[int]:
     for number in bare:
         _, line, value = number
         waiting = ending.get(value - 1, [])
-        # The oldest run is the farthest above: only runs within PAGE_LINES are passed over.
-        k = next((k for k, r in enumerate(waiting) if line - r[-1][1] >= PAGE_LINES), None)
+        # The nearest run a page above (a stray cell 2 on page 1 is no page before page 3); newest
+        # first, the runs within PAGE_LINES passed over, and those beyond PAGE_LINES_MAX end it.
+        k = None
+        for j in range(len(waiting) - 1, -1, -1):
+            gap = line - waiting[j][-1][1]
+            if gap > PAGE_LINES_MAX:
+                break
+            if gap >= PAGE_LINES:
+                k = j
+                break
         if k is None:
             run = [number]
             runs.append(run)
@@ -359,6 +368,9 @@ def _ends_paragraph(line: str, nxt: str, wrap: Wrap, *, is_first: bool) -> bool:
     return ends_sentence and match_candidate(nxt) is not None
 
 
+_SIGNER_MAX = 25  # characters of a signer's line
+
+
 def _stands_alone(line: str) -> bool:
     """A line that starts an element of its own after a sentence or a title, however full the
     line before: a chapter's or a section's heading, a signer, a date, a record (（2006年…通过）), 目录."""
@@ -369,7 +381,7 @@ def _stands_alone(line: str) -> bool:
         "".join(line.split()) == "目录"
         or RECORD_START.match(line) is not None
         or kind_of(line) == "date"
-        or is_signature(line)
+        or (len(line) <= _SIGNER_MAX and is_signature(line))  # (a long wrapped line may end in 局)
         or OFFICIAL_SIGNER.match(line) is not None
     )
 

@@ -90,9 +90,14 @@ def _attachment_list(blocks: list[Block]) -> set[int]:
     for i, block in enumerate(blocks):
         m = ATTACHMENTS_HEAD.match(block.text)
         if not m and block.text.startswith("附"):
-            # Without its colon the list is told from an annex by the notice's date below it.
+            # Without its colon the list is told from an annex by the notice's date below it, and
+            # from a sentence (附件1、2所列企业须于…) by its item: a title, not a sentence.
             m = ATTACHMENTS_LIST.match(block.text)
-            if m and not any(DATE.match(b.text) for b in blocks[i + 1 : i + 1 + _LIST_TO_DATE]):
+            if m and not (
+                is_title_line(m.group("rest"))
+                and "，" not in m.group("rest")
+                and any(DATE.match(b.text) for b in blocks[i + 1 : i + 1 + _LIST_TO_DATE])
+            ):
                 m = None
         if not m:
             continue
