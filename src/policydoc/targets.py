@@ -11,6 +11,7 @@ memory stay linear in the text however many quantities one sentence holds.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .kinds import Context, classify, document_default
@@ -203,7 +204,7 @@ def _quantity(
             "unit": q.unit,
             "qualifier": qualifier,
             "raw": q.raw,
-            "period": _period(before) or _period(window) or _governing_period(text, s_start, window),
+            "period": _period(before) or _period(window) or _governing_period(text, s_start, window, in_table),
             "text": window,
             "section": where,
             "in_table": in_table,
@@ -261,21 +262,30 @@ _OPENS_SENTENCE = "。；：\n"
 NOW = lazy(r"目前|现有|已经|已建|已有|已培育|已完成|截至|截止|累计|以来|去年|上年|同比|比上年")
 
 
-def _governing_period(text: str, s_start: int, sentence: str) -> Period | None:
+def _governing_period(text: str, s_start: int, sentence: str, in_table: bool) -> Period | None:
     """The period that opens an earlier sentence of the paragraph and governs the ones after it
     (到2025年，…提升。建设一批…，突破百项…): a deadline, a span or a plan, never a year alone (a
-    past year's figure), and never into a sentence about the present or the past."""
-    if NOW.search(sentence):
+    past year's figure), and never into a sentence about the present or the past, nor into a
+    table row (a row is its own sentence)."""
+    if in_table:
         return None
     lead = text[max(text.rfind("\n", 0, s_start) + 1, s_start - LEAD_IN) : s_start]
-    if not lead or not _HAS_PERIOD_CHAR.search(lead):
+    if not lead or not _HAS_PERIOD_CHAR.search(lead) or NOW.search(sentence):
         return None
+    opening = _opening_period(lead)
+    return _period(opening) if opening else None  # a Period of its own for each quantity
+
+
+@functools.lru_cache(maxsize=256)
+def _opening_period(lead: str) -> str | None:
+    """``_governing_period``'s search of the lead-in (once for the quantities of one sentence):
+    the text of the last period expression that opens a sentence and may govern others."""
     found = None
     for m in PERIODS.finditer(lead):
         opens = m.start() == 0 or lead[m.start() - 1] in _OPENS_SENTENCE
         if opens and (m.group("range") or m.group("plan") or (m.group("by") and lead[m.start()] in "到至力")):
             found = m
-    return _period(found.group(0)) if found else None
+    return found.group(0) if found else None
 
 
 def _period(text: str) -> Period | None:

@@ -288,8 +288,18 @@ _CONTAINER_ROWS = frozenset(
 def container_chrome_out(lines: list[Line]) -> list[Line]:
     """The lines of a web page's article container without the page's controls (扫一扫在手机打开
     当前页, 打印本页 关闭窗口) and without its tail from a footer on: a container often holds both."""
-    kept = _drop_tail(lines)
-    return [(n, t) for n, t in kept if (rule := chrome_rule(t, "any")) is None or rule.name not in _CONTAINER_ROWS]
+    probe, _ = _by_zone("any")
+    out = []
+    for n, t in _drop_tail(lines):
+        # As in _without_chrome, a line too long for any row or failing the rows' probe (most of
+        # an article) is kept without a lookup.
+        line = fold(t) if len(t) <= MAX_CHROME else ""
+        if line and (probe is None or probe.match(line)):
+            rule = chrome_rule(line, "any")
+            if rule is not None and rule.name in _CONTAINER_ROWS:
+                continue
+        out.append((n, t))
+    return out
 
 
 def _drop_head(lines: list[Line]) -> list[Line]:

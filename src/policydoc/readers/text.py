@@ -355,7 +355,7 @@ def _ends_paragraph(line: str, nxt: str, wrap: Wrap, *, is_first: bool) -> bool:
     # A line ending mid-sentence fills the page anywhere in the band of a justified text; one
     # ending a sentence may end its paragraph there, it must be as wide as the page.
     ends_sentence = line[-1] in SENTENCE_END
-    if (ends_sentence or names_a_kind(line)) and _stands_alone(nxt):
+    if _stands_alone(nxt) and (ends_sentence or names_a_kind(line)):
         return True  # …起施行。 / 总理 李强, …管理办法 / 第一章 总则: the page's next element
     slack = FULL_SLACK if ends_sentence else wrap.slack
     width = display_width(line)
@@ -369,6 +369,7 @@ def _ends_paragraph(line: str, nxt: str, wrap: Wrap, *, is_first: bool) -> bool:
 
 
 _SIGNER_MAX = 25  # characters of a signer's line
+_ALONE_MAX = 40  # characters of a date, a 令's signer, 目录
 
 
 def _stands_alone(line: str) -> bool:
@@ -377,6 +378,8 @@ def _stands_alone(line: str) -> bool:
     if line.startswith("第"):
         heading = match_marker(line)
         return heading is not None and heading.title_mode == "line"
+    if len(line) > _ALONE_MAX and not line.startswith(("（", "(")):
+        return False  # a wrapped line of text (each element below is a short line, or a record)
     return (
         "".join(line.split()) == "目录"
         or RECORD_START.match(line) is not None

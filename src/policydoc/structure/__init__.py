@@ -70,7 +70,7 @@ def _contents(blocks: list[Block]) -> range:
     A contents printed with page numbers (一、某某补贴……01) is a compilation's or a book's: its
     entries are the outline of the file (``collection.py`` splits the file there), left to the decoder.
     """
-    at = next((i for i, b in enumerate(blocks[:_CONTENTS_ENTRIES]) if "".join(b.text.split()) == "目录"), None)
+    at = next((i for i, b in enumerate(blocks[:_CONTENTS_ENTRIES]) if _is_contents_head(b.text)), None)
     if at is None or at + 1 >= len(blocks) or _PAGED.search(blocks[at + 1].text):
         return range(0)
     first = "".join(blocks[at + 1].text.split())
@@ -78,6 +78,10 @@ def _contents(blocks: list[Block]) -> range:
         if "".join(blocks[j].text.split()) == first:
             return range(at, j) if j - at > 2 else range(0)
     return range(0)
+
+
+def _is_contents_head(text: str) -> bool:
+    return "录" in text and "".join(text.split()) == "目录"  # (the test in C first: most lines fail it)
 
 
 def _attachment_list(blocks: list[Block]) -> set[int]:
