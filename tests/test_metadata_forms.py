@@ -1075,7 +1075,7 @@ def test_a_consultation_note_under_the_date_is_part_of_the_closing():
     ("signers", "issuers"),
     [
         (["国家电网有限公司", "国家能源局"], ["国家能源局"]),  # a company is no issuer, nor half of one
-        (["中华人民共和国拱北海关", "珠海市人民政府"], ["珠海市人民政府"]),
+        (["中华人民共和国拱北海关", "珠海市人民政府"], ["中华人民共和国拱北海关", "珠海市人民政府"]),
     ],
 )
 def test_co_signers_are_no_signer_wrapped_over_two_lines(signers, issuers):
@@ -1083,6 +1083,7 @@ def test_co_signers_are_no_signer_wrapped_over_two_lines(signers, issuers):
     head = ["关于做好示范工作的通知", "各有关单位：", "一、加强管理。", "二、加强监督。"]
     d = parse_lines([*head, *signers, "2025年3月1日"])
     assert d.metadata.issuer == issuers
+    assert d.closing[-1] == "2025年3月1日" and signers[-1] in d.closing
 
 
 def test_a_date_under_the_document_number_is_the_notices_own():
@@ -1092,3 +1093,38 @@ def test_a_date_under_the_document_number_is_the_notices_own():
     d = parse_lines([*head, "一、加强领导。", "二、强化保障。"])
     m = d.metadata
     assert (m.date, m.published_at, m.addressees) == (dt.date(2025, 3, 1), None, ["各省、自治区、直辖市人民政府"])
+
+
+def test_a_dated_site_footer_is_cut_below_the_notices_own_date():
+    """Second review: a page footer ending with a date (版权所有 … / 2025年3月5日) kept the footer in
+    the text and took its date for the notice's."""
+    d = parse_lines(
+        [
+            "关于做好示范工作的通知_某某市人民政府网",
+            "首页 > 政策文件",
+            "关于做好示范工作的通知",
+            "各区：",
+            "一、加强管理，认真落实各项要求。",
+            "二、强化监督，确保工作取得实效。",
+            "某某市某某局",
+            "2025年3月1日",
+            "【打印】【关闭】",
+            "版权所有：某某市人民政府",
+            "2025年3月5日",
+        ]
+    )
+    assert d.closing == ["某某市某某局", "2025年3月1日"]
+    assert d.metadata.date == dt.date(2025, 3, 1)
+
+
+def test_a_wrapped_signer_may_continue_with_a_place():
+    """Second review: 某某市高新技术产业 / 开发区管理委员会 is one signer (a place continues it)."""
+    head = ["关于做好示范工作的通知", "各有关单位：", "一、加强管理。", "二、加强监督。"]
+    d = parse_lines([*head, "某某市高新技术产业", "开发区管理委员会", "2025年3月1日"])
+    assert d.metadata.issuer == ["某某市高新技术产业开发区管理委员会"]
+
+
+def test_a_date_under_the_number_is_the_publish_date_when_the_closing_is_dated():
+    head = ["某某院关于示范工作的通知", "某发〔2025〕3号", "2025年3月5日", "各省、自治区、直辖市人民政府："]
+    d = parse_lines([*head, "一、加强领导。", "二、强化保障。", "某某院", "2025年3月1日"])
+    assert (d.metadata.date, d.metadata.published_at) == (dt.date(2025, 3, 1), "2025-03-05")

@@ -38,6 +38,7 @@ MARKERS = [
     ("3.2024年度省基金最多支持1项", "arabic", 3, "3."),
     ("1．1—苯基—2—丙酮", "arabic", 1, "1."),  # a chemical's locant, not the decimal 1.1
     ("2．3，4—亚甲基二氧苯基—2—丙酮", "arabic", 2, "2."),
+    ("1.1—总则内容", "decimal2", 1, "1.1"),  # a decimal heading before a dash: no chemical
     ("一、2025年发放情况", "cn", 1, "一、"),
     ("2. 2024年12月31日前领取的", "arabic", 2, "2."),
     ("1.1编制目的及依据", "decimal2", 1, "1.1"),

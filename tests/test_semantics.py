@@ -108,6 +108,7 @@ def test_a_deadline_opening_the_paragraph_dates_the_targets_of_its_later_sentenc
         "到2025年，农机装备品类基本齐全。全国农机总动力稳定在11亿千瓦左右。\n"
         "2019年，全国农机装备水平明显提高。力争综合机械化率达到75%。\n"
         "到2027年，全市基站总数达到1000个。目前，全市已建成基站500个。\n"
+        "到2030年，产业体系基本建立。单位能耗在现有基础上下降15%。\n"
     )
     doc = policydoc.parse(text, format="text")
     assert [(t.raw, t.period.end if t.period else None) for t in doc.targets] == [
@@ -116,6 +117,7 @@ def test_a_deadline_opening_the_paragraph_dates_the_targets_of_its_later_sentenc
         ("11亿千瓦左右", 2025),
         ("75%", None),
         ("1000个", 2027),
+        ("15%", 2030),  # 在现有基础上: a target's words, not where things stand
     ]
     # Where things stand (目前，…已建成): no deadline dates it.
     assert [q.period for q in doc.quantities if q.raw == "500个"] == [None]

@@ -227,7 +227,7 @@ TITLE_WITH_NUMBER = lazy(
 # 司 issues 函 in its own name: 工业和信息化部科技司), but none of the NOT_ISSUER_ENDS (a company).
 ISSUER_ENDS = (
     "部|委|厅|局|办|署|院|会|府|室|司|中央|政府|办公厅|委员会|办公室|人民政府|国务院|中心|银行|总局|小组|分行|集团"
-    "|党组|党委|工委|支行|总队"
+    "|党组|党委|工委|支行|总队|海关"
 ).split("|")
 NOT_ISSUER_ENDS = ("公司",)
 ISSUER_END = lazy(f"(?:{'|'.join(ISSUER_ENDS)})$(?<!{'|'.join(NOT_ISSUER_ENDS)})")
@@ -296,9 +296,9 @@ SIGNER_HALF = lazy(
 # A name complete by itself (a co-signer above another: 国家电网有限公司 / 国家能源局) or a document's
 # (某某项目补充清单 above its signer): never the first half of a wrapped one.
 _WHOLE_NAME_ENDS = ("公司", "海关", "大学", "学院", "集团", "清单", "名单", "目录", "表", "指南")
-# The second half of a wrapped name continues it; a body's name of its own starts afresh (国家能源局,
-# 珠海市人民政府, 中国人民银行).
-NAME_START = lazy(r"^(?:国家|中国|中华人民共和国|中共|国务院|\p{Han}{1,6}?[省市县区州])")
+# The second half of a wrapped name continues it; a national body's name starts afresh (国家能源局,
+# 中国人民银行). (A place may continue one: 某某市高新技术产业 / 开发区管理委员会.)
+NAME_START = lazy(r"^(?:国家|中国|中华人民共和国|中共|国务院)")
 
 
 def wraps_signer(first: str, second: str) -> bool:

@@ -72,6 +72,9 @@ class Front:
     cover: list[str] = field(default_factory=list)
     signature: list[str] = field(default_factory=list)
     date: str | None = None
+    # A date under the 发文字号, above the addressees (a gazette's layout): the notice's own unless
+    # its closing is dated, then the page's publish date.
+    head_date: str | None = None
     notes: list[str] = field(default_factory=list)
     enclosed_title: list[str] = field(default_factory=list)
     preamble: list[str] = field(default_factory=list)
@@ -135,7 +138,7 @@ def _read_head(front: Front, lines: list[str], table_rows: frozenset[str]) -> in
             if front.doc_number is None:
                 front.labels.setdefault("published_at", line)
             else:
-                front.date = front.date or line
+                front.head_date = front.head_date or line
             i += 1
             continue
         if (span := _number_in_runs(lines, i)) > 1:  # 工信厅科函 / 〔 / 2025 / 〕 / 349 / 号, one run a line

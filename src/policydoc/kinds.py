@@ -193,9 +193,9 @@ DOCUMENT_DEFAULTS: tuple[tuple[str, str, str], ...] = (
     ("standard", r"(?:办法|规定|细则|规则|条例|准则|[^方]法)(?:（[^）]*）)?$", "2020年普通高等学校招生工作实施办法"),
     # an announcement of what was done (standards approved, results: no 关于…的公告, which may set
     # rates) and a reply to a deputy's proposal
-    ("statistic", r"^(?!.*关于).*公告(?:（[^）]*）)?$|(?:建议|提案)的答复$", "某某部公告（2024年第28号）"),
+    ("statistic", r"^(?:(?!关于).){0,200}公告(?:（[^）]{0,30}）)?$|(?:建议|提案)的答复$", "某某部公告（2024年第28号）"),
     # a 关于…的公告 sets rates, rules or the terms of an application: standards, not goals
-    ("standard", r"关于.*公告(?:（[^）]*）)?$", "关于受理天河区人才公寓申请的公告"),
+    ("standard", r"关于[^（）]{0,200}公告(?:（[^）]{0,30}）)?$", "关于受理天河区人才公寓申请的公告"),
 )
 _DEFAULTS = tuple((kind, lazy(pattern)) for kind, pattern, _ in DOCUMENT_DEFAULTS)  # compiled on first use
 

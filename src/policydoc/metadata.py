@@ -266,7 +266,7 @@ def extract(front: Front, closing: list[str], source_meta: dict[str, Any]) -> Me
     number = number or (record.order if record else None)
     closing_date = next((line for line in closing if kind_of(line) == "date"), None) if closing else None
     closing_signers, closing_date = split_signed_date(closing_date) if closing_date else (None, None)
-    date_line = front.date or closing_date
+    date_line = front.date or closing_date or front.head_date
     date = parse_date(date_line) or parse_date(stated.get("date"))
     if date is None and record:  # only a record states it: （2021年7月27日…令第746号公布）
         date = record.date
@@ -308,7 +308,8 @@ def extract(front: Front, closing: list[str], source_meta: dict[str, Any]) -> Me
     fields["doc_code"] = front.doc_code or (next((x for x in closing if DOC_CODE.match(x)), None) if closing else None)
     fields["index_number"] = stated.get("index_number")
     fields["subject"] = stated.get("subject")
-    fields["published_at"] = published_iso(stated.get("published_at"))
+    published = stated.get("published_at") or (front.head_date if front.head_date != date_line else None)
+    fields["published_at"] = published_iso(published)
     return Metadata(**fields)
 
 

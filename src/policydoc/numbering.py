@@ -24,7 +24,7 @@ _NOT_AFTER_ARTICLE = "第款项规的之所、，和或及至中"
 # After 1.2 these mean a quantity (1.5万亩, 3.5人, 2.1亿元), not a decimal heading.
 _QUANTITY_AFTER = r"\d.．%万亿千百倍个人元年月日天次家项亩吨米公克度岁"
 # 1．1—苯基—2—丙酮 is item 1 naming a chemical (a locant, then a dash), not the decimal 1.1.
-_LOCANT_AFTER = r"(?=\d{1,2}(?:[,，]\d{1,2})*[—–\-])"
+_LOCANT_AFTER = r"(?=\d{1,2}(?:[,，]\d{1,2})*[—–\-]\p{Han}+[—–\-]\d)"
 # 3.2024年度… is item 3 followed by a year, not the number 3.2024 (一、2025年… likewise).
 _YEAR_AFTER = r"(?=(?:19|20)\d\d\s*年)"
 

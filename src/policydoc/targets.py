@@ -257,9 +257,9 @@ LEAD_IN = 600  # characters before a sentence searched for the period that opens
 _OPENS_SENTENCE = "。；：\n"
 
 
-# A sentence stating where things stand (目前，全市已建成…; 截至去年底…; 累计投入…) is dated by no
-# deadline before it.
-NOW = lazy(r"目前|现有|已经|已建|已有|已培育|已完成|截至|截止|累计|以来|去年|上年|同比|比上年")
+# A sentence stating where things stand (目前，全市已建成…; 截至去年底，已培育…) is dated by no
+# deadline before it; 在现有基础上下降15%, 累计建成 and 同比增长 are a target's words.
+NOW = lazy(r"^\s*(?:目前|当前|现阶段|截至|截止)|已(?:建成|完成|培育|实现|形成)")
 
 
 def _governing_period(text: str, s_start: int, sentence: str, in_table: bool) -> Period | None:

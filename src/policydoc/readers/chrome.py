@@ -190,6 +190,7 @@ def looks_dumped(lines: list[Line]) -> bool:
 
 # Tail rules that open the footer: from such a line on, short lines are all chrome.
 _FOOTER_OPENERS = frozenset({"controls", "footer", "footer-credit", "related-list"})
+_NOTICE_MAY_HOLD = frozenset({"footer-credit", "related-list"})  # rows whose words a notice may print
 # A page title written as "标题_网站名" / "标题 | 网站名".
 PAGE_TITLE_SUFFIX = lazy(r"^(?P<title>.{4,}?)\s*(?:[_|｜]|-(?=\s))\s*(?P<site>[^_|｜]{2,40})$")
 
@@ -338,17 +339,17 @@ def _label_runs(lines: list[str]) -> set[int]:
 
 
 def _drop_tail(lines: list[Line]) -> list[Line]:
-    """From the first footer line after which nothing but short lines follow, all is chrome,
-    but never the notice's date and what precedes it: a footer row above a date line (相关附件：
-    over the attachments and the signature, a site's credit that is the notice's contact) is the
-    notice's own."""
+    """From the first footer line after which nothing but short lines follow, all is chrome.
+    A site's credit or a related-files list above a date line (相关附件： over the attachments
+    and the signature, 平台技术支持：某某 among the contacts) is the notice's own; a page's own
+    footer (版权所有, ICP备) and controls cut whatever follows them."""
     cut = len(lines)
     dated = False  # a date line below: the notice's own, a page's footer holds none alone
     for i in range(len(lines) - 1, head_end(lines), -1):
         line = fold(lines[i][1])
         rule = chrome_rule(line, "tail")
         if rule is not None and rule.name in _FOOTER_OPENERS:
-            if dated:
+            if dated and rule.name in _NOTICE_MAY_HOLD:
                 break
             cut = i
         elif len(line) > 60 or "。" in line:

@@ -98,7 +98,7 @@ def read_docx(data: bytes, path: str | None = None, *, format: str = "docx") -> 
 
 
 def _row_blocks(cells: list[Paragraph]) -> list[Block]:
-    """One ``table`` block per row, its cells' text joined by a space."""
+    """One ``table`` block per row, its cells' text joined by ``CELL_SEP`` (normalize cleans each)."""
     rows: dict[int, dict[int, list[str]]] = {}
     first: dict[int, int] = {}
     for p in cells:

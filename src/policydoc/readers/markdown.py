@@ -42,9 +42,9 @@ _BREAK_TAG = lazy(r"<br\s*/?>|</p>|</div>|</tr>|</h\d>|</li>", regex.I)
 _COMMENT = lazy(r"<!--.*?-->", regex.S)
 # A ** pair CommonMark leaves as text where its flanking rule knows no Chinese punctuation
 # (**——坚持分类施策。**对于…: a closer after 。 and before 对 cannot close): the converter meant
-# bold. The opener starts the text or follows a space or a mark, the closer follows a mark; a
-# name masked by stars (张**、李**) or 标**的 is text.
-_LEFT_STRONG = lazy(r"(?<![\p{Han}\w*])\*\*(?=[^\s、，*])([^*\n]+?\p{P})\*\*")
+# bold. The opener follows no Latin letter or digit (2 ** 3) and opens no mark of a list (张**、),
+# the closer follows a mark; a name masked by stars (张**、李**) is text.
+_LEFT_STRONG = lazy(r"(?<![A-Za-z0-9*])\*\*(?=[^\s、，*])([^*\n]+?\p{P})\*\*")
 
 # What says "this is Markdown" (each kind counts once); plain notices have none of these.
 SIGNALS = {

@@ -58,12 +58,12 @@ PAGE_RUNNING = lazy(
 )
 REPEATED = 2
 # A bare page number (``3``) may be a table cell or a serial: it is page furniture only in a run
-# of PAGE_SEQUENCE or more that counts up by one, each a page below the last: PAGE_LINES to
-# PAGE_LINES_MAX lines (a table's serials stand a few cells apart, a list's items far apart).
+# of PAGE_SEQUENCE or more that counts up by one, each a page of text below the last: PAGE_CHARS
+# to PAGE_CHARS_MAX characters (a table's serials stand a row of cells apart).
 BARE_NUMBER = re.compile(r"\s*[0-9]{1,3}\s*")
 PAGE_SEQUENCE = 3
-PAGE_LINES = 15
-PAGE_LINES_MAX = 200
+PAGE_CHARS = 200
+PAGE_CHARS_MAX = 6000
 # Page furniture glued to the first line of the page's text: -2-第四条…, — 5 —（一）…, https://… 2/13第四条…,
 # and a bare page number before an article (4第八条…: no number is written so in a sentence).
 PAGE_PREFIX = lazy(
@@ -93,7 +93,8 @@ def content_lines(lines: list[Line]) -> list[Line]:
     """The lines with text, page numbers and running page furniture left out."""
     out = []
     running = []  # indexes in ``out`` of lines that PAGE_RUNNING matches
-    bare = []  # (index in ``out``, line number, value) of bare numbers
+    bare = []  # (index in ``out``, characters of text before it, value) of bare numbers
+    chars = 0
     for pair in lines:
         line = pair[1]
         start = line[:1]  # _first(line), inline: this loop sees every line of every text shape
@@ -105,10 +106,11 @@ def content_lines(lines: list[Line]) -> list[Line]:
             continue
         if start in _RUNNING_START and len(line.strip()) <= _RUNNING_MAX:
             if BARE_NUMBER.fullmatch(line):
-                bare.append((len(out), pair[0], int(line)))
+                bare.append((len(out), chars, int(line)))
             elif m := PAGE_RUNNING.match(line):
                 running.append((len(out), _running_key(m)))
         out.append(pair)
+        chars += len(line)
     if not running and len(bare) < PAGE_SEQUENCE:
         return out
     keys = Counter(key for _, key in running)
@@ -121,21 +123,21 @@ def content_lines(lines: list[Line]) -> list[Line]:
 
 
 def _page_sequence(bare: list[tuple[int, int, int]]) -> set[int]:
-    """The indexes of the bare numbers (index, line number, value) that count pages: runs of
-    PAGE_SEQUENCE or more, each number one more than the last and PAGE_LINES or more below it."""
+    """The indexes of the bare numbers (index, characters before it, value) that count pages: runs
+    of PAGE_SEQUENCE or more, each number one more than the last and a page of text below it."""
     runs: list[list[tuple[int, int, int]]] = []
     ending: dict[int, list[list[tuple[int, int, int]]]] = {}  # the runs by their last value, oldest first
     for number in bare:
-        _, line, value = number
+        _, at, value = number
         waiting = ending.get(value - 1, [])
         # The nearest run a page above (a stray cell 2 on page 1 is no page before page 3); newest
-        # first, the runs within PAGE_LINES passed over, and those beyond PAGE_LINES_MAX end it.
+        # first, the runs within PAGE_CHARS passed over, and those beyond PAGE_CHARS_MAX end it.
         k = None
         for j in range(len(waiting) - 1, -1, -1):
-            gap = line - waiting[j][-1][1]
-            if gap > PAGE_LINES_MAX:
+            gap = at - waiting[j][-1][1]
+            if gap > PAGE_CHARS_MAX:
                 break
-            if gap >= PAGE_LINES:
+            if gap >= PAGE_CHARS:
                 k = j
                 break
         if k is None:
