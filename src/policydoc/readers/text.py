@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 import regex
 
 from ..blocks import Block, ReadResult
-from ..docparts import OFFICIAL_SIGNER, RECORD_START, is_signature, kind_of, names_a_kind
+from ..docparts import DATE, OFFICIAL_SIGNER, RECORD_START, is_signature, names_a_kind
 from ..numbering import match_candidate, match_marker
 from ..patterns import lazy
 from ..text import display_width
@@ -357,7 +357,7 @@ def _ends_paragraph(line: str, nxt: str, wrap: Wrap, *, is_first: bool) -> bool:
     # A line ending mid-sentence fills the page anywhere in the band of a justified text; one
     # ending a sentence may end its paragraph there, it must be as wide as the page.
     ends_sentence = line[-1] in SENTENCE_END
-    if _stands_alone(nxt) and (ends_sentence or names_a_kind(line)):
+    if (ends_sentence or (nxt[:1] == "第" and names_a_kind(line))) and _stands_alone(nxt):
         return True  # …起施行。 / 总理 李强, …管理办法 / 第一章 总则: the page's next element
     slack = FULL_SLACK if ends_sentence else wrap.slack
     width = display_width(line)
@@ -377,18 +377,18 @@ _ALONE_MAX = 40  # characters of a date, a 令's signer, 目录
 def _stands_alone(line: str) -> bool:
     """A line that starts an element of its own after a sentence or a title, however full the
     line before: a chapter's or a section's heading, a signer, a date, a record (（2006年…通过）), 目录."""
+    # The cheap tests first: this runs on every line of a hard-wrapped text.
     if line.startswith("第"):
         heading = match_marker(line)
         return heading is not None and heading.title_mode == "line"
-    if len(line) > _ALONE_MAX and not line.startswith(("（", "(")):
-        return False  # a wrapped line of text (each element below is a short line, or a record)
-    return (
-        "".join(line.split()) == "目录"
-        or RECORD_START.match(line) is not None
-        or kind_of(line) == "date"
-        or (len(line) <= _SIGNER_MAX and is_signature(line))  # (a long wrapped line may end in 局)
-        or OFFICIAL_SIGNER.match(line) is not None
-    )
+    if line.startswith(("（", "(")):
+        return RECORD_START.match(line) is not None
+    if len(line) > _ALONE_MAX:
+        return False  # a wrapped line of text: each element below is a short line
+    if ("日" in line and DATE.match(line)) or ("录" in line and "".join(line.split()) == "目录"):
+        return True
+    # (a long wrapped line may end in 局)
+    return len(line) <= _SIGNER_MAX and (is_signature(line) or OFFICIAL_SIGNER.match(line) is not None)
 
 
 def ends_paragraph_stop(line: str) -> bool:
