@@ -344,7 +344,7 @@ def _drop_tail(lines: list[Line]) -> list[Line]:
     and the signature, 平台技术支持：某某 among the contacts) is the notice's own; a page's own
     footer (版权所有, ICP备) and controls cut whatever follows them."""
     cut = len(lines)
-    dated = False  # a date line below: the notice's own, a page's footer holds none alone
+    dated = False  # a date line below: the rows a notice may print are its own above it
     for i in range(len(lines) - 1, head_end(lines), -1):
         line = fold(lines[i][1])
         rule = chrome_rule(line, "tail")

@@ -120,12 +120,8 @@ _SHORT_MAX = max(_MARK_MAX, _UNIT_MAX)
 # 〔2025〕); "\n" sends _ends_open to its pattern. ("" is in every string: no line before.)
 _GLUE_TAILS = _OPEN_CHARS + "〕］]：:\n"
 _LABEL_MAX = 20  # characters of a bracketed label whose value the next line holds
-
-
 # Brackets a list item cannot start inside: 申报书见附件 / 1 / 、附件 / 2 / ） is 附件1、附件2, no item.
 _PAIRS = (("（", "）"), ("(", ")"), ("《", "》"), ("〔", "〕"))
-
-
 _BRACKET_REACH = 200  # characters back a bracket is looked for: a paragraph can grow without end
 
 

@@ -377,7 +377,7 @@ _ALONE_MAX = 40  # characters of a date, a 令's signer, 目录
 def _stands_alone(line: str) -> bool:
     """A line that starts an element of its own after a sentence or a title, however full the
     line before: a chapter's or a section's heading, a signer, a date, a record (（2006年…通过）), 目录."""
-    # The cheap tests first: this runs on every line of a hard-wrapped text.
+    # The cheap tests first: this runs after every line of a hard-wrapped text that ends a sentence.
     if line.startswith("第"):
         heading = match_marker(line)
         return heading is not None and heading.title_mode == "line"
