@@ -420,3 +420,21 @@ def test_validate_a_convert_output_folder_reports_the_recorded_failures(tmp_path
     assert report[str(out / "a.txt.json")] == []
     found = report[f"{out / 'errors.jsonl'}:1"]
     assert [(d["code"], d["location"]) for d in found] == [("READ", str(src / "empty.txt"))]
+
+
+def test_a_stopped_pools_closed_wakeup_pipe_prints_no_traceback_at_exit():
+    """Regression (flaky CI): after Ctrl-C, concurrent.futures' exit hook could write to the
+    stopped pool's closed wakeup pipe; the OSError was printed as an "Exception ignored"
+    traceback under the interruption summary."""
+    import threading
+    from types import SimpleNamespace
+
+    from policydoc.batch.pool import _quiet_closed_wakeup
+
+    seen = []
+    quiet = _quiet_closed_wakeup(seen.append)
+    quiet(SimpleNamespace(exc_value=OSError(9, "Bad file descriptor"), object=threading))
+    assert seen == []
+    other = SimpleNamespace(exc_value=ValueError("a real problem"), object=threading)
+    quiet(other)
+    assert seen == [other]

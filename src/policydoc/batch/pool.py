@@ -5,11 +5,14 @@ from __future__ import annotations
 import itertools
 import shutil
 import signal
+import sys
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from typing import Any
 
 from .jobs import DIED, Job, Outcome, is_fresh, run_job
 
@@ -119,12 +122,27 @@ def _report_slowest(
 
 def _stop(pool: ProcessPoolExecutor) -> None:
     """Kill the workers now: a long PDF must not hold Ctrl-C for minutes."""
+    # At exit, concurrent.futures wakes the executor's manager thread through a pipe that the
+    # stopped pool may have closed already: the OSError it raises there is reported as an
+    # "Exception ignored" traceback on the way out, after a clean interruption. It is not shown.
+    sys.unraisablehook = _quiet_closed_wakeup(sys.unraisablehook)
     processes = list((getattr(pool, "_processes", None) or {}).values())
     for process in processes:
         process.terminate()
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.join(timeout=5)
+
+
+def _quiet_closed_wakeup(hook: Callable[[Any], object]) -> Callable[[Any], object]:
+    """``hook``, except for an OSError raised while the threading module shuts down."""
+
+    def quiet(unraisable: Any) -> object:
+        if isinstance(unraisable.exc_value, OSError) and unraisable.object is threading:
+            return None
+        return hook(unraisable)
+
+    return quiet
 
 
 def convert_paths(
