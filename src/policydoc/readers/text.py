@@ -76,7 +76,8 @@ PAGE_PREFIX = lazy(
 _PAGE_NUMBER_START = _DASHES + "第0123456789hf"
 _RUNNING_START = "0123456789"
 _RUNNING_MAX = 24  # characters: a PAGE_RUNNING line is a few digits, a slash or dashes, spaces
-_PAGE_PREFIX_START = _DASHES[:4] + "hf0123456789"
+_DIGITS = "0123456789"
+_PAGE_PREFIX_START = _DASHES[:4] + "hf" + _DIGITS
 # A space inside Chinese text where the source broke a line.
 BROKEN_LINE_SPACE = lazy(r"(?<=[\p{Han}，、“”《》（）])\s(?=[\p{Han}，。、；：“”《》（）])")
 
@@ -179,7 +180,9 @@ def _without_page_prefix(lines: list[Line]) -> list[Line]:
         start = line[:1]  # _first(line), inline as in content_lines
         if start.isspace():
             start = line.lstrip()[:1]
-        out.append((pair[0], PAGE_PREFIX.sub("", line)) if start in _PAGE_PREFIX_START else pair)
+        # (a bare page number is taken off only before 第: most lines opening with a digit go on)
+        glued = start in _PAGE_PREFIX_START and (start not in _DIGITS or "第" in line[:8])
+        out.append((pair[0], PAGE_PREFIX.sub("", line)) if glued else pair)
     return out
 
 
