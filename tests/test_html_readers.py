@@ -127,7 +127,12 @@ def test_container_rows_are_rows_of_the_chrome_table():
 def test_related_files_and_interpretation_links_below_the_text_are_chrome():
     """Regression: Guangzhou pages end the article with 相关附件 (an empty list) or with
     政策解读：https://… / 一图读懂：https://…; both stayed at the end of the last section."""
-    for tail in (["相关附件"], ["政策解读：https://www.example.gov.cn/a.html", "一图读懂：https://www.example.gov.cn/b"]):
+    tails = (
+        ["相关附件"],
+        ["政策解读：https://www.example.gov.cn/a.html", "一图读懂：https://www.example.gov.cn/b"],
+        ["相关解读：解读《某某补贴实施办法》", "相关文章：某某局关于做好补贴工作的通知"],  # linked titles
+    )
+    for tail in tails:
         page = (
             "<html><body><div class='article'><p>某某补贴实施办法</p><p>一、补贴对象。符合条件的人员。</p>"
             "<p>二、补贴标准。本办法自2026年1月1日起施行，原办法同时废止。</p>"
