@@ -141,3 +141,17 @@ def test_related_files_and_interpretation_links_below_the_text_are_chrome():
         )
         d = policydoc.parse(page)
         assert d.sections[-1].text.endswith("原办法同时废止。"), tail
+
+
+def test_a_page_whose_text_is_an_image_says_so():
+    """Regression: five Jiangxi 解读 pages hold their text as an image; the result had a title and
+    nothing else, silently."""
+    page = (
+        "<html><body><div class='article'><p>解读《进一步优化政务服务加强疫情防控和助力企业复工复产若干举措》</p>"
+        "<p>发布日期：2020-02-18 16:16</p><p><img src='jiedu.jpg'></p>"
+        "<p>相关文件：某某省人民政府办公厅印发关于进一步优化政务服务助力企业复工复产若干举措的通知</p></div></body></html>"
+    )
+    d = policydoc.parse(page)
+    assert [w.code for w in d.warnings] == ["W005"]
+    with_text = "<html><body><p>某某局关于做好示范工作的通知</p><p>一、做好示范工作，加强组织领导。</p></body></html>"
+    assert not policydoc.parse(with_text).warnings

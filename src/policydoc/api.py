@@ -14,7 +14,7 @@ from .blocks import Block, ReadResult
 from .collection import split as split_documents
 from .errors import EmptyDocumentError, PolicyDocError, TooLargeError, UnreadableFileError, UnsupportedFormatError
 from .metadata import extract
-from .model import Collection, News, Part, PolicyDocument, Provenance, Source, TocEntry
+from .model import Collection, News, ParseWarning, Part, PolicyDocument, Provenance, Source, TocEntry
 from .readers import BY_FORMAT, read, sniff
 from .readers.encoding import decode, decode_text, wide_unicode
 from .readers.pdf import MAX_PAGES, read_pdf
@@ -353,6 +353,14 @@ def _only_annex_title(structure: Structure) -> str | None:
     return structure.annexes[0].title
 
 
+def _gaps(structure: Structure, preamble: str, cover: str, read: ReadResult) -> list[ParseWarning]:
+    """W005 for a document that has a head and nothing after it: never a silent empty result."""
+    if structure.sections or structure.annexes or structure.closing or preamble or cover or read.news:
+        return []
+    message = "no body text after the head: the text may be in images or in an attached file"
+    return [ParseWarning(code="W005", message=message)]
+
+
 def assemble(read: ReadResult, blocks: list[Block], data: bytes, path: str | None) -> PolicyDocument:
     structure = build(blocks)
     assign(structure.sections)
@@ -397,6 +405,6 @@ def assemble(read: ReadResult, blocks: list[Block], data: bytes, path: str | Non
             (metadata.doc_number, metadata.title, enclosed),
             paras=[*paragraphs([], "", [], cover), *body],
         ),
-        warnings=read.warnings,
+        warnings=[*read.warnings, *_gaps(structure, preamble, cover, read)],
         **views_of(structure.sections),
     )

@@ -147,11 +147,13 @@ WARNING_CODES: dict[str, str] = {
     "W002": "the text encoding was detected, not declared (no BOM, no charset, not UTF-8 or GB18030)",
     "W003": "front matter of an unexpected shape was read leniently (a list where a value belongs)",
     "W004": "the PDF was read by the second engine (pdfplumber): PDFium could not open it or left text out",
+    "W005": "nothing follows the head: no body text (a page that shows its text as images, or a file cut short)",
 }
 
 
 class ParseWarning(_Model):
-    """A repair or a guess made while reading the input: the output is usable but not verbatim."""
+    """A repair or a guess made while reading the input, or a gap in it: the output is usable but
+    not verbatim, or not whole."""
 
     code: str = Field(description="stable code (W001, W002, …) listed in the reference")
     message: str = Field(description="what was done, and where")

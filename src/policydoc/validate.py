@@ -58,6 +58,7 @@ CODES: dict[str, Code] = {
     "W002": Code("warning", "reading: the text encoding was detected, not declared", "a Big5 file, no charset"),
     "W003": Code("info", "reading: front matter of an unexpected shape was read leniently", "title: [a list]"),
     "W004": Code("info", "reading: the PDF was read by the second engine (pdfplumber)", "a PDF PDFium cannot open"),
+    "W005": Code("warning", "reading: nothing follows the head, no body text", "a page showing its text as an image"),
     "SCHEMA": Code("error", "does not match the JSON Schema", "$.metadata.date: '2024-13-01' is not a 'date'"),
     "JSON": Code("error", "not valid JSON", "Expecting value: line 1 column 1"),
     "READ": Code("error", "the file cannot be read or parsed", "a PDF without a text layer"),
