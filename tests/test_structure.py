@@ -280,3 +280,23 @@ def test_a_table_of_contents_is_no_second_tree():
     doc = policydoc.parse("\n".join(["示范法", *contents, *body]), format="text")
     assert [(s.marker, s.title) for s in doc.sections] == [("第一章", "总则"), ("第二章", "附则")]
     assert doc.preamble.endswith(contents[-1])  # kept, as text
+
+
+def test_an_annex_title_stops_at_a_label_with_its_value():
+    """Regression: 附件 / 某某工作组名单 / 组　长：某某 省长 / 副组长：… took the list's first lines
+    into the annex title."""
+    doc = parse(
+        "\n".join(
+            [
+                "关于成立示范工作组的通知",
+                "一、工作目标。做好示范工作。",
+                "某某省人民政府办公厅",
+                "2021年3月1日",
+                "附件",
+                "某某示范工作组名单",
+                "组　长：某某某 省长",
+                "副组长：某某某 副省长",
+            ]
+        )
+    )
+    assert [(a.label, a.title) for a in doc.annexes] == [("附件", "某某示范工作组名单")]

@@ -320,13 +320,16 @@ def _annex(blocks: list[Block]) -> Annex:
     title_parts = [same_line_title] if same_line_title else []
     k = 1
     if not same_line_title:
-        # A title set over several lines: every short unnumbered line before the text.
+        # A title set over several lines: every short unnumbered line before the text, and no
+        # label with its value (组　长：王清宪 省长, the first line of a name list).
         while (
             k < len(blocks)
             and len(title_parts) < 4
             and blocks[k].kind == "para"
             and is_title_line(blocks[k].text)
             and match_marker(blocks[k].text) is None
+            and "：" not in blocks[k].text
+            and ":" not in blocks[k].text
         ):
             title_parts.append(blocks[k].text)
             k += 1
