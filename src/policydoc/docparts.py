@@ -71,20 +71,19 @@ ADDRESSEE_ENDS = tuple(c + end for c in ADDRESSEE_COLONS for end in ("", "\n"))
 # 发文机关标志 (XX人民政府文件); a title line ending in 规范性文件 names no body (…关于…文件).
 ISSUER_MARK = lazy(r"^(?!.*关于)[\p{Han}、 ]{2,60}文件$")
 DOC_CODE = lazy(r"^[A-Z]{2,6}\d{0,3}[-－—]\d{4}[-－—]\d{3,5}$")
+# A rule's dating note under its title, ``who`` the body it names: （2025年9月11日 国家互联网信息办公室）
+_DATING_NOTE = (
+    r"^[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*"
+    r"(?P<who>\p{Han}{2,40}?(?:部|委|厅|局|办|署|院|会|府|室|政府|委员会|办公室|人民政府|国务院|中心|银行|总局))\s*[）)]$"
+)
 NOTE = lazy(
     r"^[（(](?:此件|本件|完|未完待续|本文有删减|注[:：]).{0,60}[）)]$"
     # a publication note: （2021年7月27日中华人民共和国国务院令第746号公布）
     r"|^[（(][^（）()]{0,80}(?:\d{4}|[〇○零一二三四五六七八九]{4})年[^（）()]{0,120}"
     r"(?:公布|发布|通过|施行|修订|修正|印发)[^（）()]{0,80}[）)]$"
-    # a rule's dating note under its title: （2025年9月11日 国家互联网信息办公室）
-    r"|^[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*\p{Han}{2,40}?"
-    r"(?:部|委|厅|局|办|署|院|会|府|室|政府|委员会|办公室|人民政府|国务院|中心|银行|总局)\s*[）)]$"
+    "|" + _DATING_NOTE
 )
-# The body a dating note names: （2025年9月11日 国家互联网信息办公室）
-DATING_NOTE = lazy(
-    r"^[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*"
-    r"(?P<who>\p{Han}{2,40}?(?:部|委|厅|局|办|署|院|会|府|室|政府|委员会|办公室|人民政府|国务院|中心|银行|总局))\s*[）)]$"
-)
+DATING_NOTE = lazy(_DATING_NOTE)
 CC = lazy(r"^抄送[:：]")
 PRINTED = lazy(r"^(?P<by>.{2,60}?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$")
 # Notes on how the text was published, after the date: 公开方式, or the link a crawler kept.
